@@ -1,0 +1,34 @@
+//! Compiles every `facts/*.toml` into the binary as the built-in fact base.
+
+use std::fmt::Write as _;
+use std::path::Path;
+use std::{env, fs};
+
+fn main() {
+    println!("cargo::rerun-if-changed=facts");
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("facts");
+    let mut names: Vec<String> = fs::read_dir(&dir)
+        .map(|rd| {
+            rd.filter_map(|e| e.ok())
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| n.ends_with(".toml"))
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    let mut out = String::from("&[\n");
+    for n in &names {
+        println!("cargo::rerun-if-changed=facts/{n}");
+        let path = dir.join(n);
+        writeln!(
+            out,
+            "    ({:?}, include_str!({:?})),",
+            format!("facts/{n}"),
+            path.display().to_string()
+        )
+        .expect("write to a String");
+    }
+    out.push(']');
+    let out_dir = env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    fs::write(Path::new(&out_dir).join("builtin_facts.rs"), out).expect("write OUT_DIR file");
+}

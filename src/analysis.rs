@@ -1,0 +1,1045 @@
+//! From a scanned draft to claims, and from claims to facts.
+//!
+//! A claim is a sentence of prose or a row of a table, with the values, entity names
+//! and cue words in it. Attribution ties a value to one fact, favouring precision:
+//! the fact's entities must be named in the claim (or the sentence before, or the
+//! table's heading), the kinds must agree, role words and a date in the clause pick
+//! the fact, and where the writer may mean another fact that the value fits, nothing
+//! is said.
+
+use std::ops::Range;
+use std::path::Path;
+use std::sync::LazyLock;
+
+use jiff::civil::Date;
+use regex::Regex;
+
+use crate::facts::{Fact, FactBase, FactKind, Timed, hedge_of};
+use crate::markdown::{BlockKind, Document};
+use crate::names::{NameKind, NameMatch};
+use crate::recognize::{self, Mention};
+use crate::sentence;
+use crate::value::{DateValue, Hedge, Interval, Value};
+
+/// A value in a claim.
+#[derive(Clone, Debug)]
+pub struct ValueItem {
+    /// Byte range in the file.
+    pub span: Range<usize>,
+    /// Byte range in [`Claim::text`].
+    pub pos: Range<usize>,
+    /// The value.
+    pub value: Value,
+    /// True for a bare year.
+    pub bare_year: bool,
+    /// The table column, for a value in a table row.
+    pub col: Option<usize>,
+}
+
+/// A cue word in a claim.
+#[derive(Clone, Debug)]
+pub struct CueItem {
+    /// Index into `Names::cues`.
+    pub cue: usize,
+    /// Byte range in [`Claim::text`].
+    pub pos: Range<usize>,
+    /// For a cue in a table's header: its column.
+    pub header_col: Option<usize>,
+}
+
+/// Where a claim stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ClaimKind {
+    /// A sentence of a paragraph, heading or list item (block index).
+    Sentence {
+        /// Index into `Document::blocks`.
+        block: usize,
+    },
+    /// A row of a table.
+    Row {
+        /// Index into `Document::tables`.
+        table: usize,
+        /// Row number (1 is the first row after the header).
+        row: usize,
+    },
+}
+
+/// A sentence or a table row, with what was recognized in it.
+#[derive(Clone, Debug)]
+pub struct Claim {
+    /// Where it stands.
+    pub kind: ClaimKind,
+    /// Byte range in the file.
+    pub span: Range<usize>,
+    /// The claim's text (a row's cells are joined with " | ").
+    pub text: String,
+    /// Values, in order.
+    pub values: Vec<ValueItem>,
+    /// Entities named in the claim itself.
+    pub own_entities: Vec<usize>,
+    /// Entities the claim is about: its own, and those of its context.
+    pub entities: Vec<usize>,
+    /// Cue words.
+    pub cues: Vec<CueItem>,
+    /// Entity names in the claim itself, with their byte ranges in [`Claim::text`].
+    pub entity_pos: Vec<(usize, Range<usize>)>,
+}
+
+/// What attribution found wrong about one value.
+#[derive(Clone, Debug)]
+pub enum Verdict {
+    /// The value contradicts the fact.
+    ValueMismatch {
+        /// Claim index.
+        claim: usize,
+        /// Value index in the claim.
+        value: usize,
+        /// Fact index.
+        fact: usize,
+        /// The day the fact's value was taken on (quantities).
+        day: Option<Date>,
+        /// The date stated with the value, if any.
+        pinned: Option<DateValue>,
+    },
+    /// The value was the quantity's value once, but not on the day that matters.
+    Stale {
+        /// Claim index.
+        claim: usize,
+        /// Value index in the claim.
+        value: usize,
+        /// Fact index.
+        fact: usize,
+        /// Index of the value it matched in the quantity's values.
+        held: usize,
+        /// The day that matters (the article's date).
+        day: Date,
+    },
+    /// A date stated for an event contradicts the event's date.
+    DateMismatch {
+        /// Claim index.
+        claim: usize,
+        /// Index of the date value in the claim.
+        value: usize,
+        /// Fact index.
+        fact: usize,
+        /// The amount that identified the event, if any (value index in the claim).
+        anchor: Option<usize>,
+    },
+}
+
+/// A draft after scanning, recognition and attribution: what rules read.
+pub struct Analysis<'a> {
+    /// The draft's path as given.
+    pub path: &'a Path,
+    /// The draft's text.
+    pub text: &'a str,
+    /// The scanned Markdown.
+    pub doc: &'a Document,
+    /// The fact base.
+    pub facts: &'a FactBase,
+    /// The article's date: front matter, else the run's default. Never guessed.
+    pub article_date: Option<Date>,
+    /// Sentences and table rows.
+    pub claims: Vec<Claim>,
+    /// What attribution found.
+    pub verdicts: Vec<Verdict>,
+}
+
+impl<'a> Analysis<'a> {
+    /// Analyses a scanned draft.
+    pub fn new(
+        path: &'a Path,
+        text: &'a str,
+        doc: &'a Document,
+        facts: &'a FactBase,
+        default_date: Option<Date>,
+    ) -> Analysis<'a> {
+        let article_date = doc
+            .front_matter
+            .as_ref()
+            .and_then(|f| f.date)
+            .or(default_date);
+        let claims = build_claims(doc, facts);
+        let mut a = Analysis {
+            path,
+            text,
+            doc,
+            facts,
+            article_date,
+            claims,
+            verdicts: Vec::new(),
+        };
+        a.verdicts = attribute(&a);
+        a
+    }
+
+    /// The text of a value as written in the draft.
+    pub fn source_text(&self, span: &Range<usize>) -> &str {
+        self.text.get(span.clone()).unwrap_or("")
+    }
+}
+
+fn build_claims(doc: &Document, facts: &FactBase) -> Vec<Claim> {
+    let mut claims = Vec::new();
+    let mut mentions: Vec<Mention> = Vec::new();
+    let mut names: Vec<NameMatch> = Vec::new();
+    // Entities of the latest heading and the latest paragraph: context for tables.
+    let mut heading_entities: Vec<usize> = Vec::new();
+    let mut paragraph_entities: Vec<usize> = Vec::new();
+    let mut done_tables = vec![false; doc.tables.len()];
+    let mut after_heading = false;
+    for (bi, block) in doc.blocks.iter().enumerate() {
+        if let BlockKind::TableCell { table, .. } = block.kind {
+            if !done_tables[table] {
+                done_tables[table] = true;
+                let mut ctx = heading_entities.clone();
+                ctx.extend(&paragraph_entities);
+                table_claims(doc, facts, table, &ctx, &mut claims);
+            }
+            continue;
+        }
+        mentions.clear();
+        names.clear();
+        recognize::recognize_into(&block.text, &mut mentions);
+        facts.names.find(&block.text, &mut names);
+        // A paragraph right after a heading reads the heading as its sentence before
+        // (a question and its answer).
+        let mut prev_entities: Vec<usize> = if after_heading {
+            heading_entities.clone()
+        } else {
+            Vec::new()
+        };
+        let mut block_entities: Vec<usize> = Vec::new();
+        for s in sentence::split(&block.text) {
+            let own = entities_in(&names, &s);
+            let mut entities = own.clone();
+            entities.extend(&prev_entities);
+            if matches!(block.kind, BlockKind::Paragraph)
+                && own.is_empty()
+                && prev_entities.is_empty()
+            {
+                entities.extend(&heading_entities);
+            }
+            sort_dedup(&mut entities);
+            let values = mentions
+                .iter()
+                .filter(|m| m.span.start >= s.start && m.span.end <= s.end)
+                .map(|m| ValueItem {
+                    span: block.to_source(&m.span),
+                    pos: m.span.start - s.start..m.span.end - s.start,
+                    value: m.value,
+                    bare_year: m.bare_year,
+                    col: None,
+                })
+                .collect();
+            let cues = names
+                .iter()
+                .filter(|n| n.span.start >= s.start && n.span.end <= s.end)
+                .filter_map(|n| match n.kind {
+                    NameKind::Cue(c) => Some(CueItem {
+                        cue: c,
+                        pos: n.span.start - s.start..n.span.end - s.start,
+                        header_col: None,
+                    }),
+                    NameKind::Entity(_) => None,
+                })
+                .collect();
+            let entity_pos = names
+                .iter()
+                .filter(|n| n.span.start >= s.start && n.span.end <= s.end)
+                .filter_map(|n| match n.kind {
+                    NameKind::Entity(e) => Some((e, n.span.start - s.start..n.span.end - s.start)),
+                    NameKind::Cue(_) => None,
+                })
+                .collect();
+            block_entities.extend(&own);
+            prev_entities = own.clone();
+            claims.push(Claim {
+                kind: ClaimKind::Sentence { block: bi },
+                span: block.to_source(&s),
+                text: block.text[s].to_string(),
+                values,
+                own_entities: own,
+                entities,
+                cues,
+                entity_pos,
+            });
+        }
+        sort_dedup(&mut block_entities);
+        after_heading = matches!(block.kind, BlockKind::Heading(_));
+        match block.kind {
+            BlockKind::Heading(_) => {
+                heading_entities = block_entities;
+                paragraph_entities.clear();
+            }
+            _ => {
+                if !block_entities.is_empty() {
+                    paragraph_entities = block_entities;
+                }
+            }
+        }
+    }
+    claims
+}
+
+fn entities_in(names: &[NameMatch], r: &Range<usize>) -> Vec<usize> {
+    let mut v: Vec<usize> = names
+        .iter()
+        .filter(|n| n.span.start >= r.start && n.span.end <= r.end)
+        .filter_map(|n| match n.kind {
+            NameKind::Entity(e) => Some(e),
+            NameKind::Cue(_) => None,
+        })
+        .collect();
+    sort_dedup(&mut v);
+    v
+}
+
+fn sort_dedup(v: &mut Vec<usize>) {
+    v.sort_unstable();
+    v.dedup();
+}
+
+fn table_claims(
+    doc: &Document,
+    facts: &FactBase,
+    ti: usize,
+    context: &[usize],
+    claims: &mut Vec<Claim>,
+) {
+    let table = &doc.tables[ti];
+    let mut names = Vec::new();
+    let mut mentions = Vec::new();
+    // Cues and entities of the header, by column.
+    let mut header_cues: Vec<Vec<usize>> = Vec::new();
+    let mut header_entities = Vec::new();
+    for h in &table.header {
+        names.clear();
+        facts.names.find(h, &mut names);
+        header_entities.extend(entities_in(&names, &(0..h.len())));
+        header_cues.push(
+            names
+                .iter()
+                .filter_map(|n| match n.kind {
+                    NameKind::Cue(c) => Some(c),
+                    NameKind::Entity(_) => None,
+                })
+                .collect(),
+        );
+    }
+    for (ri, row) in table.rows.iter().enumerate() {
+        let mut text = String::new();
+        let mut values = Vec::new();
+        let mut cues = Vec::new();
+        let mut own = Vec::new();
+        let mut entity_pos = Vec::new();
+        let mut span: Option<Range<usize>> = None;
+        for (col, &bi) in row.iter().enumerate() {
+            let Some(block) = doc.blocks.get(bi) else {
+                continue;
+            };
+            if !text.is_empty() {
+                text.push_str(" | ");
+            }
+            let base = text.len();
+            text.push_str(&block.text);
+            span = Some(match span {
+                None => block.span.clone(),
+                Some(s) => s.start.min(block.span.start)..s.end.max(block.span.end),
+            });
+            mentions.clear();
+            recognize::recognize_into(&block.text, &mut mentions);
+            for m in &mentions {
+                values.push(ValueItem {
+                    span: block.to_source(&m.span),
+                    pos: base + m.span.start..base + m.span.end,
+                    value: m.value,
+                    bare_year: m.bare_year,
+                    col: Some(col),
+                });
+            }
+            names.clear();
+            facts.names.find(&block.text, &mut names);
+            own.extend(entities_in(&names, &(0..block.text.len())));
+            for n in &names {
+                match n.kind {
+                    NameKind::Cue(c) => cues.push(CueItem {
+                        cue: c,
+                        pos: base + n.span.start..base + n.span.end,
+                        header_col: None,
+                    }),
+                    NameKind::Entity(e) => {
+                        entity_pos.push((e, base + n.span.start..base + n.span.end))
+                    }
+                }
+            }
+            for &c in header_cues.get(col).map_or(&[][..], Vec::as_slice) {
+                cues.push(CueItem {
+                    cue: c,
+                    pos: base..base,
+                    header_col: Some(col),
+                });
+            }
+        }
+        sort_dedup(&mut own);
+        let mut entities = own.clone();
+        entities.extend(&header_entities);
+        entities.extend(context);
+        sort_dedup(&mut entities);
+        claims.push(Claim {
+            kind: ClaimKind::Row {
+                table: ti,
+                row: ri + 1,
+            },
+            span: span.unwrap_or(0..0),
+            text,
+            values,
+            own_entities: own,
+            entities,
+            cues,
+            entity_pos,
+        });
+    }
+}
+
+// ---------------------------------------------------------------------------------
+// Attribution
+// ---------------------------------------------------------------------------------
+
+static FORECAST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(could|might|may|would|should|expected to|is expected|are expected|projected|forecast|rumou?red|reportedly|plans? to|planning to|aims? to|if|unless|whether|estimates?)\b")
+        .expect("constant regex")
+});
+
+static EXCLUDED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(\bup from|\bdown from|\bfrom|\bcompared (?:with|to)|\bversus|\bvs\.?|\bnot|\bnor|\brather than|\binstead of|\bexcept)\s*(?:about |around |roughly |nearly |almost |over |more than |less than |up to |just )?$")
+        .expect("constant regex")
+});
+
+/// True when a value's sentence or place makes it no claim about a fact: a forecast,
+/// a conditional, a negation, a value that belongs to an earlier time ("up from"), or
+/// quoted speech.
+fn excluded(claim: &Claim, v: &ValueItem) -> bool {
+    if FORECAST.is_match(&claim.text) {
+        return true;
+    }
+    let before = &claim.text[..v.pos.start];
+    let window = &before[before.floor_char_boundary(before.len().saturating_sub(40))..];
+    if EXCLUDED_BEFORE.is_match(window) {
+        return true;
+    }
+    in_quotes(&claim.text, v.pos.start)
+}
+
+fn in_quotes(text: &str, at: usize) -> bool {
+    let before = &text[..at];
+    let straight = before.matches('"').count() % 2 == 1;
+    let curly = before.matches('\u{201c}').count() > before.matches('\u{201d}').count();
+    straight || curly
+}
+
+/// Facts all of whose entities the claim names.
+fn candidates(facts: &FactBase, claim: &Claim) -> Vec<usize> {
+    let Some(&first) = claim.entities.first() else {
+        return Vec::new();
+    };
+    let mut out: Vec<usize> = Vec::new();
+    for &e in &claim.entities {
+        for &f in facts.facts_of(e) {
+            if facts.facts[f]
+                .entities
+                .iter()
+                .all(|x| claim.entities.contains(x))
+            {
+                out.push(f);
+            }
+        }
+    }
+    let _ = first;
+    sort_dedup(&mut out);
+    out
+}
+
+/// True when a fact's values are of the same kind (and currency) as `v`.
+fn same_kind(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Money { currency: x, .. }, Value::Money { currency: y, .. }) => x == y,
+        (Value::Percent(_), Value::Percent(_)) | (Value::Count(_), Value::Count(_)) => true,
+        _ => false,
+    }
+}
+
+fn interval(v: &Value) -> Option<Interval> {
+    match v {
+        Value::Money { amount, .. } => Some(amount.interval()),
+        Value::Percent(q) | Value::Count(q) => Some(q.interval()),
+        Value::Date(_) => None,
+    }
+}
+
+/// A bound read as its value ("up to $4 billion" as $4 billion).
+fn loose_interval(v: &Value) -> Option<Interval> {
+    match v {
+        Value::Money { amount, .. } => Some(amount.with_hedge(unbound(amount.hedge)).interval()),
+        Value::Percent(q) | Value::Count(q) => Some(q.with_hedge(unbound(q.hedge)).interval()),
+        Value::Date(_) => None,
+    }
+}
+
+fn unbound(h: Hedge) -> Hedge {
+    if h.is_bound() { Hedge::Exact } else { h }
+}
+
+fn fact_interval(v: &Value) -> Option<Interval> {
+    match v {
+        Value::Money { amount, .. } => Some(amount.fact_interval()),
+        Value::Percent(q) | Value::Count(q) => Some(q.fact_interval()),
+        Value::Date(_) => None,
+    }
+}
+
+fn loose_fact_interval(v: &Value) -> Option<Interval> {
+    match v {
+        Value::Money { amount, .. } => {
+            Some(amount.with_hedge(unbound(amount.hedge)).fact_interval())
+        }
+        Value::Percent(q) | Value::Count(q) => Some(q.with_hedge(unbound(q.hedge)).fact_interval()),
+        Value::Date(_) => None,
+    }
+}
+
+fn fits(stated: &Value, fact: &Value) -> bool {
+    match (interval(stated), fact_interval(fact)) {
+        (Some(a), Some(b)) => same_kind(stated, fact) && a.overlaps(&b),
+        _ => false,
+    }
+}
+
+fn fits_loosely(stated: &Value, fact: &Value) -> bool {
+    match (loose_interval(stated), loose_fact_interval(fact)) {
+        (Some(a), Some(b)) => same_kind(stated, fact) && a.overlaps(&b),
+        _ => false,
+    }
+}
+
+/// The fact's values that could be meant on `when` (a quantity's values over a date
+/// range; an event's amount).
+fn values_during<'f>(fact: &'f Fact, when: Option<&DateValue>) -> Vec<&'f Value> {
+    match &fact.kind {
+        FactKind::Event { amount, .. } => amount.iter().map(|a| &a.value).collect(),
+        FactKind::Quantity { values } => match when {
+            None => values.iter().map(|t| &t.stated.value).collect(),
+            Some(w) => values
+                .iter()
+                .enumerate()
+                .filter(|(i, t)| {
+                    let until = values.get(i + 1).map(|n| n.from);
+                    t.from < w.end && until.is_none_or(|u| u > w.start)
+                })
+                .map(|(_, t)| &t.stated.value)
+                .collect(),
+        },
+    }
+}
+
+fn fact_kind_value(fact: &Fact) -> Option<&Value> {
+    match &fact.kind {
+        FactKind::Event { amount, .. } => amount.as_ref().map(|a| &a.value),
+        FactKind::Quantity { values } => values.first().map(|t| &t.stated.value),
+    }
+}
+
+/// The date a value is pinned to: the first date after it in the same clause (no
+/// other amount between), else the nearest date before it with no amount between; in
+/// a table row, a date anywhere in the row.
+fn pinned_date(claim: &Claim, vi: usize) -> Option<usize> {
+    let v = &claim.values[vi];
+    let is_amount = |x: &ValueItem| !matches!(x.value, Value::Date(_));
+    if matches!(claim.kind, ClaimKind::Row { .. }) {
+        return claim
+            .values
+            .iter()
+            .position(|x| matches!(x.value, Value::Date(_)) && x.col != v.col)
+            .or_else(|| {
+                claim
+                    .values
+                    .iter()
+                    .position(|x| matches!(x.value, Value::Date(_)))
+            });
+    }
+    for (j, x) in claim.values.iter().enumerate().skip(vi + 1) {
+        if is_amount(x) {
+            break;
+        }
+        if matches!(x.value, Value::Date(_)) && x.pos.start - v.pos.end <= 60 {
+            return Some(j);
+        }
+    }
+    for j in (0..vi).rev() {
+        let x = &claim.values[j];
+        if is_amount(x) {
+            break;
+        }
+        if matches!(x.value, Value::Date(_)) {
+            return Some(j);
+        }
+    }
+    None
+}
+
+/// Distance from a value to the nearest cue of `fact` in the claim (cues after the
+/// value count double; a header cue of the value's own column counts zero).
+fn cue_distance(facts: &FactBase, claim: &Claim, v: &ValueItem, fact: usize) -> Option<usize> {
+    let f = &facts.facts[fact];
+    claim
+        .cues
+        .iter()
+        .filter(|c| {
+            facts.names.cue_facts[c.cue].contains(&fact)
+                && f.cues.contains(&facts.names.cues[c.cue])
+        })
+        .filter_map(|c| {
+            if let Some(col) = c.header_col {
+                return (Some(col) == v.col).then_some(0);
+            }
+            if let (Some(a), Some(b)) = (v.col, cell_of(claim, c))
+                && a != b
+            {
+                return None;
+            }
+            // A cue belongs to the nearest amount ("$8 billion total" is not about
+            // the $4 billion after it).
+            if !owns(claim, v, c) {
+                return None;
+            }
+            Some(if c.pos.end <= v.pos.start {
+                v.pos.start - c.pos.end
+            } else if c.pos.start >= v.pos.end {
+                (c.pos.start - v.pos.end) * 2
+            } else {
+                0
+            })
+        })
+        .min()
+}
+
+/// True when a cue of `fact` stands before the value within the clause, with no other
+/// amount between.
+fn cue_before(facts: &FactBase, claim: &Claim, v: &ValueItem, fact: usize) -> bool {
+    claim.cues.iter().any(|c| {
+        facts.names.cue_facts[c.cue].contains(&fact)
+            && if let Some(col) = c.header_col {
+                Some(col) == v.col
+            } else {
+                c.pos.end <= v.pos.start
+                    && v.pos.start - c.pos.end <= 60
+                    && cell_of(claim, c) == v.col
+                    && owns(claim, v, c)
+            }
+    })
+}
+
+/// Weighted distance from a value to a cue: a cue after the value counts double.
+fn weighted_distance(v: &ValueItem, c: &CueItem) -> usize {
+    if c.pos.end <= v.pos.start {
+        v.pos.start - c.pos.end
+    } else if c.pos.start >= v.pos.end {
+        (c.pos.start - v.pos.end) * 2
+    } else {
+        0
+    }
+}
+
+/// True when `v` is the amount nearest to the cue `c` (in its cell, for a table row).
+fn owns(claim: &Claim, v: &ValueItem, c: &CueItem) -> bool {
+    let d = weighted_distance(v, c);
+    !claim.values.iter().any(|x| {
+        !std::ptr::eq(x, v)
+            && !matches!(x.value, Value::Date(_))
+            && x.col == v.col
+            && weighted_distance(x, c) < d
+    })
+}
+
+/// True when the entity named nearest to the value is one of the fact's: "the $4
+/// billion … signals AWS is closing the gap with Microsoft-OpenAI" is about AWS.
+fn nearest_entity_is_of(claim: &Claim, v: &ValueItem, fact: &Fact) -> bool {
+    let nearest = claim
+        .entity_pos
+        .iter()
+        .filter(|(_, p)| {
+            v.col.is_none()
+                || cell_range(claim, v.col).is_some_and(|r| p.start >= r.start && p.end <= r.end)
+        })
+        .min_by_key(|(_, p)| {
+            if p.end <= v.pos.start {
+                v.pos.start - p.end
+            } else {
+                p.start.saturating_sub(v.pos.end)
+            }
+        });
+    nearest.is_none_or(|(e, _)| fact.entities.contains(e))
+}
+
+fn cell_range(claim: &Claim, col: Option<usize>) -> Option<Range<usize>> {
+    let col = col?;
+    let mut start = 0;
+    for (i, part) in claim.text.split(" | ").enumerate() {
+        if i == col {
+            return Some(start..start + part.len());
+        }
+        start += part.len() + 3;
+    }
+    None
+}
+
+fn cell_of(claim: &Claim, c: &CueItem) -> Option<usize> {
+    if !matches!(claim.kind, ClaimKind::Row { .. }) {
+        return None;
+    }
+    Some(claim.text[..c.pos.start].matches(" | ").count())
+}
+
+fn attribute(a: &Analysis<'_>) -> Vec<Verdict> {
+    let mut out = Vec::new();
+    for (ci, claim) in a.claims.iter().enumerate() {
+        if claim.entities.is_empty() {
+            continue;
+        }
+        let cands = candidates(a.facts, claim);
+        if cands.is_empty() {
+            continue;
+        }
+        let mut values = Vec::new();
+        let mut dates = Vec::new();
+        for (vi, v) in claim.values.iter().enumerate() {
+            if matches!(v.value, Value::Date(_)) || excluded(claim, v) {
+                continue;
+            }
+            if let Some(verdict) = attribute_value(a, ci, vi, &cands) {
+                values.push(verdict);
+            }
+            if let Some(verdict) = date_of_amount(a, ci, vi, &cands) {
+                dates.push(verdict);
+            }
+        }
+        dates.extend(dates_of_events(a, ci, &cands));
+        // One wrong date, one finding: values read at a wrong date are not reported
+        // again, and one date is reported once.
+        let wrong: Vec<usize> = dates
+            .iter()
+            .filter_map(|d| match d {
+                Verdict::DateMismatch { value, .. } => Some(*value),
+                _ => None,
+            })
+            .collect();
+        values.retain(|v| match v {
+            Verdict::ValueMismatch { value, .. } | Verdict::Stale { value, .. } => {
+                pinned_date(claim, *value).is_none_or(|d| !wrong.contains(&d))
+            }
+            Verdict::DateMismatch { .. } => true,
+        });
+        let mut seen = Vec::new();
+        dates.retain(|d| match d {
+            Verdict::DateMismatch { value, .. } => {
+                let first = !seen.contains(value);
+                seen.push(*value);
+                first
+            }
+            _ => true,
+        });
+        out.extend(values);
+        out.extend(dates);
+    }
+    out
+}
+
+/// The value check: is the stated amount the fact's?
+fn attribute_value(a: &Analysis<'_>, ci: usize, vi: usize, cands: &[usize]) -> Option<Verdict> {
+    let claim = &a.claims[ci];
+    let v = &claim.values[vi];
+    let facts = a.facts;
+    let stated_bound = matches!(hedge_of(&v.value), Hedge::UpTo | Hedge::LessThan);
+    let pinned = pinned_date(claim, vi).and_then(|j| match claim.values[j].value {
+        Value::Date(d) => Some(d),
+        _ => None,
+    });
+    // Kind, currency, and the hedge class: a cap is compared with caps only.
+    let kinded: Vec<usize> = cands
+        .iter()
+        .copied()
+        .filter(|&f| fact_kind_value(&facts.facts[f]).is_some_and(|fv| same_kind(&v.value, fv)))
+        .filter(|&f| nearest_entity_is_of(claim, v, &facts.facts[f]))
+        .collect();
+    let mut pool: Vec<usize> = kinded
+        .iter()
+        .copied()
+        .filter(|&f| facts.facts[f].is_bound() == stated_bound)
+        .filter(|&f| match (&facts.facts[f].kind, pinned) {
+            (FactKind::Event { date, .. }, Some(p)) => date.overlaps(&p),
+            _ => true,
+        })
+        .collect();
+    // Events of a day after the article's date cannot be meant.
+    if let Some(day) = a.article_date {
+        pool.retain(|&f| match &facts.facts[f].kind {
+            FactKind::Event { date, .. } => date.start <= day,
+            FactKind::Quantity { values } => values.first().is_some_and(|t| t.from <= day),
+        });
+    }
+    if pool.is_empty() {
+        return None;
+    }
+    // Role words: the nearest cue picks the fact. Quantities need a cue.
+    let scored: Vec<(usize, Option<usize>)> = pool
+        .iter()
+        .map(|&f| (f, cue_distance(facts, claim, v, f)))
+        .collect();
+    // A total's cue before the value ("the total … is $8 billion") outranks the
+    // generic cues of events ("investment").
+    let total_before: Vec<usize> = pool
+        .iter()
+        .copied()
+        .filter(|&f| matches!(facts.facts[f].kind, FactKind::Quantity { .. }))
+        .filter(|&f| cue_before(facts, claim, v, f))
+        .collect();
+    let best = if total_before.is_empty() {
+        scored.iter().filter_map(|(_, d)| *d).min()
+    } else {
+        Some(0)
+    };
+    let chosen: Vec<usize> = if !total_before.is_empty() {
+        total_before
+    } else {
+        match best {
+            Some(b) if b <= 80 => scored
+                .iter()
+                .filter(|(_, d)| *d == Some(b))
+                .map(|(f, _)| *f)
+                .collect(),
+            // No cue: only a date in the clause can tie the value to an event.
+            _ if pinned.is_some() => scored
+                .iter()
+                .filter(|(f, _)| matches!(facts.facts[*f].kind, FactKind::Event { .. }))
+                .map(|(f, _)| *f)
+                .collect(),
+            _ => Vec::new(),
+        }
+    };
+    if chosen.is_empty() {
+        return None;
+    }
+    let day_that_matters = pinned.map(|p| p.last_day()).or(a.article_date);
+    let when = pinned.or(a.article_date.map(DateValue::day));
+    // Does the value fit any chosen fact at the time that matters?
+    if chosen.iter().any(|&f| {
+        values_during(&facts.facts[f], when.as_ref())
+            .iter()
+            .any(|fv| fits(&v.value, fv))
+    }) {
+        return None;
+    }
+    let total_by_cue = chosen.len() == 1
+        && matches!(facts.facts[chosen[0]].kind, FactKind::Quantity { .. })
+        && best.is_some();
+    // The writer may mean another fact the value fits: say nothing.
+    if !total_by_cue {
+        let fits_other = kinded.iter().any(|&f| {
+            let fact = &facts.facts[f];
+            values_during(fact, None)
+                .iter()
+                .any(|fv| fits_loosely(&v.value, fv))
+        });
+        if fits_other {
+            return None;
+        }
+    }
+    let fact = pick_one(a, &chosen, pinned)?;
+    let f = &facts.facts[fact];
+    if let (FactKind::Quantity { values }, Some(day)) = (&f.kind, day_that_matters) {
+        // Stale: the value held before the day that matters.
+        if pinned.is_none()
+            && let Some(held) = values
+                .iter()
+                .position(|t| t.from < day && fits(&v.value, &t.stated.value))
+        {
+            return Some(Verdict::Stale {
+                claim: ci,
+                value: vi,
+                fact,
+                held,
+                day,
+            });
+        }
+        f.value_on(day)?;
+        return Some(Verdict::ValueMismatch {
+            claim: ci,
+            value: vi,
+            fact,
+            day: Some(day),
+            pinned,
+        });
+    }
+    if let FactKind::Quantity { .. } = f.kind {
+        // No date at all: only a value that was never true is wrong.
+        if values_during(f, None).iter().any(|fv| fits(&v.value, fv)) {
+            return None;
+        }
+        return Some(Verdict::ValueMismatch {
+            claim: ci,
+            value: vi,
+            fact,
+            day: None,
+            pinned,
+        });
+    }
+    Some(Verdict::ValueMismatch {
+        claim: ci,
+        value: vi,
+        fact,
+        day: None,
+        pinned,
+    })
+}
+
+/// One fact out of several that all contradict the value: the only one, or the one
+/// nearest the date that matters. None when that does not decide.
+fn pick_one(a: &Analysis<'_>, chosen: &[usize], pinned: Option<DateValue>) -> Option<usize> {
+    if chosen.len() == 1 {
+        return Some(chosen[0]);
+    }
+    // Without a date in the clause, nothing decides between them.
+    let day = pinned.map(|p| p.start)?;
+    let mut best: Option<(i64, usize)> = None;
+    let mut tie = false;
+    for &f in chosen {
+        let FactKind::Event { date, .. } = &a.facts.facts[f].kind else {
+            return None;
+        };
+        let d = (date.start - day).get_days().abs() as i64;
+        match best {
+            Some((bd, _)) if d == bd => tie = true,
+            Some((bd, _)) if d > bd => {}
+            _ => {
+                best = Some((d, f));
+                tie = false;
+            }
+        }
+    }
+    if tie { None } else { best.map(|(_, f)| f) }
+}
+
+/// The date check for an amount: "$2.75 billion in February 2024" — the amount names
+/// one event, the date contradicts it.
+fn date_of_amount(a: &Analysis<'_>, ci: usize, vi: usize, cands: &[usize]) -> Option<Verdict> {
+    let claim = &a.claims[ci];
+    let v = &claim.values[vi];
+    let di = pinned_date(claim, vi)?;
+    let Value::Date(d) = claim.values[di].value else {
+        return None;
+    };
+    if claim.values[di].bare_year && !matches!(claim.kind, ClaimKind::Row { .. }) {
+        // "in 2024" is a weak date: still compared, at its grain.
+    }
+    let facts = a.facts;
+    // A value said to be a total is no event's amount.
+    if cands.iter().any(|&f| {
+        matches!(facts.facts[f].kind, FactKind::Quantity { .. }) && cue_before(facts, claim, v, f)
+    }) {
+        return None;
+    }
+    let stated_bound = matches!(hedge_of(&v.value), Hedge::UpTo | Hedge::LessThan);
+    let mut by_amount = Vec::new();
+    for &f in cands {
+        let fact = &facts.facts[f];
+        if !nearest_entity_is_of(claim, v, fact) {
+            continue;
+        }
+        // Anything the value fits at that date: then the date is fine.
+        if values_during(fact, Some(&d))
+            .iter()
+            .any(|fv| fits_loosely(&v.value, fv))
+        {
+            match &fact.kind {
+                FactKind::Event { date, .. } if date.overlaps(&d) => return None,
+                FactKind::Event { .. } => {}
+                // A total fits only when the value is said to be one.
+                FactKind::Quantity { .. } => {
+                    if cue_distance(facts, claim, v, f).is_some_and(|x| x <= 80) {
+                        return None;
+                    }
+                }
+            }
+        }
+        if let (FactKind::Event { .. }, Some(amount)) = (&fact.kind, fact.amount())
+            && fact.is_bound() == stated_bound
+            && fits(&v.value, &amount.value)
+        {
+            by_amount.push(f);
+        }
+    }
+    if by_amount.len() != 1 {
+        return None;
+    }
+    Some(Verdict::DateMismatch {
+        claim: ci,
+        value: di,
+        fact: by_amount[0],
+        anchor: Some(vi),
+    })
+}
+
+/// The date check for events without an amount ("named primary training partner in
+/// March 2024"): the event's cue and one date in the sentence.
+fn dates_of_events(a: &Analysis<'_>, ci: usize, cands: &[usize]) -> Vec<Verdict> {
+    let claim = &a.claims[ci];
+    let facts = a.facts;
+    let mut out = Vec::new();
+    if FORECAST.is_match(&claim.text) {
+        return out;
+    }
+    let dates: Vec<usize> = claim
+        .values
+        .iter()
+        .enumerate()
+        .filter(|(_, x)| matches!(x.value, Value::Date(_)))
+        .map(|(i, _)| i)
+        .collect();
+    if dates.len() != 1 {
+        return out;
+    }
+    let di = dates[0];
+    let Value::Date(d) = claim.values[di].value else {
+        return out;
+    };
+    for &f in cands {
+        let fact = &facts.facts[f];
+        let FactKind::Event {
+            date, amount: None, ..
+        } = &fact.kind
+        else {
+            continue;
+        };
+        let cued = claim
+            .cues
+            .iter()
+            .any(|c| facts.names.cue_facts[c.cue].contains(&f));
+        if cued && !date.overlaps(&d) && !excluded(claim, &claim.values[di]) {
+            out.push(Verdict::DateMismatch {
+                claim: ci,
+                value: di,
+                fact: f,
+                anchor: None,
+            });
+        }
+    }
+    out
+}
+
+/// The day range a quantity's value held: from its `from` to the day before the next.
+pub fn held_range(fact: &Fact, t: &Timed) -> (Date, Option<Date>) {
+    (
+        t.from,
+        fact.next_value(t).and_then(|n| n.from.yesterday().ok()),
+    )
+}

@@ -1,0 +1,177 @@
+//! Our diagnostic model: what a rule reports about a draft. Converted to
+//! codespan-reporting, JSON and other formats only at the edge (see `emit`).
+
+use std::ops::Range;
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+use crate::rules::RuleId;
+
+/// How serious a finding is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Worth knowing; never fails a run by default.
+    Info,
+    /// Probably wrong; fails a run only with `--fail-on warning`.
+    Warning,
+    /// Wrong: fails a run by default.
+    Error,
+}
+
+impl Severity {
+    /// The lowercase name used in output.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+/// Which file a label points into.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum FileKey {
+    /// The draft the diagnostic is about.
+    Draft,
+    /// A fact file of the fact base, by index into `FactBase::files`.
+    Fact(usize),
+    /// Another draft of the same run (for claims compared across documents).
+    Other(PathBuf),
+}
+
+/// A secondary location: the fact a value contradicts, or the other statement.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Label {
+    /// The file.
+    pub file: FileKey,
+    /// Byte range in that file.
+    pub span: Range<usize>,
+    /// What the location is ("the fact", "stated here first").
+    pub message: String,
+}
+
+/// One finding in a draft.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Diagnostic {
+    /// The rule that found it.
+    pub rule: RuleId,
+    /// Its severity (the rule's default unless configured otherwise).
+    pub severity: Severity,
+    /// One line that names both values.
+    pub message: String,
+    /// Byte range in the draft.
+    pub span: Range<usize>,
+    /// The label on the primary span.
+    pub label: String,
+    /// The id of the fact it contradicts, if any.
+    pub fact: Option<String>,
+    /// What the fact base (or the other statement) says.
+    pub expected: Option<String>,
+    /// What the draft says, as written.
+    pub found: Option<String>,
+    /// The fact's source URL.
+    pub source: Option<String>,
+    /// Secondary locations.
+    pub related: Vec<Label>,
+    /// Further notes.
+    pub notes: Vec<String>,
+}
+
+impl Diagnostic {
+    /// A diagnostic of `rule` at its default severity.
+    pub fn new(rule: RuleId, span: Range<usize>, message: impl Into<String>) -> Diagnostic {
+        Diagnostic {
+            rule,
+            severity: rule.default_severity(),
+            message: message.into(),
+            span,
+            label: String::new(),
+            fact: None,
+            expected: None,
+            found: None,
+            source: None,
+            related: Vec::new(),
+            notes: Vec::new(),
+        }
+    }
+
+    /// Sets the primary label's message.
+    pub fn with_label(mut self, label: impl Into<String>) -> Diagnostic {
+        self.label = label.into();
+        self
+    }
+
+    /// Adds a note.
+    pub fn with_note(mut self, note: impl Into<String>) -> Diagnostic {
+        self.notes.push(note.into());
+        self
+    }
+
+    /// Adds a secondary label.
+    pub fn with_related(mut self, label: Label) -> Diagnostic {
+        self.related.push(label);
+        self
+    }
+
+    /// The order in which diagnostics are reported: by position, then rule, then text.
+    pub fn sort_key(&self) -> (usize, usize, RuleId, &str) {
+        (self.span.start, self.span.end, self.rule, &self.message)
+    }
+}
+
+/// Line starts of a text, to turn byte offsets into 1-based lines and columns
+/// (columns count characters).
+#[derive(Clone, Debug)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+}
+
+impl LineIndex {
+    /// Indexes `text`. A lone `\r` counts as a line end too.
+    pub fn new(text: &str) -> LineIndex {
+        let mut starts = vec![0];
+        let bytes = text.as_bytes();
+        for (i, &b) in bytes.iter().enumerate() {
+            if b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
+                starts.push(i + 1);
+            }
+        }
+        LineIndex { starts }
+    }
+
+    /// The 1-based line and 1-based character column of a byte offset.
+    pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
+        let offset = offset.min(text.len());
+        let line = match self.starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        };
+        let start = self.starts[line];
+        let col = text
+            .get(start..offset)
+            .map_or(offset - start, |s| s.chars().count());
+        (line + 1, col + 1)
+    }
+
+    /// Byte offsets where lines start.
+    pub fn starts(&self) -> &[usize] {
+        &self.starts
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_count_characters_and_lone_cr_ends_a_line() {
+        let text = "a€b\rcd\r\nef";
+        let idx = LineIndex::new(text);
+        assert_eq!(idx.line_col(text, 4), (1, 3)); // 'b' after the 3-byte euro sign
+        assert_eq!(idx.line_col(text, 6), (2, 1));
+        assert_eq!(idx.line_col(text, 10), (3, 1));
+    }
+}

@@ -1,0 +1,141 @@
+//! `json`: one JSON document with exactly the fields of the output contract.
+
+use std::io::{self, Write};
+
+use serde::Serialize;
+
+use crate::Report;
+use crate::diagnostic::LineIndex;
+use crate::emit::{display_path, locate};
+use crate::facts::{FactBase, FactError};
+
+/// The version of the JSON contract.
+pub const VERSION: u32 = 1;
+
+#[derive(Serialize)]
+struct Doc<'a> {
+    version: u32,
+    files_checked: usize,
+    diagnostics: Vec<JsonDiagnostic<'a>>,
+    errors: Vec<JsonError>,
+}
+
+#[derive(Serialize)]
+struct JsonDiagnostic<'a> {
+    path: String,
+    rule: &'static str,
+    severity: &'static str,
+    message: &'a str,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+    byte_start: usize,
+    byte_end: usize,
+    fact: Option<&'a str>,
+    expected: Option<&'a str>,
+    found: Option<&'a str>,
+    source: Option<&'a str>,
+    related: Vec<JsonRelated<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonRelated<'a> {
+    path: String,
+    line: usize,
+    column: usize,
+    message: &'a str,
+}
+
+#[derive(Serialize)]
+struct JsonError {
+    path: String,
+    message: String,
+}
+
+/// Writes the report as one JSON document.
+pub fn write(report: &Report, facts: &FactBase, w: &mut dyn Write) -> io::Result<()> {
+    let mut diagnostics = Vec::new();
+    for f in &report.files {
+        let text = f.text.as_deref().unwrap_or("");
+        let idx = LineIndex::new(text);
+        for d in &f.result.diagnostics {
+            let (line, column) = idx.line_col(text, d.span.start);
+            let (end_line, end_column) = idx.line_col(text, d.span.end);
+            diagnostics.push(JsonDiagnostic {
+                path: display_path(&f.path),
+                rule: d.rule.as_str(),
+                severity: d.severity.as_str(),
+                message: &d.message,
+                line,
+                column,
+                end_line,
+                end_column,
+                byte_start: d.span.start,
+                byte_end: d.span.end,
+                fact: d.fact.as_deref(),
+                expected: d.expected.as_deref(),
+                found: d.found.as_deref(),
+                source: d.source.as_deref(),
+                related: d
+                    .related
+                    .iter()
+                    .map(|l| {
+                        let loc = locate(&l.file, l.span.start, (&f.path, text), facts);
+                        JsonRelated {
+                            path: loc.path,
+                            line: loc.line,
+                            column: loc.column,
+                            message: &l.message,
+                        }
+                    })
+                    .collect(),
+            });
+        }
+    }
+    let errors = report
+        .errors
+        .iter()
+        .map(|e| JsonError {
+            path: display_path(&e.path),
+            message: e.message.clone(),
+        })
+        .collect();
+    let doc = Doc {
+        version: VERSION,
+        files_checked: report.files_checked(),
+        diagnostics,
+        errors,
+    };
+    serde_json::to_writer_pretty(&mut *w, &doc)?;
+    writeln!(w)
+}
+
+/// Writes fact-base errors as a JSON document with no diagnostics.
+pub fn write_fact_errors(
+    errors: &[FactError],
+    files: &[crate::facts::FactFile],
+    w: &mut dyn Write,
+) -> io::Result<()> {
+    let errors: Vec<JsonError> = errors
+        .iter()
+        .map(|e| {
+            let (path, text) = files
+                .get(e.file)
+                .map_or(("<facts>", ""), |f| (f.name.as_str(), f.text.as_str()));
+            let (line, col) = LineIndex::new(text).line_col(text, e.span.start);
+            JsonError {
+                path: path.to_string(),
+                message: format!("{line}:{col}: {}", e.message),
+            }
+        })
+        .collect();
+    let doc = Doc {
+        version: VERSION,
+        files_checked: 0,
+        diagnostics: Vec::new(),
+        errors,
+    };
+    serde_json::to_writer_pretty(&mut *w, &doc)?;
+    writeln!(w)
+}

@@ -1,0 +1,580 @@
+//! Markdown scanning: the prose of a draft as blocks of text with exact byte spans.
+//!
+//! pulldown-cmark finds the structure; we keep what a reader reads as prose (paragraphs,
+//! headings, list items, table cells) and leave out what is not (code blocks, inline
+//! code, raw HTML, link destinations, URLs, images). Each block's text maps back to
+//! exact byte offsets in the file, whatever came before it (front matter, CRLF, a BOM).
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use jiff::civil::Date;
+use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
+use regex::Regex;
+
+/// What kind of prose a block is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BlockKind {
+    /// A paragraph (or the text of a tight list item).
+    Paragraph,
+    /// A heading of the given level (1–6).
+    Heading(u8),
+    /// A table cell: its table (index into [`Document::tables`]), its row (0 is the
+    /// header row) and its column.
+    TableCell {
+        /// Index of the table in [`Document::tables`].
+        table: usize,
+        /// Row number; 0 is the header row.
+        row: usize,
+        /// Column number, from 0.
+        col: usize,
+    },
+}
+
+/// One stretch of the block's text and where it came from in the file.
+#[derive(Clone, Debug)]
+struct Piece {
+    /// Offset of the piece in the block text.
+    text_start: usize,
+    /// Length of the piece in the block text.
+    text_len: usize,
+    /// Source range of the piece.
+    src: Range<usize>,
+    /// True when the block text equals the source text byte for byte.
+    exact: bool,
+}
+
+/// A block of prose: its text as a reader reads it, with a map back to the file.
+#[derive(Clone, Debug)]
+pub struct Block {
+    /// What kind of block this is.
+    pub kind: BlockKind,
+    /// The prose text. Skipped inline parts (code, HTML, line breaks) are one space;
+    /// URLs are blanked with spaces of the same length.
+    pub text: String,
+    /// Byte range of the whole block in the file.
+    pub span: Range<usize>,
+    pieces: Vec<Piece>,
+}
+
+impl Block {
+    /// Maps a byte range of [`Block::text`] to a byte range of the file.
+    pub fn to_source(&self, r: &Range<usize>) -> Range<usize> {
+        let start = self.map_offset(r.start, false);
+        let end = self.map_offset(r.end, true).max(start);
+        start..end
+    }
+
+    fn map_offset(&self, off: usize, is_end: bool) -> usize {
+        // The piece that holds `off` (for an end offset, the piece holding `off - 1`).
+        let probe = if is_end && off > 0 { off - 1 } else { off };
+        let idx = match self.pieces.binary_search_by(|p| {
+            if probe < p.text_start {
+                std::cmp::Ordering::Greater
+            } else if probe >= p.text_start + p.text_len {
+                std::cmp::Ordering::Less
+            } else {
+                std::cmp::Ordering::Equal
+            }
+        }) {
+            Ok(i) => i,
+            Err(i) => {
+                // Between pieces: snap to the nearest piece edge.
+                if is_end {
+                    return self
+                        .pieces
+                        .get(i.saturating_sub(1))
+                        .map_or(self.span.end, |p| p.src.end);
+                }
+                return self.pieces.get(i).map_or(self.span.end, |p| p.src.start);
+            }
+        };
+        let p = &self.pieces[idx];
+        if p.exact {
+            p.src.start + (off - p.text_start)
+        } else if is_end {
+            p.src.end
+        } else {
+            p.src.start
+        }
+    }
+}
+
+/// A Markdown table: its header texts, and its cells as indices into
+/// [`Document::blocks`].
+#[derive(Clone, Debug, Default)]
+pub struct Table {
+    /// The header row's cell texts, trimmed.
+    pub header: Vec<String>,
+    /// Rows after the header; each row lists block indices of its cells, by column.
+    pub rows: Vec<Vec<usize>>,
+    /// Index of the first block after which the table stands (for context).
+    pub first_block: usize,
+}
+
+/// A `<!-- … -->` comment (or an MDX `{/* … */}` comment) whose body starts with
+/// `factlint`.
+#[derive(Clone, Debug)]
+pub struct Directive {
+    /// Byte range of the whole comment in the file.
+    pub span: Range<usize>,
+    /// The comment body, trimmed ("factlint-disable-next-line value-mismatch").
+    pub body: String,
+}
+
+/// The article metadata read from front matter.
+#[derive(Clone, Debug, Default)]
+pub struct FrontMatter {
+    /// Byte range of the whole front matter block.
+    pub span: Range<usize>,
+    /// `date` (or `published`, `pubDate`, `publishDate`): the article date.
+    pub date: Option<Date>,
+    /// `updated` (or `lastmod`, `modified`): the date the article was last updated.
+    pub updated: Option<Date>,
+    /// A date key whose value is not a date: (key, byte range of the value).
+    pub bad_date: Option<(String, Range<usize>)>,
+}
+
+/// A scanned Markdown file.
+#[derive(Clone, Debug, Default)]
+pub struct Document {
+    /// Front matter, if the file has any.
+    pub front_matter: Option<FrontMatter>,
+    /// Prose blocks in document order.
+    pub blocks: Vec<Block>,
+    /// Tables in document order.
+    pub tables: Vec<Table>,
+    /// `factlint` comments in document order.
+    pub directives: Vec<Directive>,
+}
+
+static URL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:https?://|ftp://|www\.)[^\s<>()\[\]]+").expect("constant regex")
+});
+
+/// Scans a Markdown text. Never fails: anything pulldown-cmark accepts (any text) is
+/// scanned.
+pub fn scan(text: &str) -> Document {
+    let mut doc = Document::default();
+    let bom = if text.starts_with('\u{feff}') { 3 } else { 0 };
+    let (front_matter, body_start) = front_matter(text, bom);
+    doc.front_matter = front_matter;
+    let body = &text[body_start..];
+
+    let mut opts = Options::empty();
+    opts.insert(Options::ENABLE_TABLES);
+    opts.insert(Options::ENABLE_FOOTNOTES);
+    opts.insert(Options::ENABLE_STRIKETHROUGH);
+    opts.insert(Options::ENABLE_TASKLISTS);
+
+    let mut builder: Option<Builder> = None;
+    let mut code_depth = 0usize;
+    let mut skip_depth = 0usize; // inside images and autolinks
+    let mut table: Option<usize> = None;
+    let mut row = 0usize;
+    let mut col = 0usize;
+    let mut kind_stack: Vec<BlockKind> = Vec::new();
+
+    for (event, range) in Parser::new_ext(body, opts).into_offset_iter() {
+        let range = range.start + body_start..range.end + body_start;
+        match event {
+            Event::Start(tag) => match tag {
+                Tag::Paragraph | Tag::Item | Tag::Heading { .. } | Tag::TableCell => {
+                    flush(&mut builder, &mut doc);
+                    let kind = match tag {
+                        Tag::Heading { level, .. } => BlockKind::Heading(level as u8),
+                        Tag::TableCell => BlockKind::TableCell {
+                            table: table.unwrap_or(0),
+                            row,
+                            col,
+                        },
+                        _ => kind_stack
+                            .last()
+                            .copied()
+                            .filter(|k| matches!(k, BlockKind::Paragraph))
+                            .unwrap_or(BlockKind::Paragraph),
+                    };
+                    kind_stack.push(kind);
+                    builder = Some(Builder::new(kind, range.start));
+                }
+                Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::MetadataBlock(_) => code_depth += 1,
+                Tag::Image { .. } => skip_depth += 1,
+                Tag::Link { link_type, .. } => {
+                    if matches!(link_type, LinkType::Autolink | LinkType::Email) {
+                        skip_depth += 1;
+                    }
+                }
+                Tag::Table(_) => {
+                    flush(&mut builder, &mut doc);
+                    doc.tables.push(Table {
+                        first_block: doc.blocks.len(),
+                        ..Table::default()
+                    });
+                    table = Some(doc.tables.len() - 1);
+                    row = 0;
+                }
+                Tag::TableHead => {
+                    row = 0;
+                    col = 0;
+                }
+                Tag::TableRow => {
+                    row += 1;
+                    col = 0;
+                    if let Some(t) = table {
+                        doc.tables[t].rows.push(Vec::new());
+                    }
+                }
+                _ => {}
+            },
+            Event::End(end) => match end {
+                TagEnd::Paragraph | TagEnd::Item | TagEnd::Heading(_) | TagEnd::TableCell => {
+                    let is_cell = matches!(end, TagEnd::TableCell);
+                    if let Some(b) = builder.as_mut() {
+                        b.end = b.end.max(range.end);
+                    }
+                    let idx = flush(&mut builder, &mut doc);
+                    if is_cell {
+                        if let Some(t) = table {
+                            let cell_text = idx.map(|i| doc.blocks[i].text.trim().to_string());
+                            if row == 0 {
+                                doc.tables[t].header.push(cell_text.unwrap_or_default());
+                            } else if let (Some(r), Some(i)) = (doc.tables[t].rows.last_mut(), idx)
+                            {
+                                while r.len() < col {
+                                    r.push(usize::MAX);
+                                }
+                                r.push(i);
+                            }
+                        }
+                        col += 1;
+                    }
+                    kind_stack.pop();
+                    // A list item's text after a nested list continues as a new block.
+                    if let Some(kind) = kind_stack.last().copied()
+                        && !is_cell
+                    {
+                        builder = Some(Builder::new(kind, range.end));
+                    }
+                }
+                TagEnd::CodeBlock | TagEnd::HtmlBlock | TagEnd::MetadataBlock(_) => {
+                    code_depth = code_depth.saturating_sub(1)
+                }
+                TagEnd::Image => skip_depth = skip_depth.saturating_sub(1),
+                // Autolinks were counted at their start; plain links were not.
+                TagEnd::Link if skip_depth > 0 && is_autolink_range(text, &range) => {
+                    skip_depth -= 1;
+                }
+                TagEnd::Table => table = None,
+                _ => {}
+            },
+            Event::Text(t) => {
+                if code_depth > 0 {
+                    continue;
+                }
+                if let Some(b) = builder.as_mut() {
+                    if skip_depth > 0 {
+                        b.gap(range);
+                    } else {
+                        b.push(text, &t, range);
+                    }
+                }
+            }
+            Event::Html(h) | Event::InlineHtml(h) => {
+                read_directive(&h, range.clone(), &mut doc);
+                if let Some(b) = builder.as_mut() {
+                    b.gap(range);
+                }
+            }
+            Event::Code(_) | Event::SoftBreak | Event::HardBreak | Event::InlineMath(_) => {
+                if let Some(b) = builder.as_mut() {
+                    b.gap(range);
+                }
+            }
+            Event::FootnoteReference(_) | Event::TaskListMarker(_) => {
+                if let Some(b) = builder.as_mut() {
+                    b.gap(range);
+                }
+            }
+            Event::DisplayMath(_) | Event::Rule => {}
+        }
+    }
+    flush(&mut builder, &mut doc);
+    read_mdx_directives(text, body_start, &mut doc);
+    doc
+}
+
+fn is_autolink_range(text: &str, range: &Range<usize>) -> bool {
+    text.get(range.clone()).is_some_and(|s| s.starts_with('<'))
+}
+
+fn read_directive(html: &str, span: Range<usize>, doc: &mut Document) {
+    let h = html.trim();
+    if let Some(inner) = h.strip_prefix("<!--") {
+        let inner = inner.trim_end().strip_suffix("-->").unwrap_or(inner).trim();
+        if inner.starts_with("factlint") {
+            doc.directives.push(Directive {
+                span,
+                body: inner.to_string(),
+            });
+        }
+    }
+}
+
+static MDX_COMMENT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\{/\*\s*(factlint[^*]*?)\s*\*/\}").expect("constant regex"));
+
+fn read_mdx_directives(text: &str, body_start: usize, doc: &mut Document) {
+    if !text[body_start..].contains("{/*") {
+        return;
+    }
+    for c in MDX_COMMENT.captures_iter(&text[body_start..]) {
+        let (Some(all), Some(body)) = (c.get(0), c.get(1)) else {
+            continue;
+        };
+        doc.directives.push(Directive {
+            span: all.start() + body_start..all.end() + body_start,
+            body: body.as_str().trim().to_string(),
+        });
+    }
+    doc.directives.sort_by_key(|d| d.span.start);
+}
+
+struct Builder {
+    kind: BlockKind,
+    text: String,
+    pieces: Vec<Piece>,
+    start: usize,
+    end: usize,
+}
+
+impl Builder {
+    fn new(kind: BlockKind, start: usize) -> Builder {
+        Builder {
+            kind,
+            text: String::new(),
+            pieces: Vec::new(),
+            start,
+            end: start,
+        }
+    }
+
+    fn push(&mut self, src_text: &str, t: &str, range: Range<usize>) {
+        let exact = src_text.get(range.clone()) == Some(t);
+        self.pieces.push(Piece {
+            text_start: self.text.len(),
+            text_len: t.len(),
+            src: range.clone(),
+            exact,
+        });
+        self.text.push_str(t);
+        self.end = self.end.max(range.end);
+    }
+
+    fn gap(&mut self, range: Range<usize>) {
+        if !self.text.ends_with(' ') && !self.text.is_empty() {
+            self.pieces.push(Piece {
+                text_start: self.text.len(),
+                text_len: 1,
+                src: range.clone(),
+                exact: false,
+            });
+            self.text.push(' ');
+        }
+        self.end = self.end.max(range.end);
+    }
+}
+
+fn flush(builder: &mut Option<Builder>, doc: &mut Document) -> Option<usize> {
+    let b = builder.take()?;
+    if b.text.trim().is_empty() {
+        return None;
+    }
+    let mut text = b.text;
+    // Blank URLs so that no recognizer reads the numbers in them; same length keeps
+    // every offset.
+    if text.contains("://") || text.contains("www.") {
+        let ranges: Vec<Range<usize>> = URL.find_iter(&text).map(|m| m.range()).collect();
+        for r in ranges {
+            let blank = " ".repeat(r.len());
+            text.replace_range(r, &blank);
+        }
+    }
+    doc.blocks.push(Block {
+        kind: b.kind,
+        text,
+        span: b.start..b.end.max(b.start),
+        pieces: b.pieces,
+    });
+    Some(doc.blocks.len() - 1)
+}
+
+/// Finds YAML (`---`) or TOML (`+++`) front matter at the start of the file; returns it
+/// and the byte offset where the Markdown body starts.
+fn front_matter(text: &str, start: usize) -> (Option<FrontMatter>, usize) {
+    let rest = &text[start..];
+    let fence = if rest.starts_with("---") {
+        "---"
+    } else if rest.starts_with("+++") {
+        "+++"
+    } else {
+        return (None, start);
+    };
+    let first_line_end = rest.find('\n').map_or(rest.len(), |i| i + 1);
+    if rest[..first_line_end].trim_end() != fence {
+        return (None, start);
+    }
+    // Find the closing fence line.
+    let mut pos = first_line_end;
+    while pos < rest.len() {
+        let line_end = rest[pos..].find('\n').map_or(rest.len(), |i| pos + i + 1);
+        let line = rest[pos..line_end].trim_end();
+        if line == fence || (fence == "---" && line == "...") {
+            let content = start + first_line_end..start + pos;
+            let fm = read_front_matter(text, content, fence == "+++", start..start + line_end);
+            return (Some(fm), start + line_end);
+        }
+        pos = line_end;
+    }
+    // Unterminated: not front matter; the whole file is Markdown.
+    (None, start)
+}
+
+const DATE_KEYS: &[&str] = &["date", "published", "pubdate", "publishdate", "pub_date"];
+const UPDATED_KEYS: &[&str] = &["updated", "lastmod", "modified", "last_modified"];
+
+fn read_front_matter(
+    text: &str,
+    content: Range<usize>,
+    toml: bool,
+    span: Range<usize>,
+) -> FrontMatter {
+    let mut fm = FrontMatter {
+        span,
+        ..FrontMatter::default()
+    };
+    let mut pos = content.start;
+    for line in text[content.clone()].split_inclusive('\n') {
+        let line_start = pos;
+        pos += line.len();
+        // Top-level keys only (no indentation).
+        if line.starts_with([' ', '\t']) {
+            continue;
+        }
+        let sep = if toml { '=' } else { ':' };
+        let Some(i) = line.find(sep) else { continue };
+        let key = line[..i].trim().trim_matches('"').to_ascii_lowercase();
+        let is_date = DATE_KEYS.contains(&key.as_str());
+        let is_updated = UPDATED_KEYS.contains(&key.as_str());
+        if !is_date && !is_updated {
+            continue;
+        }
+        let raw = &line[i + 1..];
+        let lead = raw.len() - raw.trim_start().len();
+        let value = raw.trim().trim_matches(|c| c == '"' || c == '\'');
+        let value_start = line_start + i + 1 + lead;
+        let value_range = value_start..value_start + raw.trim().len();
+        match parse_front_matter_date(value) {
+            Some(d) => {
+                if is_date && fm.date.is_none() {
+                    fm.date = Some(d);
+                } else if is_updated && fm.updated.is_none() {
+                    fm.updated = Some(d);
+                }
+            }
+            None => {
+                if fm.bad_date.is_none() {
+                    fm.bad_date = Some((key, value_range));
+                }
+            }
+        }
+    }
+    fm
+}
+
+/// Reads `2024-11-22`, `2024-11-22T10:00:00Z`, `2024-11-22 10:00`.
+pub fn parse_front_matter_date(value: &str) -> Option<Date> {
+    let head = value.get(..10)?;
+    let rest = &value[10..];
+    if !(rest.is_empty() || rest.starts_with(['T', ' ', 't'])) {
+        return None;
+    }
+    head.parse::<Date>().ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(doc: &Document) -> Vec<&str> {
+        doc.blocks.iter().map(|b| b.text.as_str()).collect()
+    }
+
+    #[test]
+    fn code_and_urls_are_not_prose() {
+        let md = "Amazon put `$9 billion` in.\n\n```\n$9 billion\n```\n\nSee [the post](https://x.com/9-billion) or https://example.com/4bn now.\n";
+        let doc = scan(md);
+        let t = texts(&doc);
+        assert_eq!(t.len(), 2);
+        assert!(!t[0].contains('9'));
+        assert!(!t[1].contains("4bn") && !t[1].contains("9-billion"));
+        assert!(t[1].contains("the post"));
+    }
+
+    #[test]
+    fn spans_map_back_exactly_after_front_matter_and_crlf() {
+        let md = "---\r\ndate: 2024-11-22\r\n---\r\n# Title\r\n\r\nAmazon invested **$4 billion**\r\nmore.\r\n";
+        let doc = scan(md);
+        assert_eq!(
+            doc.front_matter.as_ref().and_then(|f| f.date),
+            Some(Date::constant(2024, 11, 22))
+        );
+        let b = &doc.blocks[1];
+        let i = b.text.find("$4 billion").expect("found");
+        let src = b.to_source(&(i..i + 10));
+        assert_eq!(&md[src], "$4 billion");
+        let j = b.text.find("more").expect("found");
+        assert_eq!(&md[b.to_source(&(j..j + 4))], "more");
+    }
+
+    #[test]
+    fn tables_know_rows_and_headers() {
+        let md = "| Date | Investment |\n|---|---|\n| March 2024 | $2.75 billion |\n";
+        let doc = scan(md);
+        assert_eq!(doc.tables.len(), 1);
+        assert_eq!(doc.tables[0].header, vec!["Date", "Investment"]);
+        let row = &doc.tables[0].rows[0];
+        assert_eq!(doc.blocks[row[1]].text.trim(), "$2.75 billion");
+        assert!(matches!(
+            doc.blocks[row[1]].kind,
+            BlockKind::TableCell { row: 1, col: 1, .. }
+        ));
+    }
+
+    #[test]
+    fn directives_are_read_from_html_and_mdx_comments() {
+        let md = "<!-- factlint-disable value-mismatch -->\n\nText.\n\n{/* factlint-enable */}\n";
+        let doc = scan(md);
+        let bodies: Vec<&str> = doc.directives.iter().map(|d| d.body.as_str()).collect();
+        assert_eq!(
+            bodies,
+            vec!["factlint-disable value-mismatch", "factlint-enable"]
+        );
+    }
+
+    #[test]
+    fn toml_front_matter_and_unterminated_front_matter() {
+        let doc = scan("+++\ndate = 2023-09-25\n+++\nText\n");
+        assert_eq!(
+            doc.front_matter.and_then(|f| f.date),
+            Some(Date::constant(2023, 9, 25))
+        );
+        let doc = scan("---\ndate: 2023-09-25\nno end\n");
+        assert!(doc.front_matter.is_none());
+    }
+
+    #[test]
+    fn list_items_are_blocks() {
+        let doc = scan("- first $1 billion\n- second $2 billion\n");
+        assert_eq!(texts(&doc), vec!["first $1 billion", "second $2 billion"]);
+    }
+}

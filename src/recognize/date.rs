@@ -1,0 +1,731 @@
+//! Dates: days ("November 22, 2024", "22 Nov 2024", "2024-11-22"), months
+//! ("November 2024"), quarters ("Q3 2023", "3Q23", "2023Q3", "third quarter of 2023"),
+//! halves ("H1 2024", "first half of 2024"), parts of a year or month ("early 2024",
+//! "mid-2024", "end of 2023", "late March 2024") and bare years ("2024").
+//!
+//! Month names must be capitalised ("may" is a verb). Years are 1900–2099 only. A
+//! year glued to more digits or letters ("12023", "v2023", "2020s", "$2,023") is no
+//! year, and a year range ("2023-2024", "2023–24") is neither year: it becomes a
+//! blocker. An impossible day ("February 30, 2024") is a blocker too. "2024-10" is
+//! read as a month only by [`parse_iso_month`] (in prose it is too ambiguous).
+
+use std::sync::LazyLock;
+
+use jiff::civil::Date;
+use regex::{CaptureLocations, Regex};
+
+use super::number::{SP1, group, next2, prev2};
+use super::{Candidate, Mention, Rank};
+use crate::value::{DateValue, Grain, Value};
+
+fn mon(tag: &str) -> String {
+    format!(
+        r"(?P<mon_{tag}>Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|Jun(?:e|\.)?|Jul(?:y|\.)?|Aug(?:ust|\.)?|Sep(?:tember|t\.?|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
+    )
+}
+
+fn year(tag: &str) -> String {
+    format!(r"(?P<y_{tag}>(?:19|20)[0-9]{{2}})")
+}
+
+fn day(tag: &str) -> String {
+    format!(r"(?P<d_{tag}>[0-3]?[0-9])(?:st|nd|rd|th)?")
+}
+
+/// Group indexes of the date pattern.
+struct Groups {
+    pm: usize,
+    mon_pm: usize,
+    y_pm: usize,
+    mon_a: usize,
+    d_a: usize,
+    y_a: usize,
+    d_b: usize,
+    mon_b: usize,
+    y_b: usize,
+    y_i: usize,
+    m_i: usize,
+    d_i: usize,
+    mon_m: usize,
+    y_m: usize,
+    q_a: usize,
+    y_qa: usize,
+    yy_qa: usize,
+    q_b: usize,
+    yy_qb: usize,
+    y_qc: usize,
+    q_c: usize,
+    q_w: usize,
+    y_qw: usize,
+    h_a: usize,
+    y_ha: usize,
+    yy_ha: usize,
+    h_b: usize,
+    yy_hb: usize,
+    y_hc: usize,
+    h_c: usize,
+    h_w: usize,
+    y_hw: usize,
+    p_y: usize,
+    y_py: usize,
+    p_e: usize,
+    y_pe: usize,
+    y_yr: usize,
+}
+
+struct Dates {
+    re: Regex,
+    g: Groups,
+}
+
+static DATES: LazyLock<Dates> = LazyLock::new(|| {
+    let of = format!(r"(?:{SP1}(?i:of|in){SP1}|{SP1}|,{SP1})");
+    let alts = [
+        // early/mid/late March 2024
+        format!(
+            r"(?P<pm>(?i:early|mid|late))(?:-|{SP1}){}{SP1}{}",
+            mon("pm"),
+            year("pm")
+        ),
+        // November 22, 2024
+        format!(r"{}{SP1}{},?{SP1}{}", mon("a"), day("a"), year("a")),
+        // 22 November 2024
+        format!(
+            r"{}{SP1}(?:of{SP1})?{},?{SP1}{}",
+            day("b"),
+            mon("b"),
+            year("b")
+        ),
+        // 2024-11-22
+        format!(
+            r"{}-(?P<m_i>0[1-9]|1[0-2])-(?P<d_i>0[1-9]|[12][0-9]|3[01])",
+            year("i")
+        ),
+        // November 2024
+        format!(r"{}(?:,|{SP1}of)?{SP1}{}", mon("m"), year("m")),
+        // Q3 2023, Q3'23
+        format!(
+            r"Q(?P<q_a>[1-4])(?:(?:{SP1}(?:of{SP1})?|-)?{}|{SP1}?['’](?P<yy_qa>[0-9]{{2}}))",
+            year("qa")
+        ),
+        // 3Q23, 3Q2023
+        r"(?P<q_b>[1-4])Q(?P<yy_qb>(?:19|20)?[0-9]{2})".to_string(),
+        // 2023Q3, 2023 Q3
+        format!(r"{}{SP1}?Q(?P<q_c>[1-4])", year("qc")),
+        // third quarter of 2023, fourth-quarter 2023
+        format!(
+            r"(?P<q_w>(?i:first|second|third|fourth|1st|2nd|3rd|4th))[- ](?i:quarter){of}{}",
+            year("qw")
+        ),
+        // H1 2024, H1'24
+        format!(
+            r"H(?P<h_a>[12])(?:(?:{SP1}|-)?{}|{SP1}?['’](?P<yy_ha>[0-9]{{2}}))",
+            year("ha")
+        ),
+        // 1H24
+        r"(?P<h_b>[12])H(?P<yy_hb>(?:19|20)?[0-9]{2})".to_string(),
+        // 2024H1, 2024 H1
+        format!(r"{}{SP1}?H(?P<h_c>[12])", year("hc")),
+        // first half of 2024
+        format!(
+            r"(?P<h_w>(?i:first|second|1st|2nd))[- ](?i:half){of}{}",
+            year("hw")
+        ),
+        // early 2024, mid-2024, late 2023
+        format!(r"(?P<p_y>(?i:early|mid|late))(?:-|{SP1}){}", year("py")),
+        // end of 2023, beginning of 2024
+        format!(
+            r"(?P<p_e>(?i:end|start|beginning|middle)){SP1}(?i:of){SP1}{}",
+            year("pe")
+        ),
+        // 2024
+        year("yr"),
+    ];
+    let pattern = format!(r"(?-u:\b)(?:{})", alts.join("|"));
+    let re = Regex::new(&pattern).expect("date regex is a valid constant pattern");
+    let i = |name: &str| group(&re, name);
+    let g = Groups {
+        pm: i("pm"),
+        mon_pm: i("mon_pm"),
+        y_pm: i("y_pm"),
+        mon_a: i("mon_a"),
+        d_a: i("d_a"),
+        y_a: i("y_a"),
+        d_b: i("d_b"),
+        mon_b: i("mon_b"),
+        y_b: i("y_b"),
+        y_i: i("y_i"),
+        m_i: i("m_i"),
+        d_i: i("d_i"),
+        mon_m: i("mon_m"),
+        y_m: i("y_m"),
+        q_a: i("q_a"),
+        y_qa: i("y_qa"),
+        yy_qa: i("yy_qa"),
+        q_b: i("q_b"),
+        yy_qb: i("yy_qb"),
+        y_qc: i("y_qc"),
+        q_c: i("q_c"),
+        q_w: i("q_w"),
+        y_qw: i("y_qw"),
+        h_a: i("h_a"),
+        y_ha: i("y_ha"),
+        yy_ha: i("yy_ha"),
+        h_b: i("h_b"),
+        yy_hb: i("yy_hb"),
+        y_hc: i("y_hc"),
+        h_c: i("h_c"),
+        h_w: i("h_w"),
+        y_hw: i("y_hw"),
+        p_y: i("p_y"),
+        y_py: i("y_py"),
+        p_e: i("p_e"),
+        y_pe: i("y_pe"),
+        y_yr: i("y_yr"),
+    };
+    Dates { re, g }
+});
+
+/// The first day of month `m` of year `y`; month 13 is January of the next year.
+fn ym(y: i32, m: i32) -> Option<Date> {
+    let (y, m) = if m > 12 { (y + 1, m - 12) } else { (y, m) };
+    Date::new(i16::try_from(y).ok()?, i8::try_from(m).ok()?, 1).ok()
+}
+
+/// Day `d` of month `m` of year `y`.
+fn ymd(y: i32, m: i32, d: i32) -> Option<Date> {
+    Date::new(
+        i16::try_from(y).ok()?,
+        i8::try_from(m).ok()?,
+        i8::try_from(d).ok()?,
+    )
+    .ok()
+}
+
+/// Months `[from, to)` of year `y` (`to` may be 13).
+fn months(y: i32, from: i32, to: i32, grain: Grain) -> Option<DateValue> {
+    Some(DateValue {
+        start: ym(y, from)?,
+        end: ym(y, to)?,
+        grain,
+    })
+}
+
+/// The month number of a month name or abbreviation ("Sept.", "November").
+fn month_number(s: &str) -> Option<i32> {
+    let key = s.get(..3)?;
+    const NAMES: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    NAMES
+        .iter()
+        .position(|n| *n == key)
+        .and_then(|i| i32::try_from(i + 1).ok())
+}
+
+/// Ordinal word or number 1–4 ("third", "3rd").
+fn ordinal(s: &str) -> Option<i32> {
+    let l = s.to_ascii_lowercase();
+    Some(match l.as_str() {
+        "first" | "1st" => 1,
+        "second" | "2nd" => 2,
+        "third" | "3rd" => 3,
+        "fourth" | "4th" => 4,
+        _ => return None,
+    })
+}
+
+/// What one match means.
+enum Reading {
+    /// A date; `true` for a bare year.
+    Date(DateValue, bool),
+    /// Looks like a date but is none (an impossible day).
+    Invalid,
+}
+
+fn read(text: &str, locs: &CaptureLocations) -> Option<Reading> {
+    let g = &DATES.g;
+    let s = |i: usize| locs.get(i).and_then(|(a, b)| text.get(a..b));
+    let num = |i: usize| s(i).and_then(|t| t.parse::<i32>().ok());
+    // Two-digit years ("3Q23", "Q3'23") are in 2000–2099.
+    let year2 = |i: usize| {
+        s(i).and_then(|t| {
+            let n = t.parse::<i32>().ok()?;
+            Some(if t.len() == 2 { 2000 + n } else { n })
+        })
+    };
+    let invalid_or = |d: Option<DateValue>| {
+        Some(match d {
+            Some(d) => Reading::Date(d, false),
+            None => Reading::Invalid,
+        })
+    };
+
+    if let Some(part) = s(g.pm) {
+        let (y, m) = (num(g.y_pm)?, month_number(s(g.mon_pm)?)?);
+        let (from, to) = match part.to_ascii_lowercase().as_str() {
+            "early" => (ymd(y, m, 1), ymd(y, m, 16)),
+            "mid" => (ymd(y, m, 10), ymd(y, m, 21)),
+            _ => (ymd(y, m, 16), ym(y, m + 1)),
+        };
+        return invalid_or(Some(DateValue {
+            start: from?,
+            end: to?,
+            grain: Grain::PartOfYear,
+        }));
+    }
+    if let Some(d) = num(g.d_a) {
+        let (y, m) = (num(g.y_a)?, month_number(s(g.mon_a)?)?);
+        return invalid_or(ymd(y, m, d).map(DateValue::day));
+    }
+    if let Some(d) = num(g.d_b) {
+        let (y, m) = (num(g.y_b)?, month_number(s(g.mon_b)?)?);
+        return invalid_or(ymd(y, m, d).map(DateValue::day));
+    }
+    if let Some(d) = num(g.d_i) {
+        let (y, m) = (num(g.y_i)?, num(g.m_i)?);
+        return invalid_or(ymd(y, m, d).map(DateValue::day));
+    }
+    if let Some(m) = s(g.mon_m).and_then(month_number) {
+        return invalid_or(months(num(g.y_m)?, m, m + 1, Grain::Month));
+    }
+    let quarter = [
+        (g.q_a, year2(g.y_qa).or_else(|| year2(g.yy_qa))),
+        (g.q_b, year2(g.yy_qb)),
+        (g.q_c, num(g.y_qc)),
+    ]
+    .into_iter()
+    .find_map(|(q, y)| Some((num(q)?, y?)))
+    .or_else(|| Some((ordinal(s(g.q_w)?)?, num(g.y_qw)?)));
+    if let Some((q, y)) = quarter {
+        return invalid_or(months(y, 3 * q - 2, 3 * q + 1, Grain::Quarter));
+    }
+    let half = [
+        (g.h_a, year2(g.y_ha).or_else(|| year2(g.yy_ha))),
+        (g.h_b, year2(g.yy_hb)),
+        (g.h_c, num(g.y_hc)),
+    ]
+    .into_iter()
+    .find_map(|(h, y)| Some((num(h)?, y?)))
+    .or_else(|| Some((ordinal(s(g.h_w)?)?, num(g.y_hw)?)));
+    if let Some((h, y)) = half {
+        return invalid_or(months(y, 6 * h - 5, 6 * h + 1, Grain::PartOfYear));
+    }
+    let part = s(g.p_y)
+        .map(|p| (p, num(g.y_py)))
+        .or_else(|| s(g.p_e).map(|p| (p, num(g.y_pe))));
+    if let Some((p, y)) = part {
+        let (from, to) = match p.to_ascii_lowercase().as_str() {
+            "early" | "start" | "beginning" => (1, 7),
+            "mid" | "middle" => (5, 9),
+            _ => (7, 13),
+        };
+        return invalid_or(months(y?, from, to, Grain::PartOfYear));
+    }
+    let y = num(g.y_yr)?;
+    Some(match months(y, 1, 13, Grain::Year) {
+        Some(d) => Reading::Date(d, true),
+        None => Reading::Invalid,
+    })
+}
+
+fn is_dash(c: char) -> bool {
+    matches!(c, '-' | '–' | '—' | '‑')
+}
+
+/// True when the text left of a date starting with a digit makes it part of
+/// something else: an amount ("$2023"), a decimal or grouped number ("1.2023",
+/// "2,2023"), a range ("2022-2023"), an identifier ("#2023", "v2023").
+fn glued_left(text: &str, i: usize) -> bool {
+    match prev2(text, i) {
+        (Some(c), before) => {
+            c.is_alphanumeric()
+                || matches!(
+                    c,
+                    '$' | '€' | '£' | '¥' | '₹' | '#' | '@' | '/' | '\\' | '_'
+                )
+                || ((is_dash(c) || matches!(c, '.' | ',' | ':'))
+                    && before.is_some_and(|b| b.is_ascii_digit()))
+        }
+        (None, _) => false,
+    }
+}
+
+/// True when the text right of a date continues it into something else: a range
+/// ("2023-24", "2023–2024"), a bigger number ("2023,000", "2023.5"), a fraction,
+/// a percentage or a letter ("2020s").
+fn glued_right(text: &str, i: usize) -> bool {
+    match next2(text, i) {
+        (Some(c), after) => {
+            c.is_alphanumeric()
+                || matches!(c, '%' | '_')
+                || ((is_dash(c) || matches!(c, '/' | '.' | ',' | ':'))
+                    && after.is_some_and(|a| a.is_ascii_digit()))
+        }
+        (None, _) => false,
+    }
+}
+
+/// Appends a candidate for every date in `text`, and blockers for year ranges and
+/// impossible days.
+pub(crate) fn find(text: &str, out: &mut Vec<Candidate>) {
+    let re = &DATES.re;
+    let mut locs = re.capture_locations();
+    let mut pos = 0;
+    while pos <= text.len() {
+        // A DFA search first; capture groups only for the rarer non-year matches.
+        let Some(m) = re.find_at(text, pos) else {
+            break;
+        };
+        let starts_with_digit = text
+            .as_bytes()
+            .get(m.start())
+            .is_some_and(u8::is_ascii_digit);
+        if starts_with_digit && glued_left(text, m.start()) {
+            // Part of something else on the left; a later date may still start inside
+            // ("$10 May 2024" still holds "May 2024").
+            pos = m.start() + 1;
+            continue;
+        }
+        pos = m.end().max(m.start() + 1);
+        let is_year = m.len() == 4 && m.as_str().bytes().all(|b| b.is_ascii_digit());
+        if !is_year && re.captures_read_at(&mut locs, text, m.start()).is_none() {
+            continue;
+        }
+        // "2023-12-01T10:00": an ISO day may carry a time.
+        let iso_time = !is_year
+            && locs.get(DATES.g.d_i).is_some()
+            && matches!(next2(text, m.end()), (Some('T'), Some(c)) if c.is_ascii_digit());
+        if glued_right(text, m.end()) && !iso_time {
+            out.push(Candidate::blocker(Rank::Date, m.range()));
+            continue;
+        }
+        let reading = if is_year {
+            m.as_str()
+                .parse::<i32>()
+                .ok()
+                .and_then(|y| months(y, 1, 13, Grain::Year))
+                .map(|d| Reading::Date(d, true))
+        } else {
+            read(text, &locs)
+        };
+        match reading {
+            Some(Reading::Date(d, bare_year)) => out.push(Candidate::mention(
+                Rank::Date,
+                Mention {
+                    span: m.range(),
+                    hedge_span: None,
+                    value: Value::Date(d),
+                    bare_year,
+                },
+            )),
+            Some(Reading::Invalid) => out.push(Candidate::blocker(Rank::Date, m.range())),
+            None => {}
+        }
+    }
+}
+
+/// "2024-10" as a month, for whole strings only (see the module docs).
+pub(crate) fn parse_iso_month(s: &str) -> Option<DateValue> {
+    let b = s.as_bytes();
+    if b.len() != 7
+        || b[4] != b'-'
+        || !b
+            .iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || c.is_ascii_digit())
+    {
+        return None;
+    }
+    let y: i32 = s.get(..4)?.parse().ok()?;
+    let m: i32 = s.get(5..)?.parse().ok()?;
+    if !(1900..=2099).contains(&y) || !(1..=12).contains(&m) {
+        return None;
+    }
+    months(y, m, m + 1, Grain::Month)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn all(text: &str) -> Vec<Mention> {
+        let mut c = Vec::new();
+        find(text, &mut c);
+        c.into_iter().filter_map(|c| c.mention).collect()
+    }
+
+    fn d(y: i16, m: i8, day: i8) -> Date {
+        Date::constant(y, m, day)
+    }
+
+    /// Asserts that `text` holds exactly one date with this span, range and grain.
+    #[track_caller]
+    fn check(text: &str, span: &str, start: Date, end: Date, grain: Grain) {
+        let ms = all(text);
+        assert_eq!(ms.len(), 1, "{text:?} gave {ms:?}");
+        let m = &ms[0];
+        assert_eq!(&text[m.span.clone()], span, "span of {text:?}");
+        assert_eq!(
+            m.value,
+            Value::Date(DateValue { start, end, grain }),
+            "value of {text:?}"
+        );
+        assert_eq!(m.bare_year, grain == Grain::Year, "bare_year of {text:?}");
+        assert_eq!(m.hedge_span, None);
+    }
+
+    #[track_caller]
+    fn day_of(text: &str, y: i16, m: i8, dd: i8) {
+        let start = d(y, m, dd);
+        let end = start.tomorrow().expect("a test day is not the last day");
+        check(text, text, start, end, Grain::Day);
+    }
+
+    #[test]
+    fn days() {
+        day_of("November 22, 2024", 2024, 11, 22);
+        day_of("Nov. 22, 2024", 2024, 11, 22);
+        day_of("Nov 22, 2024", 2024, 11, 22);
+        day_of("Sept. 25, 2023", 2023, 9, 25);
+        day_of("Sep 25, 2023", 2023, 9, 25);
+        day_of("September 25th, 2023", 2023, 9, 25);
+        day_of("22 November 2024", 2024, 11, 22);
+        day_of("22 Nov 2024", 2024, 11, 22);
+        day_of("2024-11-22", 2024, 11, 22);
+        let d22 = d(2024, 11, 22);
+        let g = Grain::Day;
+        check("2024-11-22T10:00Z", "2024-11-22", d22, d(2024, 11, 23), g);
+        day_of("1st of May, 2024", 2024, 5, 1);
+        check(
+            "Dec 31, 2024",
+            "Dec 31, 2024",
+            d(2024, 12, 31),
+            d(2025, 1, 1),
+            Grain::Day,
+        );
+    }
+
+    #[test]
+    fn months_of_a_year() {
+        let m = Grain::Month;
+        check(
+            "November 2024",
+            "November 2024",
+            d(2024, 11, 1),
+            d(2024, 12, 1),
+            m,
+        );
+        check("Nov. 2024", "Nov. 2024", d(2024, 11, 1), d(2024, 12, 1), m);
+        check("Sept. 2023", "Sept. 2023", d(2023, 9, 1), d(2023, 10, 1), m);
+        check(
+            "December 2023",
+            "December 2023",
+            d(2023, 12, 1),
+            d(2024, 1, 1),
+            m,
+        );
+        check("May 2024", "May 2024", d(2024, 5, 1), d(2024, 6, 1), m);
+        check(
+            "in March of 2024.",
+            "March of 2024",
+            d(2024, 3, 1),
+            d(2024, 4, 1),
+            m,
+        );
+    }
+
+    #[test]
+    fn iso_month_only_when_alone() {
+        assert_eq!(
+            parse_iso_month("2024-10"),
+            Some(DateValue {
+                start: d(2024, 10, 1),
+                end: d(2024, 11, 1),
+                grain: Grain::Month
+            })
+        );
+        assert_eq!(parse_iso_month("2024-13"), None);
+        assert_eq!(parse_iso_month("2024-1x"), None);
+        assert_eq!(parse_iso_month("1800-01"), None);
+        assert!(all("in 2024-10 we").is_empty());
+    }
+
+    #[test]
+    fn quarters() {
+        let q = Grain::Quarter;
+        let (s, e) = (d(2023, 7, 1), d(2023, 10, 1));
+        check("Q3 2023", "Q3 2023", s, e, q);
+        check("3Q23", "3Q23", s, e, q);
+        check("2023Q3", "2023Q3", s, e, q);
+        check("2023 Q3", "2023 Q3", s, e, q);
+        check("Q3'23", "Q3'23", s, e, q);
+        check(
+            "the third quarter of 2023",
+            "third quarter of 2023",
+            s,
+            e,
+            q,
+        );
+        check(
+            "fourth-quarter 2023 results",
+            "fourth-quarter 2023",
+            d(2023, 10, 1),
+            d(2024, 1, 1),
+            q,
+        );
+    }
+
+    #[test]
+    fn halves() {
+        let p = Grain::PartOfYear;
+        check("H1 2024", "H1 2024", d(2024, 1, 1), d(2024, 7, 1), p);
+        check("1H24", "1H24", d(2024, 1, 1), d(2024, 7, 1), p);
+        check("2024H2", "2024H2", d(2024, 7, 1), d(2025, 1, 1), p);
+        check(
+            "first half of 2024",
+            "first half of 2024",
+            d(2024, 1, 1),
+            d(2024, 7, 1),
+            p,
+        );
+        check(
+            "the second half of 2024",
+            "second half of 2024",
+            d(2024, 7, 1),
+            d(2025, 1, 1),
+            p,
+        );
+    }
+
+    #[test]
+    fn parts_of_a_year() {
+        let p = Grain::PartOfYear;
+        check("early 2024", "early 2024", d(2024, 1, 1), d(2024, 7, 1), p);
+        check("Early 2024", "Early 2024", d(2024, 1, 1), d(2024, 7, 1), p);
+        check("mid-2024", "mid-2024", d(2024, 5, 1), d(2024, 9, 1), p);
+        check("mid 2024", "mid 2024", d(2024, 5, 1), d(2024, 9, 1), p);
+        check("late 2023", "late 2023", d(2023, 7, 1), d(2024, 1, 1), p);
+        check(
+            "by the end of 2023",
+            "end of 2023",
+            d(2023, 7, 1),
+            d(2024, 1, 1),
+            p,
+        );
+        check(
+            "beginning of 2024",
+            "beginning of 2024",
+            d(2024, 1, 1),
+            d(2024, 7, 1),
+            p,
+        );
+    }
+
+    #[test]
+    fn parts_of_a_month() {
+        let p = Grain::PartOfYear;
+        check(
+            "early March 2024",
+            "early March 2024",
+            d(2024, 3, 1),
+            d(2024, 3, 16),
+            p,
+        );
+        check(
+            "mid-March 2024",
+            "mid-March 2024",
+            d(2024, 3, 10),
+            d(2024, 3, 21),
+            p,
+        );
+        check(
+            "mid March 2024",
+            "mid March 2024",
+            d(2024, 3, 10),
+            d(2024, 3, 21),
+            p,
+        );
+        check(
+            "late March 2024",
+            "late March 2024",
+            d(2024, 3, 16),
+            d(2024, 4, 1),
+            p,
+        );
+        check(
+            "late December 2024",
+            "late December 2024",
+            d(2024, 12, 16),
+            d(2025, 1, 1),
+            p,
+        );
+    }
+
+    #[test]
+    fn bare_years() {
+        let y = Grain::Year;
+        check("2024", "2024", d(2024, 1, 1), d(2025, 1, 1), y);
+        check("in 2024, the", "2024", d(2024, 1, 1), d(2025, 1, 1), y);
+        check("(1999)", "1999", d(1999, 1, 1), d(2000, 1, 1), y);
+        check(
+            "March 2024",
+            "March 2024",
+            d(2024, 3, 1),
+            d(2024, 4, 1),
+            Grain::Month,
+        );
+    }
+
+    #[test]
+    fn not_years() {
+        for t in [
+            "In 2023-2024 the firm grew",
+            "2023–24",
+            "2023–2024",
+            "$2,023",
+            "2,023",
+            "12023",
+            "v2023",
+            "the 2020s",
+            "$2023",
+            "1800",
+            "2100",
+            "2023.5",
+            "#2023",
+            "May",
+        ] {
+            assert!(all(t).is_empty(), "{t:?} gave {:?}", all(t));
+        }
+    }
+
+    #[test]
+    fn lowercase_month_words_are_no_months() {
+        for t in ["may 2024", "Mayday 2024"] {
+            let ms = all(t);
+            assert_eq!(ms.len(), 1, "{t:?}");
+            assert!(ms[0].bare_year, "{t:?}");
+            assert_eq!(&t[ms[0].span.clone()], "2024");
+        }
+    }
+
+    #[test]
+    fn impossible_days_are_blocked() {
+        let mut c = Vec::new();
+        find("February 30, 2024", &mut c);
+        assert_eq!(c.len(), 1);
+        assert!(c[0].mention.is_none());
+        assert_eq!(c[0].span, 0..17);
+        assert!(all("2024-02-30").is_empty());
+        assert!(all("Feb 29, 2023").is_empty());
+        day_of("Feb 29, 2024", 2024, 2, 29);
+    }
+
+    #[test]
+    fn a_date_after_a_rejected_amount() {
+        let t = "$10 May 2024";
+        let ms = all(t);
+        assert_eq!(ms.len(), 1);
+        assert_eq!(&t[ms[0].span.clone()], "May 2024");
+    }
+}

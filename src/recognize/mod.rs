@@ -1,0 +1,648 @@
+//! Recognizers: money, dates, percentages and counts in a piece of prose.
+//!
+//! One entry point, [`recognize`], scans a text once and returns every value with its
+//! byte span, sorted and non-overlapping. The fact loader reads amounts and dates in
+//! fact files with the same code ([`parse_money`], [`parse_date`]), so a fact and a
+//! draft can never disagree about what "$1.25 billion" means.
+//!
+//! Each kind has its own recognizer (`money`, `percent`, `date`, `count`), which scans
+//! the whole text with one compiled regex and proposes candidates. Where candidates of
+//! different kinds overlap, the higher-ranked kind wins (money, then percent, then
+//! date, then count), and within a kind the longer span wins. A recognizer may also
+//! propose a *blocker*: a span that is deliberately nothing ("5 percentage points",
+//! "2023-2024", "February 30, 2024") and that suppresses lower-ranked candidates inside
+//! it without producing a mention.
+
+use std::ops::Range;
+
+use crate::value::{Currency, DateValue, Quantity, Value};
+
+mod count;
+mod date;
+mod hedge;
+mod money;
+mod number;
+mod percent;
+
+/// A value found in a text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Mention {
+    /// Byte span of the value's own text ("$4 billion", "$13B+", "November 22, 2024"),
+    /// not including a hedge word before it.
+    pub span: Range<usize>,
+    /// Byte span of the hedge words before the value ("more than", "up to"), if any.
+    pub hedge_span: Option<Range<usize>>,
+    /// The value.
+    pub value: Value,
+    /// True for a bare year ("in 2024"): a weak date that rules use only with care.
+    pub bare_year: bool,
+}
+
+/// Rank of a recognizer: lower wins where spans overlap.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum Rank {
+    Money = 0,
+    Percent = 1,
+    Date = 2,
+    Count = 3,
+}
+
+/// A proposal from one recognizer: a mention, or a blocker (`mention: None`).
+#[derive(Clone, Debug)]
+pub(crate) struct Candidate {
+    /// The span the candidate claims.
+    pub span: Range<usize>,
+    /// Which recognizer proposed it.
+    pub rank: Rank,
+    /// The mention, or `None` for a blocker.
+    pub mention: Option<Mention>,
+}
+
+impl Candidate {
+    /// A candidate that becomes `mention` if it survives.
+    pub(crate) fn mention(rank: Rank, mention: Mention) -> Candidate {
+        Candidate {
+            span: mention.span.clone(),
+            rank,
+            mention: Some(mention),
+        }
+    }
+
+    /// A span that is deliberately no value and hides lower-ranked candidates.
+    pub(crate) fn blocker(rank: Rank, span: Range<usize>) -> Candidate {
+        Candidate {
+            span,
+            rank,
+            mention: None,
+        }
+    }
+}
+
+/// Builds a mention for a hedgeable quantity: looks up a hedge phrase left of `span`
+/// and, failing that, uses `fallback` (the trailing `+` of "$13B+").
+pub(crate) fn hedged(
+    text: &str,
+    span: Range<usize>,
+    q: Quantity,
+    fallback: Option<crate::value::Hedge>,
+    make: impl FnOnce(Quantity) -> Value,
+) -> Mention {
+    hedged_with(
+        hedge::hedge_before(text, span.start),
+        span,
+        q,
+        fallback,
+        make,
+    )
+}
+
+/// As [`hedged`], with the hedge phrase already looked up.
+pub(crate) fn hedged_with(
+    found: Option<(crate::value::Hedge, Range<usize>)>,
+    span: Range<usize>,
+    mut q: Quantity,
+    fallback: Option<crate::value::Hedge>,
+    make: impl FnOnce(Quantity) -> Value,
+) -> Mention {
+    let hedge_span = match found {
+        Some((h, r)) => {
+            q.hedge = h;
+            Some(r)
+        }
+        None => {
+            if let Some(h) = fallback {
+                q.hedge = h;
+            }
+            None
+        }
+    };
+    Mention {
+        span,
+        hedge_span,
+        value: make(q),
+        bare_year: false,
+    }
+}
+
+/// Every value in `text`, sorted by span start, non-overlapping (money beats percent beats date beats count where spans overlap; the longest match wins).
+pub fn recognize(text: &str) -> Vec<Mention> {
+    let mut out = Vec::new();
+    recognize_into(text, &mut out);
+    out
+}
+
+/// Append to `out` instead of allocating (same semantics as `recognize`).
+pub fn recognize_into(text: &str, out: &mut Vec<Mention>) {
+    let mut cands = Vec::new();
+    money::find(text, &mut cands);
+    percent::find(text, &mut cands);
+    date::find(text, &mut cands);
+    count::find(text, &mut cands);
+    resolve(cands, out);
+}
+
+/// Keeps the winners among overlapping candidates and appends their mentions to `out`
+/// in span order. Candidates are grouped into clusters of transitively overlapping
+/// spans; inside a cluster the best rank, then the longest span, then the earliest
+/// start is taken greedily.
+fn resolve(mut cands: Vec<Candidate>, out: &mut Vec<Mention>) {
+    cands.retain(|c| c.span.start < c.span.end);
+    cands.sort_by(|a, b| {
+        a.span
+            .start
+            .cmp(&b.span.start)
+            .then(b.span.end.cmp(&a.span.end))
+            .then(a.rank.cmp(&b.rank))
+    });
+    let mut cluster: Vec<Candidate> = Vec::new();
+    let mut kept: Vec<Candidate> = Vec::new();
+    let mut iter = cands.into_iter().peekable();
+    while let Some(first) = iter.next() {
+        let mut end = first.span.end;
+        cluster.clear();
+        cluster.push(first);
+        while let Some(next) = iter.next_if(|c| c.span.start < end) {
+            end = end.max(next.span.end);
+            cluster.push(next);
+        }
+        if cluster.len() == 1 {
+            if let Some(m) = cluster.pop().and_then(|c| c.mention) {
+                out.push(m);
+            }
+            continue;
+        }
+        cluster.sort_by(|a, b| {
+            a.rank
+                .cmp(&b.rank)
+                .then((b.span.end - b.span.start).cmp(&(a.span.end - a.span.start)))
+                .then(a.span.start.cmp(&b.span.start))
+        });
+        kept.clear();
+        for c in cluster.drain(..) {
+            if kept
+                .iter()
+                .all(|k| c.span.end <= k.span.start || k.span.end <= c.span.start)
+            {
+                kept.push(c);
+            }
+        }
+        kept.sort_by_key(|c| c.span.start);
+        out.extend(kept.drain(..).filter_map(|c| c.mention));
+    }
+}
+
+/// Runs one recognizer on the trimmed `s` and returns the value only when a single
+/// mention covers the whole string (its hedge words included).
+fn whole(s: &str, find: fn(&str, &mut Vec<Candidate>)) -> Option<Value> {
+    let t = s.trim();
+    let mut cands = Vec::new();
+    find(t, &mut cands);
+    let mut found = None;
+    for c in cands {
+        let Some(m) = c.mention else { continue };
+        let start = m.hedge_span.as_ref().map_or(m.span.start, |h| h.start);
+        if start == 0 && m.span.end == t.len() {
+            found = Some(m.value);
+        }
+    }
+    found
+}
+
+/// A whole string that is exactly one money value, e.g. "$2.75 billion", "up to $4 billion", "about $13 billion" (hedge words included). None otherwise.
+pub fn parse_money(s: &str) -> Option<(Currency, Quantity)> {
+    match whole(s, money::find)? {
+        Value::Money { currency, amount } => Some((currency, amount)),
+        _ => None,
+    }
+}
+
+/// A whole string that is exactly one date: "2024-11-22", "2023-10" (month), "2023" (year), "Q3 2023", "November 2024", etc. None otherwise.
+pub fn parse_date(s: &str) -> Option<DateValue> {
+    if let Some(d) = date::parse_iso_month(s.trim()) {
+        return Some(d);
+    }
+    match whole(s, date::find)? {
+        Value::Date(d) => Some(d),
+        _ => None,
+    }
+}
+
+/// A whole string that is exactly one percentage ("87%", "about 87 percent").
+pub fn parse_percent(s: &str) -> Option<Quantity> {
+    match whole(s, percent::find)? {
+        Value::Percent(q) => Some(q),
+        _ => None,
+    }
+}
+
+/// A whole string that is exactly one count ("100,000", "over 100,000", "two").
+pub fn parse_count(s: &str) -> Option<Quantity> {
+    if let Some(q) = count::parse_word(s.trim()) {
+        return Some(q);
+    }
+    match whole(s, count::find)? {
+        Value::Count(q) => Some(q),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::value::{Grain, Hedge};
+    use jiff::civil::Date;
+
+    fn texts<'a>(text: &'a str, ms: &[Mention]) -> Vec<&'a str> {
+        ms.iter().map(|m| &text[m.span.clone()]).collect()
+    }
+
+    fn close(a: f64, b: f64) -> bool {
+        (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
+    }
+
+    /// Spans on char boundaries, inside the text, sorted and non-overlapping; hedge
+    /// spans end at or before their value.
+    #[track_caller]
+    fn assert_well_formed(text: &str, ms: &[Mention]) {
+        let mut last_end = 0;
+        for m in ms {
+            assert!(m.span.start < m.span.end, "{text:?}: empty span {m:?}");
+            assert!(m.span.end <= text.len(), "{text:?}: span past end {m:?}");
+            assert!(text.is_char_boundary(m.span.start), "{text:?}: {m:?}");
+            assert!(text.is_char_boundary(m.span.end), "{text:?}: {m:?}");
+            assert!(
+                m.span.start >= last_end,
+                "{text:?}: overlap or disorder {ms:?}"
+            );
+            last_end = m.span.end;
+            if let Some(h) = &m.hedge_span {
+                assert!(h.start < h.end && h.end <= m.span.start, "{text:?}: {m:?}");
+                assert!(text.is_char_boundary(h.start) && text.is_char_boundary(h.end));
+            }
+        }
+    }
+
+    #[test]
+    fn amazon_sentence() {
+        let t = "Amazon invested $1.25 billion in September 2023 and $2.75 billion in March 2024.";
+        let ms = recognize(t);
+        assert_well_formed(t, &ms);
+        assert_eq!(
+            texts(t, &ms),
+            [
+                "$1.25 billion",
+                "September 2023",
+                "$2.75 billion",
+                "March 2024"
+            ]
+        );
+        assert_eq!(ms[0].span, 16..29);
+        let Value::Money { currency, amount } = ms[0].value else {
+            panic!("{:?}", ms[0]);
+        };
+        assert_eq!(currency, Currency::Usd);
+        assert!(close(amount.low, 1.25e9) && close(amount.precision, 1e7));
+        assert_eq!(
+            ms[1].value,
+            Value::Date(DateValue {
+                start: Date::constant(2023, 9, 1),
+                end: Date::constant(2023, 10, 1),
+                grain: Grain::Month,
+            })
+        );
+        assert!(!ms[1].bare_year && !ms[3].bare_year);
+        let Value::Money { amount, .. } = ms[2].value else {
+            panic!("{:?}", ms[2]);
+        };
+        assert!(close(amount.low, 2.75e9) && close(amount.precision, 1e7));
+    }
+
+    #[test]
+    fn amounts_compared_in_a_sentence() {
+        let t = "The $8 billion total, up from $4 billion, came in over $13B+ bids.";
+        let ms = recognize(t);
+        assert_well_formed(t, &ms);
+        assert_eq!(texts(t, &ms), ["$8 billion", "$4 billion", "$13B+"]);
+        let Value::Money { amount, .. } = ms[2].value else {
+            panic!("{:?}", ms[2]);
+        };
+        // A hedge word before the value wins over the trailing `+`.
+        assert_eq!(amount.hedge, Hedge::MoreThan);
+        assert_eq!(&t[ms[2].hedge_span.clone().expect("hedge")], "over");
+    }
+
+    #[test]
+    fn a_year_range_is_nothing() {
+        assert_eq!(recognize("In 2023-2024 the firm grew"), []);
+        assert_eq!(recognize("In 2023–24 the firm grew"), []);
+        assert_eq!(recognize("the 2023/2024 season"), []);
+    }
+
+    #[test]
+    fn a_grouped_amount_is_no_year() {
+        let t = "It cost $2,023 in total.";
+        let ms = recognize(t);
+        assert_eq!(texts(t, &ms), ["$2,023"]);
+        let Value::Money { amount, .. } = ms[0].value else {
+            panic!("{:?}", ms[0]);
+        };
+        assert!(close(amount.low, 2023.0) && close(amount.precision, 1.0));
+        let ms = recognize("2,023 people");
+        assert_eq!(ms.len(), 1);
+        assert!(matches!(ms[0].value, Value::Count(q) if close(q.low, 2023.0)));
+        // "12023" is a number (a count), never a year; "v2023" is an identifier.
+        let t = "v2023 and 12023";
+        let ms = recognize(t);
+        assert_eq!(texts(t, &ms), ["12023"]);
+        assert!(matches!(ms[0].value, Value::Count(_)));
+    }
+
+    #[test]
+    fn hedged_counts_in_sentences() {
+        for (t, v) in [
+            ("Over 100,000 customers use it.", 1e5),
+            ("It has over 50,000 customers.", 5e4),
+        ] {
+            let ms = recognize(t);
+            assert_eq!(ms.len(), 1, "{t:?} gave {ms:?}");
+            let Value::Count(q) = ms[0].value else {
+                panic!("{:?}", ms[0]);
+            };
+            assert!(close(q.low, v));
+            assert_eq!(q.hedge, Hedge::MoreThan);
+            assert_eq!(
+                &t[ms[0].hedge_span.clone().expect("hedge")].to_lowercase(),
+                "over"
+            );
+        }
+    }
+
+    #[test]
+    fn kinds_win_over_each_other() {
+        // Money over count: "4 billion" inside "$4 billion" is not a second value.
+        assert_eq!(
+            texts("$4 billion", &recognize("$4 billion")),
+            ["$4 billion"]
+        );
+        // Percent over count.
+        let ms = recognize("60-70%");
+        assert_eq!(ms.len(), 1);
+        assert!(matches!(ms[0].value, Value::Percent(q) if q.low == 60.0 && q.high == 70.0));
+        // Date over count and over a bare year.
+        for t in ["22 November 2024", "March 2024", "Q3 2023", "mid-2024"] {
+            let ms = recognize(t);
+            assert_eq!(texts(t, &ms), [t], "{t:?}");
+            assert!(matches!(ms[0].value, Value::Date(_)) && !ms[0].bare_year);
+        }
+        // Blockers hide counts but produce nothing.
+        assert_eq!(recognize("up 5 percentage points"), []);
+        assert_eq!(recognize("February 30, 2024"), []);
+    }
+
+    #[test]
+    fn a_paragraph_with_every_kind() {
+        let t = "Anthropic raised $4 billion from Amazon in two tranches (Q3 2023 and \
+                 early 2024), roughly 87% of its funding. Claude 3.5 now serves over \
+                 100,000 customers on H100 and GPT-4-class hardware, 24/7, since 2023.";
+        let ms = recognize(t);
+        assert_well_formed(t, &ms);
+        assert_eq!(
+            texts(t, &ms),
+            [
+                "$4 billion",
+                "two",
+                "Q3 2023",
+                "early 2024",
+                "87%",
+                "100,000",
+                "2023"
+            ]
+        );
+        assert!(ms[6].bare_year);
+        assert!(matches!(ms[4].value, Value::Percent(q) if q.hedge == Hedge::About));
+        assert!(matches!(ms[5].value, Value::Count(q) if q.hedge == Hedge::MoreThan));
+    }
+
+    #[test]
+    fn recognize_into_appends() {
+        let mut out = recognize("$1 billion");
+        recognize_into("in 2024", &mut out);
+        assert_eq!(out.len(), 2);
+        assert_eq!(out[1].span, 3..7);
+    }
+
+    #[test]
+    fn parse_money_whole_strings() {
+        let (c, q) = parse_money("$2.75 billion").expect("money");
+        assert_eq!(c, Currency::Usd);
+        assert!(close(q.low, 2.75e9) && close(q.precision, 1e7) && q.hedge == Hedge::Exact);
+        let (_, q) = parse_money("up to $4 billion").expect("money");
+        assert!(close(q.high, 4e9) && q.hedge == Hedge::UpTo);
+        let (_, q) = parse_money("  about $13 billion ").expect("money");
+        assert!(close(q.low, 13e9) && q.hedge == Hedge::About);
+        let (c, q) = parse_money("€2bn").expect("money");
+        assert_eq!(c, Currency::Eur);
+        assert!(close(q.low, 2e9));
+        let (_, q) = parse_money("$1-2 billion").expect("money");
+        assert!(close(q.low, 1e9) && close(q.high, 2e9));
+        for bad in [
+            "",
+            "$",
+            "4 billion",
+            "$4 billion and $5 billion",
+            "raised $4 billion",
+            "$4 billion raised",
+            "87%",
+            "billion-dollar",
+        ] {
+            assert_eq!(parse_money(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn parse_date_whole_strings() {
+        let day = parse_date("2024-11-22").expect("date");
+        assert_eq!(day, DateValue::day(Date::constant(2024, 11, 22)));
+        let month = parse_date("2023-10").expect("date");
+        assert_eq!(
+            (month.start, month.end, month.grain),
+            (
+                Date::constant(2023, 10, 1),
+                Date::constant(2023, 11, 1),
+                Grain::Month
+            )
+        );
+        let year = parse_date("2023").expect("date");
+        assert_eq!(
+            (year.start, year.end, year.grain),
+            (
+                Date::constant(2023, 1, 1),
+                Date::constant(2024, 1, 1),
+                Grain::Year
+            )
+        );
+        let q = parse_date("Q3 2023").expect("date");
+        assert_eq!(
+            (q.start, q.grain),
+            (Date::constant(2023, 7, 1), Grain::Quarter)
+        );
+        let m = parse_date(" November 2024 ").expect("date");
+        assert_eq!(
+            (m.start, m.grain),
+            (Date::constant(2024, 11, 1), Grain::Month)
+        );
+        for bad in [
+            "",
+            "May",
+            "in 2024",
+            "2023-2024",
+            "February 30, 2024",
+            "2024-13",
+            "1850",
+            "$2024",
+        ] {
+            assert_eq!(parse_date(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn parse_percent_whole_strings() {
+        let q = parse_percent("87%").expect("percent");
+        assert!(close(q.low, 87.0) && close(q.precision, 1.0) && q.hedge == Hedge::Exact);
+        let q = parse_percent("about 87 percent").expect("percent");
+        assert!(close(q.low, 87.0) && q.hedge == Hedge::About);
+        for bad in ["87", "87% of", "5 percentage points", ""] {
+            assert_eq!(parse_percent(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn parse_count_whole_strings() {
+        let q = parse_count("100,000").expect("count");
+        assert!(close(q.low, 1e5) && close(q.precision, 1.0) && q.hedge == Hedge::Exact);
+        let q = parse_count("over 100,000").expect("count");
+        assert!(close(q.low, 1e5) && q.hedge == Hedge::MoreThan);
+        let q = parse_count("two").expect("count");
+        assert!(close(q.low, 2.0) && q.hedge == Hedge::Exact);
+        let q = parse_count("3 million").expect("count");
+        assert!(close(q.low, 3e6) && close(q.precision, 1e6));
+        for bad in ["GPT-4", "H100", "$5", "two things", "", "3.5"] {
+            assert_eq!(parse_count(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn tricky_inputs_never_panic() {
+        let long = "9".repeat(500);
+        let cases = [
+            String::new(),
+            "$".to_string(),
+            "$$$".to_string(),
+            "€".to_string(),
+            "£".to_string(),
+            "US$".to_string(),
+            "$ billion".to_string(),
+            "１２３ and ＄４ billion".to_string(),
+            "🚀 $4 billion 🚀 in 2024 👍🏽".to_string(),
+            "e\u{301}2024 a\u{301} 2024\u{301}".to_string(),
+            "\u{a0}$4\u{a0}billion\u{a0}".to_string(),
+            long.clone(),
+            format!("${long}B"),
+            format!("${long}.{long} billion"),
+            format!("{long}%"),
+            format!("over {long} users"),
+            "~".to_string(),
+            "more than".to_string(),
+            "Q5 2023 H3 2024 0Q23".to_string(),
+            "9999-99-99 2024-00-00 2024-02-29".to_string(),
+            "\u{0}\u{feff}$\u{200b}4B".to_string(),
+            "₹".repeat(100),
+        ];
+        for t in &cases {
+            let ms = recognize(t);
+            assert_well_formed(t, &ms);
+            let _ = (
+                parse_money(t),
+                parse_date(t),
+                parse_percent(t),
+                parse_count(t),
+            );
+        }
+        // Numbers longer than 30 digits are skipped, not parsed.
+        assert_eq!(recognize(&long), []);
+        assert_eq!(recognize(&format!("${long}B")), []);
+    }
+
+    #[test]
+    fn random_mixtures_are_well_formed() {
+        const PIECES: &[&str] = &[
+            "$",
+            "4",
+            "1.25",
+            ",",
+            "000",
+            " ",
+            "billion",
+            "B",
+            "bn",
+            "%",
+            "percent",
+            "-",
+            "–",
+            "to",
+            "over ",
+            "about ",
+            "~",
+            "+",
+            "Q3",
+            "2023",
+            "2024",
+            "November",
+            "Nov.",
+            "22",
+            "é",
+            "🚀",
+            "\u{301}",
+            "€",
+            "£",
+            "C$",
+            "US",
+            "\n",
+            "two",
+            " tranches",
+            "H",
+            "100",
+            "GPT",
+            "/",
+            ".",
+            "mid",
+            "early ",
+            "of ",
+            "K",
+            "M",
+            "１",
+            "x",
+            "st",
+            "'",
+            "’",
+        ];
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        let mut text = String::new();
+        for _ in 0..3000 {
+            text.clear();
+            let n = (next() % 12) as usize;
+            for _ in 0..n {
+                text.push_str(PIECES[(next() % PIECES.len() as u64) as usize]);
+            }
+            let ms = recognize(&text);
+            assert_well_formed(&text, &ms);
+            let _ = (parse_money(&text), parse_date(&text), parse_count(&text));
+        }
+    }
+}

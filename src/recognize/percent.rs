@@ -1,0 +1,192 @@
+//! Percentages: "87%", "87 %", "87 percent", "87 per cent", "87.5%", "60-70%",
+//! "60% to 70%", with hedges ("over 100%", "nearly 90%").
+//!
+//! "5 percentage points" is a change, not a percentage: it becomes a blocker, so the
+//! number is neither a percent nor a count.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::number::{NUM, Num, SP1, glued_left, group, range_sep};
+use super::{Candidate, Rank, hedged};
+use crate::value::{Quantity, Value};
+
+struct Percent {
+    re: Regex,
+    block: usize,
+    n1: usize,
+    n2: usize,
+}
+
+static PERCENT: LazyLock<Percent> = LazyLock::new(|| {
+    let pct = format!(r"(?:[ \u{{a0}}]?%|{SP1}(?i:percent|per{SP1}cent)(?-u:\b))");
+    let sep = range_sep();
+    let pattern = format!(
+        r"(?-u:\b)(?:(?P<block>(?:{NUM})(?:{SP1}|-)(?i:percentage)(?:(?:{SP1}|-)(?i:points?))?(?-u:\b)|(?:{NUM})[ \u{{a0}}]?(?:%{SP1}|{SP1}(?i:percent){SP1})(?i:points?)(?-u:\b))|(?P<n1>{NUM})(?:{pct})?(?:{sep}(?P<n2>{NUM}))?{pct})"
+    );
+    let re = Regex::new(&pattern).expect("percent regex is a valid constant pattern");
+    Percent {
+        block: group(&re, "block"),
+        n1: group(&re, "n1"),
+        n2: group(&re, "n2"),
+        re,
+    }
+});
+
+/// Appends a candidate for every percentage in `text` (and blockers for
+/// "percentage points").
+pub(crate) fn find(text: &str, out: &mut Vec<Candidate>) {
+    let p = &*PERCENT;
+    let mut locs = p.re.capture_locations();
+    let mut pos = 0;
+    while pos <= text.len() {
+        let Some(m) = p.re.captures_read_at(&mut locs, text, pos) else {
+            break;
+        };
+        pos = m.end().max(m.start() + 1);
+        while !text.is_char_boundary(pos) {
+            pos += 1;
+        }
+        if locs.get(p.block).is_some() {
+            out.push(Candidate::blocker(Rank::Percent, m.range()));
+            continue;
+        }
+        let Some((s1, e1)) = locs.get(p.n1) else {
+            continue;
+        };
+        if glued_left(text, s1) {
+            continue;
+        }
+        let Some(a) = text.get(s1..e1).and_then(Num::parse) else {
+            continue;
+        };
+        let (lo, p1) = a.scaled(0);
+        let mut q = Quantity::point(lo, p1);
+        let mut start = s1;
+        if let Some(b) = locs
+            .get(p.n2)
+            .and_then(|(s, e)| text.get(s..e).map(|t| (s, t)))
+            .and_then(|(s, t)| Num::parse(t).map(|n| (s, n)))
+        {
+            let (hi, p2) = b.1.scaled(0);
+            if lo <= hi {
+                q.high = hi;
+                q.precision = p1.min(p2);
+            } else {
+                // "70-60%": only the second number is a percentage.
+                q = Quantity::point(hi, p2);
+                start = b.0;
+            }
+        }
+        let mention = hedged(text, start..m.end(), q, None, Value::Percent);
+        out.push(Candidate::mention(Rank::Percent, mention));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::Mention;
+    use super::*;
+    use crate::value::Hedge;
+
+    fn all(text: &str) -> Vec<Mention> {
+        let mut c = Vec::new();
+        find(text, &mut c);
+        c.into_iter().filter_map(|c| c.mention).collect()
+    }
+
+    #[track_caller]
+    fn check(text: &str, span: &str, low: f64, high: f64, precision: f64, hedge: Hedge) {
+        let ms = all(text);
+        assert_eq!(ms.len(), 1, "{text:?} gave {ms:?}");
+        let m = &ms[0];
+        assert_eq!(&text[m.span.clone()], span);
+        let Value::Percent(q) = m.value else {
+            panic!("not a percent: {m:?}");
+        };
+        assert!((q.low - low).abs() < 1e-9, "low {} vs {low}", q.low);
+        assert!((q.high - high).abs() < 1e-9, "high {} vs {high}", q.high);
+        assert!(
+            (q.precision - precision).abs() < 1e-12,
+            "precision {} vs {precision}",
+            q.precision
+        );
+        assert_eq!(q.hedge, hedge);
+    }
+
+    #[test]
+    fn plain_forms() {
+        check("87%", "87%", 87.0, 87.0, 1.0, Hedge::Exact);
+        check("87 %", "87 %", 87.0, 87.0, 1.0, Hedge::Exact);
+        check("87 percent", "87 percent", 87.0, 87.0, 1.0, Hedge::Exact);
+        check("87 Percent", "87 Percent", 87.0, 87.0, 1.0, Hedge::Exact);
+        check("87 per cent", "87 per cent", 87.0, 87.0, 1.0, Hedge::Exact);
+        check("87.5%", "87.5%", 87.5, 87.5, 0.1, Hedge::Exact);
+        check("a 0.25% fee", "0.25%", 0.25, 0.25, 0.01, Hedge::Exact);
+    }
+
+    #[test]
+    fn ranges() {
+        check("60-70%", "60-70%", 60.0, 70.0, 1.0, Hedge::Exact);
+        check("60–70%", "60–70%", 60.0, 70.0, 1.0, Hedge::Exact);
+        check("60% to 70%", "60% to 70%", 60.0, 70.0, 1.0, Hedge::Exact);
+        check(
+            "60 to 70 percent",
+            "60 to 70 percent",
+            60.0,
+            70.0,
+            1.0,
+            Hedge::Exact,
+        );
+        check("70-60%", "60%", 60.0, 60.0, 1.0, Hedge::Exact);
+    }
+
+    #[test]
+    fn hedged_percentages() {
+        check("over 100%", "100%", 100.0, 100.0, 1.0, Hedge::MoreThan);
+        check("nearly 90%", "90%", 90.0, 90.0, 1.0, Hedge::Nearly);
+        check(
+            "about 87 percent",
+            "87 percent",
+            87.0,
+            87.0,
+            1.0,
+            Hedge::About,
+        );
+        check("up to 40%", "40%", 40.0, 40.0, 1.0, Hedge::UpTo);
+        let t = "Less than 5% of users";
+        let m = &all(t)[0];
+        assert_eq!(&t[m.hedge_span.clone().expect("hedge")], "Less than");
+    }
+
+    #[test]
+    fn percentage_points_are_blocked() {
+        for t in [
+            "rose 5 percentage points",
+            "a 5-percentage-point gain",
+            "5 percentage points",
+            "5% points",
+        ] {
+            assert!(all(t).is_empty(), "{t:?}");
+        }
+        let mut c = Vec::new();
+        find("rose 5 percentage points", &mut c);
+        assert_eq!(c.len(), 1);
+        assert!(c[0].mention.is_none());
+        assert_eq!(c[0].span, 5..24);
+    }
+
+    #[test]
+    fn not_percentages() {
+        for t in ["GPT-4%", "v5%", "%", "percent", "3.5.1%"] {
+            let ms = all(t);
+            assert!(
+                ms.iter().all(|m| &t[m.span.clone()] != t),
+                "{t:?} gave {ms:?}"
+            );
+        }
+        assert!(all("GPT-4%").is_empty());
+        assert!(all("per cent").is_empty());
+    }
+}

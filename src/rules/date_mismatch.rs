@@ -1,0 +1,84 @@
+//! `date-mismatch`: a stated date for an event that contradicts the fact's date.
+
+use crate::analysis::{Analysis, Verdict};
+use crate::diagnostic::Diagnostic;
+use crate::facts::FactKind;
+use crate::rules::{Rule, RuleId, RuleMeta, fact_diagnostic};
+use crate::value::Grain;
+
+/// The rule.
+pub struct DateMismatch;
+
+static META: RuleMeta = RuleMeta {
+    id: RuleId::DateMismatch,
+    summary: "a stated date for an event that contradicts the fact's date, at the stated grain",
+    explanation: "\
+## What it finds
+A date stated for an event — pinned by the event's amount (\"$2.75 billion in March
+2024\") or by its cue words (\"named primary training partner in November 2024\") — that
+cannot be the event's date at the grain it was written: \"November 2024\" agrees with
+2024-11-22, \"October 2024\" does not; \"late 2023\" agrees with 2023-09-25.
+
+## Why it matters
+\"Announced in October\" for a November deal is the kind of slip that survives every
+proofread, because it reads fine.
+
+## Example that fires
+    Amazon invested $2.75 billion in Anthropic in February 2024.
+
+## Example that does not fire
+    Amazon invested $2.75 billion in Anthropic in March 2024.
+    Amazon's total investment reached $4 billion in March 2024.
+",
+};
+
+impl Rule for DateMismatch {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, a: &Analysis<'_>, out: &mut Vec<Diagnostic>) {
+        for v in &a.verdicts {
+            let Verdict::DateMismatch {
+                claim,
+                value,
+                fact,
+                anchor,
+            } = *v
+            else {
+                continue;
+            };
+            let c = &a.claims[claim];
+            let item = &c.values[value];
+            let f = &a.facts.facts[fact];
+            let FactKind::Event {
+                date, date_origin, ..
+            } = &f.kind
+            else {
+                continue;
+            };
+            let found = a.source_text(&item.span).to_string();
+            let expected = match date.grain {
+                Grain::Day => date.start.to_string(),
+                _ => date.to_string(),
+            };
+            let by = anchor
+                .and_then(|i| c.values.get(i))
+                .map_or(String::new(), |x| {
+                    format!(" (the {})", a.source_text(&x.span))
+                });
+            let prep = if date.grain == Grain::Day { "on" } else { "in" };
+            let message = format!("stated {found}, but {}{by} was {prep} {expected}", f.what);
+            out.push(fact_diagnostic(
+                a,
+                RuleId::DateMismatch,
+                item.span.clone(),
+                fact,
+                date_origin.clone(),
+                expected,
+                message,
+                None,
+            ));
+        }
+    }
+}

@@ -1,0 +1,168 @@
+//! The rules: one per file, each with its id, default severity and explanation.
+//!
+//! A rule reads the analysed draft (its claims and their attributions to facts) and
+//! pushes diagnostics. Rules never print and never fail: a rule that cannot decide
+//! says nothing.
+
+use std::fmt;
+
+use serde::Serialize;
+
+use crate::analysis::Analysis;
+use crate::diagnostic::{Diagnostic, Severity};
+
+pub mod date_mismatch;
+pub mod stale_value;
+pub mod sum_mismatch;
+pub mod value_mismatch;
+
+/// Every rule id factlint knows. Ids are part of the interface (JSON, SARIF, config,
+/// suppression comments): never rename one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RuleId {
+    /// A stated amount, count or percentage that contradicts the fact it is about.
+    ValueMismatch,
+    /// A value that was true once but not on the article's date.
+    StaleValue,
+    /// A stated date for an event that contradicts the fact's date.
+    DateMismatch,
+    /// Parts that do not add up to the stated or known total.
+    SumMismatch,
+    /// A product or event named before it existed.
+    Anachronism,
+    /// A name of a known family's shape that no product has.
+    UnknownModel,
+    /// "last year", "earlier this year" that the fact's date contradicts.
+    RelativeDate,
+    /// A line-up listed with a member it did not have on the article's date.
+    LineupMismatch,
+    /// The same claim made twice in one document with values that cannot both hold.
+    SelfContradiction,
+    /// A running-total or total row that does not equal the sum of its column.
+    TableArithmetic,
+    /// "doubling", "tripling" between two values that do not have that ratio.
+    RatioMismatch,
+    /// Two documents of one run that state the same claim differently.
+    CorpusContradiction,
+}
+
+impl RuleId {
+    /// Every id, in a stable order.
+    pub const ALL: [RuleId; 12] = [
+        RuleId::ValueMismatch,
+        RuleId::StaleValue,
+        RuleId::DateMismatch,
+        RuleId::SumMismatch,
+        RuleId::Anachronism,
+        RuleId::UnknownModel,
+        RuleId::RelativeDate,
+        RuleId::LineupMismatch,
+        RuleId::SelfContradiction,
+        RuleId::TableArithmetic,
+        RuleId::RatioMismatch,
+        RuleId::CorpusContradiction,
+    ];
+
+    /// The kebab-case id.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RuleId::ValueMismatch => "value-mismatch",
+            RuleId::StaleValue => "stale-value",
+            RuleId::DateMismatch => "date-mismatch",
+            RuleId::SumMismatch => "sum-mismatch",
+            RuleId::Anachronism => "anachronism",
+            RuleId::UnknownModel => "unknown-model",
+            RuleId::RelativeDate => "relative-date",
+            RuleId::LineupMismatch => "lineup-mismatch",
+            RuleId::SelfContradiction => "self-contradiction",
+            RuleId::TableArithmetic => "table-arithmetic",
+            RuleId::RatioMismatch => "ratio-mismatch",
+            RuleId::CorpusContradiction => "corpus-contradiction",
+        }
+    }
+
+    /// Parses a kebab-case id.
+    pub fn parse(s: &str) -> Option<RuleId> {
+        RuleId::ALL.into_iter().find(|r| r.as_str() == s)
+    }
+
+    /// The severity a finding of this rule has unless configured otherwise.
+    pub fn default_severity(self) -> Severity {
+        match self {
+            RuleId::UnknownModel
+            | RuleId::RelativeDate
+            | RuleId::LineupMismatch
+            | RuleId::CorpusContradiction => Severity::Warning,
+            _ => Severity::Error,
+        }
+    }
+}
+
+impl fmt::Display for RuleId {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// What a rule tells about itself: shown by `factlint rules` and `factlint rule ID`.
+#[derive(Debug)]
+pub struct RuleMeta {
+    /// The rule's id.
+    pub id: RuleId,
+    /// One line: what it finds.
+    pub summary: &'static str,
+    /// What it finds, why it matters, an example that fires and one that does not.
+    pub explanation: &'static str,
+}
+
+/// A rule: reads an analysed draft, pushes diagnostics.
+pub trait Rule: Sync {
+    /// The rule's id, summary and explanation.
+    fn meta(&self) -> &'static RuleMeta;
+    /// Checks one analysed draft.
+    fn check(&self, analysis: &Analysis<'_>, out: &mut Vec<Diagnostic>);
+}
+
+/// Every implemented rule, in id order.
+pub static RULES: &[&dyn Rule] = &[
+    &value_mismatch::ValueMismatch,
+    &stale_value::StaleValue,
+    &date_mismatch::DateMismatch,
+    &sum_mismatch::SumMismatch,
+];
+
+/// Builds the diagnostic shared by the fact rules: primary label on the draft's
+/// value, secondary label on the fact's line, note with the source.
+pub(crate) fn fact_diagnostic(
+    a: &Analysis<'_>,
+    rule: RuleId,
+    span: std::ops::Range<usize>,
+    fact: usize,
+    fact_span: crate::facts::Origin,
+    expected: String,
+    message: String,
+    value_source: Option<&str>,
+) -> Diagnostic {
+    let f = &a.facts.facts[fact];
+    let found = a.source_text(&span).to_string();
+    let mut d = Diagnostic::new(rule, span, message)
+        .with_label(format!("stated `{found}`"))
+        .with_related(crate::diagnostic::Label {
+            file: crate::diagnostic::FileKey::Fact(fact_span.file),
+            span: fact_span.span,
+            message: format!("the fact: {expected}"),
+        });
+    d.fact = Some(f.id.clone());
+    d.expected = Some(expected);
+    d.found = Some(found);
+    let source = value_source.unwrap_or(&f.source);
+    if !source.is_empty() {
+        d.source = Some(source.to_string());
+        d.notes.push(format!("source: {source}"));
+    }
+    if let Some(n) = &f.note {
+        d.notes.push(format!("note: {n}"));
+    }
+    d
+}

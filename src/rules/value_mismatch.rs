@@ -1,0 +1,101 @@
+//! `value-mismatch`: a stated amount, count or percentage that contradicts its fact.
+
+use crate::analysis::{Analysis, Verdict};
+use crate::diagnostic::Diagnostic;
+use crate::facts::FactKind;
+use crate::rules::{Rule, RuleId, RuleMeta, fact_diagnostic};
+
+/// The rule.
+pub struct ValueMismatch;
+
+static META: RuleMeta = RuleMeta {
+    id: RuleId::ValueMismatch,
+    summary: "a stated amount, count or percentage that contradicts the fact it is about",
+    explanation: "\
+## What it finds
+A value in the draft that is about a fact of the fact base — its entities are named in
+the sentence (or the sentence before, or the table's context), a cue word ties it to
+the fact, the kinds agree — and that cannot be the fact's value, even allowing for the
+precision it was printed with and its hedge (\"about\", \"more than\", \"up to\").
+
+## Why it matters
+A wrong amount is the error readers notice and quote. Drafts get tranches and totals
+wrong more than anything else.
+
+## Example that fires
+    Amazon invested $1.25 billion in September 2023 and $2.25 billion in March 2024.
+The March 2024 tranche was $2.75 billion.
+
+## Example that does not fire
+    Amazon invested $1.25 billion in September 2023 and $2.75 billion in March 2024.
+    Microsoft has invested $13B+ in OpenAI.
+\"$13B+\" agrees with about $13 billion. Where the value fits another fact the writer
+may mean, factlint says nothing.
+",
+};
+
+impl Rule for ValueMismatch {
+    fn meta(&self) -> &'static RuleMeta {
+        &META
+    }
+
+    fn check(&self, a: &Analysis<'_>, out: &mut Vec<Diagnostic>) {
+        for v in &a.verdicts {
+            let Verdict::ValueMismatch {
+                claim,
+                value,
+                fact,
+                day,
+                pinned,
+            } = *v
+            else {
+                continue;
+            };
+            let item = &a.claims[claim].values[value];
+            let f = &a.facts.facts[fact];
+            let found = a.source_text(&item.span).to_string();
+            let (expected, origin, when, vsource) = match (&f.kind, day) {
+                (FactKind::Quantity { .. }, Some(day)) => {
+                    let Some(t) = f.value_on(day) else { continue };
+                    let when = match pinned {
+                        Some(p) if p.grain != crate::value::Grain::Day => {
+                            format!(" at the end of {p}")
+                        }
+                        _ => format!(" on {day}"),
+                    };
+                    (
+                        t.stated.text.clone(),
+                        t.stated.origin.clone(),
+                        when,
+                        t.source.as_deref(),
+                    )
+                }
+                (
+                    FactKind::Event {
+                        date,
+                        amount: Some(amount),
+                        ..
+                    },
+                    _,
+                ) => (
+                    amount.text.clone(),
+                    amount.origin.clone(),
+                    format!(" ({date})"),
+                    None,
+                ),
+                _ => continue,
+            };
+            let message = format!("stated {found}, but {} was {expected}{when}", f.what);
+            out.push(fact_diagnostic(
+                a,
+                RuleId::ValueMismatch,
+                item.span.clone(),
+                fact,
+                origin,
+                expected,
+                message,
+                vsource,
+            ));
+        }
+    }
+}

@@ -1,0 +1,112 @@
+//! Sentence splitting that knows the abbreviations of news prose ("Sept.", "U.S.",
+//! "Inc.") so that "Nov. 22, 2024" stays in one sentence.
+
+use std::ops::Range;
+
+const ABBREVIATIONS: &[&str] = &[
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc",
+    "corp", "ltd", "co", "mr", "mrs", "ms", "dr", "st", "vs", "etc", "e.g", "i.e", "approx", "no",
+    "jr", "sr", "u.s", "u.k", "e.u", "fig", "est", "dept",
+];
+
+/// Splits `text` into sentences; returns their byte ranges, trimmed of surrounding
+/// white space. Every byte of non-space text is in exactly one sentence.
+pub fn split(text: &str) -> Vec<Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if matches!(b, b'.' | b'!' | b'?') && ends_sentence(text, i) {
+            let mut end = i + 1;
+            // Keep closing quotes and brackets with the sentence.
+            while end < bytes.len() && matches!(bytes[end], b'"' | b'\'' | b')' | b']') {
+                end += 1;
+            }
+            push_trimmed(text, start..end, &mut out);
+            start = end;
+            i = end;
+            continue;
+        }
+        i += 1;
+    }
+    push_trimmed(text, start..bytes.len(), &mut out);
+    out
+}
+
+fn push_trimmed(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
+    let s = &text[r.clone()];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    if lead + trail < s.len() {
+        out.push(r.start + lead..r.end - trail);
+    }
+}
+
+fn ends_sentence(text: &str, i: usize) -> bool {
+    let bytes = text.as_bytes();
+    // Must be followed by white space (or the end), then an upper-case letter, a digit,
+    // a quote, a currency sign or the end.
+    let mut j = i + 1;
+    while j < bytes.len() && matches!(bytes[j], b'"' | b'\'' | b')' | b']') {
+        j += 1;
+    }
+    if j >= bytes.len() {
+        return true;
+    }
+    if !bytes[j].is_ascii_whitespace() {
+        // "…” and multi-byte closing quotes.
+        let rest = &text[j..];
+        if !(rest.starts_with('\u{201d}') || rest.starts_with('\u{2019}')) {
+            return false;
+        }
+    }
+    let next = text[j..].trim_start().chars().next();
+    let starts_new = match next {
+        None => true,
+        Some(c) => c.is_uppercase() || c.is_ascii_digit() || "\"'$€£“‘(".contains(c),
+    };
+    if !starts_new || bytes[i] != b'.' {
+        return starts_new;
+    }
+    // An abbreviation or an initial before the period does not end a sentence.
+    let word_start = text[..i]
+        .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"')
+        .map_or(0, |p| p + 1);
+    let word = text[word_start..i].to_ascii_lowercase();
+    let word = word.trim_start_matches(|c: char| !c.is_alphanumeric());
+    if word.chars().count() == 1 && word.chars().all(|c| c.is_alphabetic()) {
+        return false;
+    }
+    !ABBREVIATIONS.contains(&word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sents(t: &str) -> Vec<&str> {
+        split(t).into_iter().map(|r| &t[r]).collect()
+    }
+
+    #[test]
+    fn abbreviations_do_not_split() {
+        assert_eq!(
+            sents("Amazon invested on Nov. 22, 2024. The U.S. firm said so. Done!"),
+            vec![
+                "Amazon invested on Nov. 22, 2024.",
+                "The U.S. firm said so.",
+                "Done!"
+            ]
+        );
+    }
+
+    #[test]
+    fn decimals_do_not_split() {
+        assert_eq!(
+            sents("It was $1.25 billion. Then more."),
+            vec!["It was $1.25 billion.", "Then more."]
+        );
+    }
+}

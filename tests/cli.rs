@@ -1,0 +1,466 @@
+//! End-to-end tests of the `factlint` binary: fixtures, exit codes, output formats,
+//! fact files of the test's own.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn factlint(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_factlint"))
+        .args(args)
+        .current_dir(root())
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("the binary runs")
+}
+
+fn json(args: &[&str]) -> (Value, i32) {
+    let mut all = vec!["check", "--format", "json"];
+    all.extend_from_slice(args);
+    let out = factlint(&all);
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    let v: Value = serde_json::from_str(&stdout).unwrap_or_else(|e| {
+        panic!(
+            "not JSON ({e}): {stdout}\nstderr: {}",
+            String::from_utf8_lossy(&out.stderr)
+        )
+    });
+    (v, out.status.code().expect("exit code"))
+}
+
+/// (rule, line) of every diagnostic, in output order.
+fn findings(v: &Value) -> Vec<(String, u64)> {
+    v["diagnostics"]
+        .as_array()
+        .expect("diagnostics array")
+        .iter()
+        .map(|d| {
+            (
+                d["rule"].as_str().expect("rule").to_string(),
+                d["line"].as_u64().expect("line"),
+            )
+        })
+        .collect()
+}
+
+fn pairs(list: &[(&str, u64)]) -> Vec<(String, u64)> {
+    list.iter().map(|(r, l)| ((*r).to_string(), *l)).collect()
+}
+
+#[test]
+fn clean_fixture_gives_zero_findings() {
+    let (v, code) = json(&["fixtures/drafts/amazon-anthropic-clean.md"]);
+    assert_eq!(findings(&v), vec![], "{v:#}");
+    assert_eq!(code, 0);
+    assert_eq!(v["files_checked"], 1);
+}
+
+#[test]
+fn planted_value_mismatches_are_found_on_their_lines() {
+    let (v, code) = json(&["fixtures/drafts/planted-value-mismatch.md"]);
+    // line 8: $2.25 billion for the March 2024 tranche ($2.75 billion)
+    // line 10: $5 billion for the November 2024 tranche ($4 billion)
+    // line 12: a total of $9 billion (was $8 billion on the article's date)
+    // line 14: about $10 billion for Microsoft's total (about $13 billion)
+    assert_eq!(
+        findings(&v),
+        pairs(&[
+            ("value-mismatch", 8),
+            ("value-mismatch", 10),
+            ("value-mismatch", 12),
+            ("value-mismatch", 14)
+        ]),
+        "{v:#}"
+    );
+    assert_eq!(code, 1);
+    let d = &v["diagnostics"][0];
+    assert_eq!(d["found"], "$2.25 billion");
+    assert_eq!(d["expected"], "$2.75 billion");
+    assert_eq!(d["fact"], "amazon-anthropic/tranche-2");
+    assert_eq!(d["severity"], "error");
+    assert!(
+        d["source"]
+            .as_str()
+            .expect("source")
+            .starts_with("https://")
+    );
+    assert_eq!(d["related"][0]["path"], "facts/investments.toml");
+    let facts = std::fs::read_to_string(root().join("facts/investments.toml")).expect("fact file");
+    let amount_line = facts
+        .lines()
+        .position(|l| l.contains("amount = \"$2.75 billion\""))
+        .expect("amount line") as u64
+        + 1;
+    assert_eq!(d["related"][0]["line"], amount_line);
+    let text = std::fs::read_to_string(root().join("fixtures/drafts/planted-value-mismatch.md"))
+        .expect("draft");
+    let (s, e) = (
+        d["byte_start"].as_u64().expect("start") as usize,
+        d["byte_end"].as_u64().expect("end") as usize,
+    );
+    assert_eq!(&text[s..e], "$2.25 billion");
+}
+
+#[test]
+fn planted_stale_values_are_found() {
+    let (v, _) = json(&["fixtures/drafts/planted-stale-value.md"]);
+    // line 8: "stands at $4 billion" (held 2024-03-27 to 2024-11-21)
+    // line 11: "cumulative … $1.25 billion" (held 2023-09-25 to 2024-03-26)
+    assert_eq!(
+        findings(&v),
+        pairs(&[("stale-value", 8), ("stale-value", 11)]),
+        "{v:#}"
+    );
+    let msg = v["diagnostics"][0]["message"].as_str().expect("message");
+    assert!(msg.contains("2024-03-27 to 2024-11-21"), "{msg}");
+    assert_eq!(v["diagnostics"][0]["expected"], "$8 billion");
+}
+
+#[test]
+fn planted_date_mismatches_are_found() {
+    let (v, _) = json(&["fixtures/drafts/planted-date-mismatch.md"]);
+    // line 8: $2.75 billion in February 2024 (2024-03-27)
+    // line 10: the additional $4 billion on November 12, 2024 (2024-11-22)
+    // line 12: primary training partner in March 2024 (2024-11-22)
+    // line 14: up to $2 billion in December 2023 (October 2023)
+    assert_eq!(
+        findings(&v),
+        pairs(&[
+            ("date-mismatch", 8),
+            ("date-mismatch", 10),
+            ("date-mismatch", 12),
+            ("date-mismatch", 14)
+        ]),
+        "{v:#}"
+    );
+    assert_eq!(v["diagnostics"][1]["found"], "November 12, 2024");
+    assert_eq!(v["diagnostics"][1]["expected"], "2024-11-22");
+    assert_eq!(v["diagnostics"][3]["expected"], "October 2023");
+}
+
+#[test]
+fn planted_sum_mismatches_are_found_without_a_fact_base() {
+    for extra in [&[][..], &["--no-default-facts"][..]] {
+        let mut args = vec!["fixtures/drafts/planted-sum-mismatch.md"];
+        args.extend_from_slice(extra);
+        let (v, _) = json(&args);
+        // line 8: $85 million whole, parts $30 million + $45 million
+        // line 10: "three tranches" but two listed
+        // line 12: a total of $30 million for $10 million + $15 million
+        assert_eq!(
+            findings(&v),
+            pairs(&[
+                ("sum-mismatch", 8),
+                ("sum-mismatch", 10),
+                ("sum-mismatch", 12)
+            ]),
+            "{v:#}"
+        );
+        assert_eq!(v["diagnostics"][0]["expected"], "$75 million");
+        assert_eq!(
+            v["diagnostics"][0]["related"].as_array().map(Vec::len),
+            Some(2)
+        );
+    }
+}
+
+#[test]
+fn fact_rules_are_silent_without_a_fact_base() {
+    let (v, code) = json(&[
+        "--no-default-facts",
+        "fixtures/drafts/planted-value-mismatch.md",
+    ]);
+    assert_eq!(findings(&v), vec![]);
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn json_output_has_exactly_the_contract_fields() {
+    let (v, _) = json(&["fixtures/drafts/planted-value-mismatch.md"]);
+    let mut top: Vec<&str> = v
+        .as_object()
+        .expect("object")
+        .keys()
+        .map(String::as_str)
+        .collect();
+    top.sort_unstable();
+    assert_eq!(
+        top,
+        vec!["diagnostics", "errors", "files_checked", "version"]
+    );
+    assert_eq!(v["version"], 1);
+    let mut keys: Vec<&str> = v["diagnostics"][0]
+        .as_object()
+        .expect("object")
+        .keys()
+        .map(String::as_str)
+        .collect();
+    keys.sort_unstable();
+    let mut want = vec![
+        "path",
+        "rule",
+        "severity",
+        "message",
+        "line",
+        "column",
+        "end_line",
+        "end_column",
+        "byte_start",
+        "byte_end",
+        "fact",
+        "expected",
+        "found",
+        "source",
+        "related",
+    ];
+    want.sort_unstable();
+    assert_eq!(keys, want);
+    let mut rel: Vec<&str> = v["diagnostics"][0]["related"][0]
+        .as_object()
+        .expect("object")
+        .keys()
+        .map(String::as_str)
+        .collect();
+    rel.sort_unstable();
+    assert_eq!(rel, vec!["column", "line", "message", "path"]);
+}
+
+#[test]
+fn folder_run_checks_every_fixture_sorted() {
+    let (v, code) = json(&["fixtures/drafts"]);
+    assert_eq!(v["files_checked"], 5);
+    assert_eq!(code, 1);
+    let paths: Vec<&str> = v["diagnostics"]
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|d| d["path"].as_str().expect("path"))
+        .collect();
+    let mut sorted = paths.clone();
+    sorted.sort_unstable();
+    assert_eq!(paths, sorted);
+    assert!(!paths.iter().any(|p| p.ends_with("clean.md")));
+}
+
+#[test]
+fn unreadable_paths_exit_2_and_the_rest_is_still_checked() {
+    let (v, code) = json(&[
+        "does/not/exist.md",
+        "fixtures/drafts/planted-value-mismatch.md",
+    ]);
+    assert_eq!(code, 2);
+    assert_eq!(v["errors"][0]["path"], "does/not/exist.md");
+    assert_eq!(v["errors"][0]["message"], "no such file or folder");
+    assert_eq!(findings(&v).len(), 4);
+}
+
+#[test]
+fn invalid_utf8_names_the_byte_offset() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let bad = dir.path().join("bad.md");
+    std::fs::write(&bad, b"Amazon \xff invested.\n").expect("write");
+    let (v, code) = json(&[bad.to_str().expect("utf-8 path")]);
+    assert_eq!(code, 2);
+    assert_eq!(v["errors"][0]["message"], "invalid UTF-8 at byte 7");
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, text).expect("write");
+    p
+}
+
+const OWN_FACTS: &str = r#"
+[meta]
+checked = "2026-11-26"
+
+[[entity]]
+id = "initech"
+names = ["Initech"]
+
+[[entity]]
+id = "hooli"
+names = ["Hooli"]
+
+[[event]]
+id = "hooli-initech/seed"
+what = "Hooli's seed investment in Initech"
+date = "2025-02-03"
+entities = ["hooli", "initech"]
+cues = ["seed", "invest"]
+amount = "$40 million"
+source = "https://example.org/our-own-notes"
+"#;
+
+#[test]
+fn own_fact_file_is_added_with_facts() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let facts = write(dir.path(), "ours.toml", OWN_FACTS);
+    let draft = write(
+        dir.path(),
+        "draft.md",
+        "---\ndate: 2025-06-01\n---\nHooli's seed investment in Initech was $45 million.\n",
+    );
+    let (v, code) = json(&[
+        "--facts",
+        facts.to_str().expect("path"),
+        draft.to_str().expect("path"),
+    ]);
+    assert_eq!(findings(&v), pairs(&[("value-mismatch", 4)]), "{v:#}");
+    assert_eq!(code, 1);
+    assert_eq!(v["diagnostics"][0]["expected"], "$40 million");
+    assert!(
+        v["diagnostics"][0]["related"][0]["path"]
+            .as_str()
+            .expect("path")
+            .ends_with("ours.toml")
+    );
+    assert_eq!(v["diagnostics"][0]["related"][0]["line"], 19);
+    // The same draft, right.
+    let ok = write(
+        dir.path(),
+        "ok.md",
+        "---\ndate: 2025-06-01\n---\nHooli's seed investment in Initech was $40 million.\n",
+    );
+    let (v, code) = json(&[
+        "--facts",
+        facts.to_str().expect("path"),
+        ok.to_str().expect("path"),
+    ]);
+    assert_eq!(findings(&v), vec![]);
+    assert_eq!(code, 0);
+}
+
+#[test]
+fn broken_fact_file_exits_2_with_a_span() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let broken = OWN_FACTS
+        .replace("date = \"2025-02-03\"", "date = \"2025-02-30\"")
+        .replace("amount = \"$40 million\"", "amount = \"forty-ish\"");
+    let facts = write(dir.path(), "broken.toml", &broken);
+    let out = factlint(&[
+        "facts",
+        "check",
+        "--color",
+        "never",
+        facts.to_str().expect("path"),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("error[fact-base]: `2025-02-30` is not a date"),
+        "{err}"
+    );
+    assert!(err.contains("broken.toml:16:"), "{err}");
+    let draft = write(dir.path(), "d.md", "Text.\n");
+    let (v, code) = json(&[
+        "--facts",
+        facts.to_str().expect("path"),
+        draft.to_str().expect("path"),
+    ]);
+    assert_eq!(code, 2);
+    assert!(
+        v["errors"][0]["message"]
+            .as_str()
+            .expect("message")
+            .starts_with("16:")
+    );
+}
+
+#[test]
+fn builtin_fact_base_passes_facts_check() {
+    let out = factlint(&["facts", "check"]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn human_output_has_labels_notes_and_source() {
+    let out = factlint(&[
+        "check",
+        "--color",
+        "never",
+        "fixtures/drafts/planted-value-mismatch.md",
+    ]);
+    let s = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        s.contains("error[value-mismatch]: stated $2.25 billion, but Amazon's second investment"),
+        "{s}"
+    );
+    assert!(s.contains("planted-value-mismatch.md:8:"), "{s}");
+    assert!(s.contains("facts/investments.toml:"), "{s}");
+    assert!(s.contains("= source: https://"), "{s}");
+    assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn short_output_is_one_line_per_finding() {
+    let out = factlint(&[
+        "check",
+        "--format",
+        "short",
+        "fixtures/drafts/planted-date-mismatch.md",
+    ]);
+    let s = String::from_utf8_lossy(&out.stdout);
+    let lines: Vec<&str> = s.lines().collect();
+    assert_eq!(lines.len(), 4, "{s}");
+    assert!(
+        lines[0].starts_with("fixtures/drafts/planted-date-mismatch.md:8:"),
+        "{s}"
+    );
+    assert!(
+        lines[0].contains(": error[date-mismatch]: stated February 2024"),
+        "{s}"
+    );
+}
+
+#[test]
+fn date_option_dates_a_draft_without_front_matter() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let draft = write(
+        dir.path(),
+        "d.md",
+        "Amazon's total investment in Anthropic stands at $4 billion.\n",
+    );
+    let p = draft.to_str().expect("path");
+    let (v, _) = json(&["--date", "2024-12-01", p]);
+    assert_eq!(findings(&v), pairs(&[("stale-value", 1)]));
+    let (v, _) = json(&["--date", "2024-05-01", p]);
+    assert_eq!(findings(&v), vec![]);
+    let out = factlint(&["check", "--date", "2024-13-01", p]);
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn crlf_drafts_give_the_same_findings_with_exact_spans() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for name in [
+        "amazon-anthropic-clean.md",
+        "planted-value-mismatch.md",
+        "planted-date-mismatch.md",
+    ] {
+        let text =
+            std::fs::read_to_string(root().join("fixtures/drafts").join(name)).expect("fixture");
+        let crlf = text.replace('\n', "\r\n");
+        let p = write(dir.path(), name, &crlf);
+        let (v_lf, _) = json(&[&format!("fixtures/drafts/{name}")]);
+        let (v, _) = json(&[p.to_str().expect("path")]);
+        assert_eq!(findings(&v), findings(&v_lf), "{name}");
+        for d in v["diagnostics"].as_array().expect("array") {
+            let (s, e) = (
+                d["byte_start"].as_u64().expect("s") as usize,
+                d["byte_end"].as_u64().expect("e") as usize,
+            );
+            assert_eq!(&crlf[s..e], d["found"].as_str().expect("found"));
+        }
+    }
+}
