@@ -3,7 +3,7 @@
 use crate::analysis::{Analysis, Verdict};
 use crate::diagnostic::Diagnostic;
 use crate::facts::FactKind;
-use crate::rules::{Rule, RuleId, RuleMeta, fact_diagnostic};
+use crate::rules::{Expected, Rule, RuleId, RuleMeta, fact_diagnostic};
 use crate::value::Grain;
 
 /// The rule.
@@ -74,10 +74,12 @@ impl Rule for DateMismatch {
                 RuleId::DateMismatch,
                 item.span.clone(),
                 fact,
-                date_origin.clone(),
-                expected,
+                Expected {
+                    text: expected,
+                    origin: date_origin.clone(),
+                    source: None,
+                },
                 message,
-                None,
             ));
         }
     }

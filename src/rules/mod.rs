@@ -134,16 +134,30 @@ pub static RULES: &[&dyn Rule] = &[
 
 /// Builds the diagnostic shared by the fact rules: primary label on the draft's
 /// value, secondary label on the fact's line, note with the source.
+/// What a fact says, for a diagnostic: the value as written, where it was written,
+/// and a source of its own if the value has one.
+pub struct Expected<'a> {
+    /// The fact's value as written ("$2.75 billion", "2024-03-27").
+    pub text: String,
+    /// Where the value was written in its fact file.
+    pub origin: crate::facts::Origin,
+    /// The value's own source, if not the fact's.
+    pub source: Option<&'a str>,
+}
+
 pub(crate) fn fact_diagnostic(
     a: &Analysis<'_>,
     rule: RuleId,
     span: std::ops::Range<usize>,
     fact: usize,
-    fact_span: crate::facts::Origin,
-    expected: String,
+    expected: Expected<'_>,
     message: String,
-    value_source: Option<&str>,
 ) -> Diagnostic {
+    let Expected {
+        text: expected,
+        origin: fact_span,
+        source: value_source,
+    } = expected;
     let f = &a.facts.facts[fact];
     let found = a.source_text(&span).to_string();
     let mut d = Diagnostic::new(rule, span, message)

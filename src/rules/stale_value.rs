@@ -3,7 +3,7 @@
 use crate::analysis::{Analysis, Verdict, held_range};
 use crate::diagnostic::Diagnostic;
 use crate::facts::FactKind;
-use crate::rules::{Rule, RuleId, RuleMeta, fact_diagnostic};
+use crate::rules::{Expected, Rule, RuleId, RuleMeta, fact_diagnostic};
 
 /// The rule.
 pub struct StaleValue;
@@ -67,10 +67,12 @@ impl Rule for StaleValue {
                 RuleId::StaleValue,
                 item.span.clone(),
                 fact,
-                now.stated.origin.clone(),
-                now.stated.text.clone(),
+                Expected {
+                    text: now.stated.text.clone(),
+                    origin: now.stated.origin.clone(),
+                    source: now.source.as_deref(),
+                },
                 message,
-                now.source.as_deref(),
             );
             d.label = format!("`{found}` is out of date");
             out.push(d);

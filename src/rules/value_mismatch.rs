@@ -3,7 +3,7 @@
 use crate::analysis::{Analysis, Verdict};
 use crate::diagnostic::Diagnostic;
 use crate::facts::FactKind;
-use crate::rules::{Rule, RuleId, RuleMeta, fact_diagnostic};
+use crate::rules::{Expected, Rule, RuleId, RuleMeta, fact_diagnostic};
 
 /// The rule.
 pub struct ValueMismatch;
@@ -91,10 +91,12 @@ impl Rule for ValueMismatch {
                 RuleId::ValueMismatch,
                 item.span.clone(),
                 fact,
-                origin,
-                expected,
+                Expected {
+                    text: expected,
+                    origin,
+                    source: vsource,
+                },
                 message,
-                vsource,
             ));
         }
     }
