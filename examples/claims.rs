@@ -28,6 +28,18 @@ fn main() {
             .map(|x| base.names.cues[x.cue].as_str())
             .collect();
         println!("{:?}\n  entities {ents:?} cues {cues:?}", c.text);
+        for p in &c.products {
+            let what = match &p.found {
+                factlint::recognize::product::Found::Known(i) => base.products[*i].id.clone(),
+                factlint::recognize::product::Found::Unknown { name, .. } => {
+                    format!("unknown {name:?}")
+                }
+            };
+            println!("  product {:?} = {what}", &text[p.span.clone()]);
+        }
+        for r in &c.relatives {
+            println!("  relative {:?} = {:?}", &text[r.span.clone()], r.phrase);
+        }
         for v in &c.values {
             println!(
                 "  value {:?} = {}",

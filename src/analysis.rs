@@ -17,6 +17,8 @@ use regex::Regex;
 use crate::facts::{Fact, FactBase, FactKind, Timed, hedge_of};
 use crate::markdown::{BlockKind, Document};
 use crate::names::{NameKind, NameMatch};
+use crate::recognize::product::{Found, ProductMention};
+use crate::recognize::relative::{Relative, RelativeMention};
 use crate::recognize::{self, Mention};
 use crate::sentence;
 use crate::value::{DateValue, Hedge, Interval, Value};
@@ -45,6 +47,33 @@ pub struct CueItem {
     pub pos: Range<usize>,
     /// For a cue in a table's header: its column.
     pub header_col: Option<usize>,
+}
+
+/// A product name in a claim (see [`crate::recognize::product`]).
+#[derive(Clone, Debug)]
+pub struct ProductItem {
+    /// Byte range in the file.
+    pub span: Range<usize>,
+    /// Byte range in [`Claim::text`].
+    pub pos: Range<usize>,
+    /// The product, or a name of a family's shape that no product has.
+    pub found: Found,
+    /// For a product named in a slash shorthand ("GPT-4/4o/4.5"), the shorthand's
+    /// byte range in the file.
+    pub shorthand: Option<Range<usize>>,
+    /// The table column, for a name in a table row.
+    pub col: Option<usize>,
+}
+
+/// A relative date phrase in a claim ("earlier this year").
+#[derive(Clone, Debug)]
+pub struct RelativeItem {
+    /// Byte range in the file.
+    pub span: Range<usize>,
+    /// Byte range in [`Claim::text`].
+    pub pos: Range<usize>,
+    /// Which phrase.
+    pub phrase: Relative,
 }
 
 /// Where a claim stands.
@@ -83,6 +112,10 @@ pub struct Claim {
     pub cues: Vec<CueItem>,
     /// Entity names in the claim itself, with their byte ranges in [`Claim::text`].
     pub entity_pos: Vec<(usize, Range<usize>)>,
+    /// Product names, in order.
+    pub products: Vec<ProductItem>,
+    /// Relative date phrases, in order.
+    pub relatives: Vec<RelativeItem>,
 }
 
 /// What attribution found wrong about one value.
@@ -143,6 +176,8 @@ pub struct Analysis<'a> {
     pub claims: Vec<Claim>,
     /// What attribution found.
     pub verdicts: Vec<Verdict>,
+    /// What the article's date says about the products and events named.
+    pub timeline: Vec<crate::timeline::TimeVerdict>,
 }
 
 impl<'a> Analysis<'a> {
@@ -168,8 +203,10 @@ impl<'a> Analysis<'a> {
             article_date,
             claims,
             verdicts: Vec::new(),
+            timeline: Vec::new(),
         };
         a.verdicts = attribute(&a);
+        a.timeline = crate::timeline::judge(&a);
         a
     }
 
@@ -183,6 +220,8 @@ fn build_claims(doc: &Document, facts: &FactBase) -> Vec<Claim> {
     let mut claims = Vec::new();
     let mut mentions: Vec<Mention> = Vec::new();
     let mut names: Vec<NameMatch> = Vec::new();
+    let mut products: Vec<ProductMention> = Vec::new();
+    let mut relatives: Vec<RelativeMention> = Vec::new();
     // Entities of the latest heading and the latest paragraph: context for tables.
     let mut heading_entities: Vec<usize> = Vec::new();
     let mut paragraph_entities: Vec<usize> = Vec::new();
@@ -202,6 +241,10 @@ fn build_claims(doc: &Document, facts: &FactBase) -> Vec<Claim> {
         names.clear();
         recognize::recognize_into(&block.text, &mut mentions);
         facts.names.find(&block.text, &mut names);
+        products.clear();
+        recognize::product::find(&block.text, &names, facts, &mut products);
+        relatives.clear();
+        recognize::relative::find(&block.text, &mut relatives);
         // A paragraph right after a heading reads the heading as its sentence before
         // (a question and its answer).
         let mut prev_entities: Vec<usize> = if after_heading {
@@ -241,7 +284,7 @@ fn build_claims(doc: &Document, facts: &FactBase) -> Vec<Claim> {
                         pos: n.span.start - s.start..n.span.end - s.start,
                         header_col: None,
                     }),
-                    NameKind::Entity(_) => None,
+                    _ => None,
                 })
                 .collect();
             let entity_pos = names
@@ -249,7 +292,28 @@ fn build_claims(doc: &Document, facts: &FactBase) -> Vec<Claim> {
                 .filter(|n| n.span.start >= s.start && n.span.end <= s.end)
                 .filter_map(|n| match n.kind {
                     NameKind::Entity(e) => Some((e, n.span.start - s.start..n.span.end - s.start)),
-                    NameKind::Cue(_) => None,
+                    _ => None,
+                })
+                .collect();
+            let inside = |r: &Range<usize>| r.start >= s.start && r.end <= s.end;
+            let product_items = products
+                .iter()
+                .filter(|m| inside(&m.span))
+                .map(|m| ProductItem {
+                    span: block.to_source(&m.span),
+                    pos: m.span.start - s.start..m.span.end - s.start,
+                    found: m.found.clone(),
+                    shorthand: m.shorthand.as_ref().map(|r| block.to_source(r)),
+                    col: None,
+                })
+                .collect();
+            let relative_items = relatives
+                .iter()
+                .filter(|m| inside(&m.span))
+                .map(|m| RelativeItem {
+                    span: block.to_source(&m.span),
+                    pos: m.span.start - s.start..m.span.end - s.start,
+                    phrase: m.phrase,
                 })
                 .collect();
             block_entities.extend(&own);
@@ -263,6 +327,8 @@ fn build_claims(doc: &Document, facts: &FactBase) -> Vec<Claim> {
                 entities,
                 cues,
                 entity_pos,
+                products: product_items,
+                relatives: relative_items,
             });
         }
         sort_dedup(&mut block_entities);
@@ -288,7 +354,7 @@ fn entities_in(names: &[NameMatch], r: &Range<usize>) -> Vec<usize> {
         .filter(|n| n.span.start >= r.start && n.span.end <= r.end)
         .filter_map(|n| match n.kind {
             NameKind::Entity(e) => Some(e),
-            NameKind::Cue(_) => None,
+            _ => None,
         })
         .collect();
     sort_dedup(&mut v);
@@ -322,14 +388,18 @@ fn table_claims(
                 .iter()
                 .filter_map(|n| match n.kind {
                     NameKind::Cue(c) => Some(c),
-                    NameKind::Entity(_) => None,
+                    _ => None,
                 })
                 .collect(),
         );
     }
+    let mut found_products = Vec::new();
+    let mut found_relatives = Vec::new();
     for (ri, row) in table.rows.iter().enumerate() {
         let mut text = String::new();
         let mut values = Vec::new();
+        let mut products = Vec::new();
+        let mut relatives = Vec::new();
         let mut cues = Vec::new();
         let mut own = Vec::new();
         let mut entity_pos = Vec::new();
@@ -371,7 +441,28 @@ fn table_claims(
                     NameKind::Entity(e) => {
                         entity_pos.push((e, base + n.span.start..base + n.span.end))
                     }
+                    _ => {}
                 }
+            }
+            found_products.clear();
+            recognize::product::find(&block.text, &names, facts, &mut found_products);
+            for m in &found_products {
+                products.push(ProductItem {
+                    span: block.to_source(&m.span),
+                    pos: base + m.span.start..base + m.span.end,
+                    found: m.found.clone(),
+                    shorthand: m.shorthand.as_ref().map(|r| block.to_source(r)),
+                    col: Some(col),
+                });
+            }
+            found_relatives.clear();
+            recognize::relative::find(&block.text, &mut found_relatives);
+            for m in &found_relatives {
+                relatives.push(RelativeItem {
+                    span: block.to_source(&m.span),
+                    pos: base + m.span.start..base + m.span.end,
+                    phrase: m.phrase,
+                });
             }
             for &c in header_cues.get(col).map_or(&[][..], Vec::as_slice) {
                 cues.push(CueItem {
@@ -398,6 +489,8 @@ fn table_claims(
             entities,
             cues,
             entity_pos,
+            products,
+            relatives,
         });
     }
 }
@@ -419,7 +512,7 @@ static EXCLUDED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 /// True when a value's sentence or place makes it no claim about a fact: a forecast,
 /// a conditional, a negation, a value that belongs to an earlier time ("up from"), or
 /// quoted speech.
-fn excluded(claim: &Claim, v: &ValueItem) -> bool {
+pub(crate) fn excluded(claim: &Claim, v: &ValueItem) -> bool {
     if FORECAST.is_match(&claim.text) {
         return true;
     }
@@ -431,7 +524,7 @@ fn excluded(claim: &Claim, v: &ValueItem) -> bool {
     in_quotes(&claim.text, v.pos.start)
 }
 
-fn in_quotes(text: &str, at: usize) -> bool {
+pub(crate) fn in_quotes(text: &str, at: usize) -> bool {
     let before = &text[..at];
     let straight = before.matches('"').count() % 2 == 1;
     let curly = before.matches('\u{201c}').count() > before.matches('\u{201d}').count();
@@ -439,7 +532,7 @@ fn in_quotes(text: &str, at: usize) -> bool {
 }
 
 /// Facts all of whose entities the claim names.
-fn candidates(facts: &FactBase, claim: &Claim) -> Vec<usize> {
+pub(crate) fn candidates(facts: &FactBase, claim: &Claim) -> Vec<usize> {
     let Some(&first) = claim.entities.first() else {
         return Vec::new();
     };
@@ -508,14 +601,14 @@ fn loose_fact_interval(v: &Value) -> Option<Interval> {
     }
 }
 
-fn fits(stated: &Value, fact: &Value) -> bool {
+pub(crate) fn fits(stated: &Value, fact: &Value) -> bool {
     match (interval(stated), fact_interval(fact)) {
         (Some(a), Some(b)) => same_kind(stated, fact) && a.overlaps(&b),
         _ => false,
     }
 }
 
-fn fits_loosely(stated: &Value, fact: &Value) -> bool {
+pub(crate) fn fits_loosely(stated: &Value, fact: &Value) -> bool {
     match (loose_interval(stated), loose_fact_interval(fact)) {
         (Some(a), Some(b)) => same_kind(stated, fact) && a.overlaps(&b),
         _ => false,
@@ -524,7 +617,7 @@ fn fits_loosely(stated: &Value, fact: &Value) -> bool {
 
 /// The fact's values that could be meant on `when` (a quantity's values over a date
 /// range; an event's amount).
-fn values_during<'f>(fact: &'f Fact, when: Option<&DateValue>) -> Vec<&'f Value> {
+pub(crate) fn values_during<'f>(fact: &'f Fact, when: Option<&DateValue>) -> Vec<&'f Value> {
     match &fact.kind {
         FactKind::Event { amount, .. } => amount.iter().map(|a| &a.value).collect(),
         FactKind::Quantity { values } => match when {

@@ -23,6 +23,7 @@ pub mod names;
 pub mod recognize;
 pub mod rules;
 pub mod sentence;
+pub mod timeline;
 pub mod value;
 pub mod walk;
 

@@ -38,6 +38,37 @@ enum Command {
 enum FactsCommand {
     /// Check fact files (and the built-in base) for errors and contradictions.
     Check(FactsArgs),
+    /// List what the fact base knows, with dates and sources.
+    List(FactsListArgs),
+    /// Show everything the fact base says about one id.
+    Show(FactsShowArgs),
+}
+
+#[derive(clap::Args)]
+struct FactsListArgs {
+    /// Only items of this kind.
+    #[arg(long, value_enum)]
+    kind: Option<KindArg>,
+    #[command(flatten)]
+    source: FactSource,
+}
+
+#[derive(clap::Args)]
+struct FactsShowArgs {
+    /// The id of an entity, event, quantity, product, family or line-up.
+    id: String,
+    #[command(flatten)]
+    source: FactSource,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum KindArg {
+    Entity,
+    Event,
+    Quantity,
+    Product,
+    Family,
+    Lineup,
 }
 
 #[derive(clap::Args)]
@@ -119,6 +150,60 @@ fn main() -> ExitCode {
         Command::Facts {
             command: FactsCommand::Check(args),
         } => run_facts_check(args),
+        Command::Facts {
+            command: FactsCommand::List(args),
+        } => run_facts_list(args),
+        Command::Facts {
+            command: FactsCommand::Show(args),
+        } => run_facts_show(args),
+    }
+}
+
+fn run_facts_list(args: FactsListArgs) -> ExitCode {
+    use factlint::facts::listing::{self, Kind};
+    let base = match load_facts(&args.source, &[], Format::Human, ColorArg::Auto) {
+        Ok(b) => b,
+        Err(code) => return code,
+    };
+    let kind = args.kind.map(|k| match k {
+        KindArg::Entity => Kind::Entity,
+        KindArg::Event => Kind::Event,
+        KindArg::Quantity => Kind::Quantity,
+        KindArg::Product => Kind::Product,
+        KindArg::Family => Kind::Family,
+        KindArg::Lineup => Kind::Lineup,
+    });
+    let text = listing::render(&listing::list(&base, kind));
+    if io::stdout().lock().write_all(text.as_bytes()).is_err() {
+        return ExitCode::from(2);
+    }
+    ExitCode::SUCCESS
+}
+
+fn run_facts_show(args: FactsShowArgs) -> ExitCode {
+    use factlint::facts::listing;
+    let base = match load_facts(&args.source, &[], Format::Human, ColorArg::Auto) {
+        Ok(b) => b,
+        Err(code) => return code,
+    };
+    match listing::show(&base, &args.id) {
+        Some(text) => {
+            if io::stdout().lock().write_all(text.as_bytes()).is_err() {
+                return ExitCode::from(2);
+            }
+            ExitCode::SUCCESS
+        }
+        None => {
+            eprintln!(
+                "error: no entity, fact, product, family or line-up has the id `{}`",
+                args.id
+            );
+            let similar = listing::similar_ids(&base, &args.id);
+            if !similar.is_empty() {
+                eprintln!("note: similar ids: {}", similar.join(", "));
+            }
+            ExitCode::from(2)
+        }
     }
 }
 
@@ -197,9 +282,12 @@ fn run_facts_check(args: FactsArgs) -> ExitCode {
     match load_facts(&args.source, &args.paths, Format::Human, args.color) {
         Ok(base) => {
             println!(
-                "fact base ok: {} entities, {} facts in {} files",
+                "fact base ok: {} entities, {} facts, {} products, {} families, {} line-ups in {} files",
                 base.entities.len(),
                 base.facts.len(),
+                base.products.len(),
+                base.families.len(),
+                base.lineups.len(),
                 base.files.len()
             );
             ExitCode::SUCCESS
@@ -218,6 +306,8 @@ fn run_check(args: CheckArgs) -> ExitCode {
         Ok(f) => f,
         Err(code) => return code,
     };
+    // The article date for drafts whose front matter has none: --date, else (when
+    // configuration lands) the configured date.
     let opts = CheckOptions {
         default_date: args.date,
     };

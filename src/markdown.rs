@@ -54,6 +54,8 @@ pub struct Block {
     pub text: String,
     /// Byte range of the whole block in the file.
     pub span: Range<usize>,
+    /// True for the text of a list item.
+    pub list_item: bool,
     pieces: Vec<Piece>,
 }
 
@@ -174,6 +176,7 @@ pub fn scan(text: &str) -> Document {
     let mut row = 0usize;
     let mut col = 0usize;
     let mut kind_stack: Vec<BlockKind> = Vec::new();
+    let mut item_depth = 0usize;
 
     for (event, range) in Parser::new_ext(body, opts).into_offset_iter() {
         let range = range.start + body_start..range.end + body_start;
@@ -181,6 +184,9 @@ pub fn scan(text: &str) -> Document {
             Event::Start(tag) => match tag {
                 Tag::Paragraph | Tag::Item | Tag::Heading { .. } | Tag::TableCell => {
                     flush(&mut builder, &mut doc);
+                    if matches!(tag, Tag::Item) {
+                        item_depth += 1;
+                    }
                     let kind = match tag {
                         Tag::Heading { level, .. } => BlockKind::Heading(level as u8),
                         Tag::TableCell => BlockKind::TableCell {
@@ -195,7 +201,7 @@ pub fn scan(text: &str) -> Document {
                             .unwrap_or(BlockKind::Paragraph),
                     };
                     kind_stack.push(kind);
-                    builder = Some(Builder::new(kind, range.start));
+                    builder = Some(Builder::new(kind, range.start, item_depth > 0));
                 }
                 Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::MetadataBlock(_) => code_depth += 1,
                 Tag::Image { .. } => skip_depth += 1,
@@ -229,6 +235,9 @@ pub fn scan(text: &str) -> Document {
             Event::End(end) => match end {
                 TagEnd::Paragraph | TagEnd::Item | TagEnd::Heading(_) | TagEnd::TableCell => {
                     let is_cell = matches!(end, TagEnd::TableCell);
+                    if matches!(end, TagEnd::Item) {
+                        item_depth = item_depth.saturating_sub(1);
+                    }
                     if let Some(b) = builder.as_mut() {
                         b.end = b.end.max(range.end);
                     }
@@ -253,7 +262,7 @@ pub fn scan(text: &str) -> Document {
                     if let Some(kind) = kind_stack.last().copied()
                         && !is_cell
                     {
-                        builder = Some(Builder::new(kind, range.end));
+                        builder = Some(Builder::new(kind, range.end, item_depth > 0));
                     }
                 }
                 TagEnd::CodeBlock | TagEnd::HtmlBlock | TagEnd::MetadataBlock(_) => {
@@ -341,6 +350,7 @@ fn read_mdx_directives(text: &str, body_start: usize, doc: &mut Document) {
 
 struct Builder {
     kind: BlockKind,
+    list_item: bool,
     text: String,
     pieces: Vec<Piece>,
     start: usize,
@@ -348,9 +358,10 @@ struct Builder {
 }
 
 impl Builder {
-    fn new(kind: BlockKind, start: usize) -> Builder {
+    fn new(kind: BlockKind, start: usize, list_item: bool) -> Builder {
         Builder {
             kind,
+            list_item,
             text: String::new(),
             pieces: Vec::new(),
             start,
@@ -403,6 +414,7 @@ fn flush(builder: &mut Option<Builder>, doc: &mut Document) -> Option<usize> {
         kind: b.kind,
         text,
         span: b.start..b.end.max(b.start),
+        list_item: b.list_item,
         pieces: b.pieces,
     });
     Some(doc.blocks.len() - 1)
@@ -574,7 +586,12 @@ mod tests {
 
     #[test]
     fn list_items_are_blocks() {
-        let doc = scan("- first $1 billion\n- second $2 billion\n");
-        assert_eq!(texts(&doc), vec!["first $1 billion", "second $2 billion"]);
+        let doc = scan("- first $1 billion\n- second $2 billion\n\nAfter.\n");
+        assert_eq!(
+            texts(&doc),
+            vec!["first $1 billion", "second $2 billion", "After."]
+        );
+        let items: Vec<bool> = doc.blocks.iter().map(|b| b.list_item).collect();
+        assert_eq!(items, vec![true, true, false]);
     }
 }

@@ -1,11 +1,14 @@
 //! One automaton for every name, alias and cue word of the fact base, built once per
-//! run: the cost of scanning a text does not grow with the number of facts.
+//! run: the cost of scanning a text does not grow with the number of facts. Product
+//! names and aliases (with their space and hyphen spellings) and the first words of
+//! product families' name patterns are in the same automaton.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
-use crate::facts::FactBase;
+use crate::facts::{FactBase, Version};
 
 /// What a pattern of the automaton stands for.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -14,6 +17,13 @@ pub enum NameKind {
     Entity(usize),
     /// A cue word (index into [`Names::cues`]).
     Cue(usize),
+    /// A product's name or alias (index into `FactBase::products`), ending where a
+    /// name may end.
+    Product(usize),
+    /// Where a name of a product family may start: a family's first word, or a
+    /// product's name that runs on ("GPT-4" in "GPT-4.7"). The family patterns are
+    /// tried here, and only here.
+    Anchor,
 }
 
 /// A name or cue found in a text.
@@ -34,6 +44,10 @@ pub struct Names {
     pub cues: Vec<String>,
     /// For each cue, the facts that list it.
     pub cue_facts: Vec<Vec<usize>>,
+    /// Every product name and alias, [`normalize`]d, to its product.
+    products: HashMap<String, usize>,
+    /// The first word of family patterns (lowercase) to the families.
+    triggers: HashMap<String, Vec<usize>>,
 }
 
 impl Names {
@@ -64,6 +78,31 @@ impl Names {
             patterns.push(c.clone());
             kinds.push(NameKind::Cue(ci));
         }
+        let mut products = HashMap::new();
+        let mut seen: std::collections::HashSet<String> =
+            patterns.iter().map(|p| p.to_ascii_lowercase()).collect();
+        for (pi, p) in base.products.iter().enumerate() {
+            for n in p.all_names() {
+                products.entry(normalize(n)).or_insert(pi);
+                for v in [n.to_string(), n.replace('-', " "), n.replace(' ', "-")] {
+                    if seen.insert(v.to_ascii_lowercase()) {
+                        patterns.push(v);
+                        kinds.push(NameKind::Product(pi));
+                    }
+                }
+            }
+        }
+        let mut triggers: HashMap<String, Vec<usize>> = HashMap::new();
+        for (fi, f) in base.families.iter().enumerate() {
+            for t in &f.triggers {
+                triggers.entry(t.clone()).or_default().push(fi);
+                // A product named like the trigger ("Llama") anchors it as well.
+                if seen.insert(t.clone()) {
+                    patterns.push(t.clone());
+                    kinds.push(NameKind::Anchor);
+                }
+            }
+        }
         let automaton = if patterns.is_empty() {
             None
         } else {
@@ -78,7 +117,24 @@ impl Names {
             kinds,
             cues,
             cue_facts,
+            products,
+            triggers,
         }
+    }
+
+    /// The product a name stands for, spelled any way that [`normalize`]s the same.
+    pub fn product_named(&self, name: &str) -> Option<usize> {
+        self.products.get(&normalize(name)).copied()
+    }
+
+    /// The families whose patterns may match a name that starts `text`.
+    pub fn families_at(&self, text: &str) -> &[usize] {
+        let word: String = text
+            .chars()
+            .take_while(char::is_ascii_alphabetic)
+            .collect::<String>()
+            .to_ascii_lowercase();
+        self.triggers.get(&word).map_or(&[], Vec::as_slice)
     }
 
     /// Every name and cue in `text`, in order, each standing as whole words (a fact
@@ -89,17 +145,127 @@ impl Names {
         for m in ac.find_iter(text) {
             let kind = &self.kinds[m.pattern().as_usize()];
             let before_ok = m.start() == 0 || !is_word_byte(bytes[m.start() - 1]);
-            let after_ok = m.end() >= bytes.len() || !is_word_byte(bytes[m.end()]);
-            if before_ok && after_ok {
-                out.push(NameMatch {
-                    span: m.range(),
-                    kind: kind.clone(),
-                });
+            if !before_ok {
+                continue;
             }
+            let kind = match kind {
+                NameKind::Entity(_) | NameKind::Cue(_) => {
+                    if m.end() < bytes.len() && is_word_byte(bytes[m.end()]) {
+                        continue;
+                    }
+                    kind.clone()
+                }
+                NameKind::Product(_) if name_ends_at(bytes, m.end()) => kind.clone(),
+                NameKind::Product(_) | NameKind::Anchor => NameKind::Anchor,
+            };
+            out.push(NameMatch {
+                span: m.range(),
+                kind,
+            });
         }
     }
 }
 
 fn is_word_byte(b: u8) -> bool {
     b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80
+}
+
+/// True when a product name can end at `end`: not inside a word, and not before a
+/// further version digit ("GPT-4" does not end before ".7").
+pub fn name_ends_at(bytes: &[u8], end: usize) -> bool {
+    match bytes.get(end) {
+        None => true,
+        Some(&b) if is_word_byte(b) => false,
+        Some(b'.') => !bytes.get(end + 1).is_some_and(u8::is_ascii_digit),
+        Some(_) => true,
+    }
+}
+
+/// The words and numbers of a name, lowercase: "GPT-4o" and "gpt4o" are both
+/// `["gpt", "4", "o"]`; "Claude 3.5 Sonnet" is `["claude", "3.5", "sonnet"]`.
+pub fn tokens(name: &str) -> Vec<String> {
+    let chars: Vec<char> = name.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let start = i;
+        if chars[i].is_alphabetic() {
+            while i < chars.len() && chars[i].is_alphabetic() {
+                i += 1;
+            }
+        } else if chars[i].is_ascii_digit() {
+            while i < chars.len() && chars[i].is_ascii_digit() {
+                i += 1;
+            }
+            if i + 1 < chars.len() && chars[i] == '.' && chars[i + 1].is_ascii_digit() {
+                i += 1;
+                while i < chars.len() && chars[i].is_ascii_digit() {
+                    i += 1;
+                }
+            }
+        } else {
+            i += 1;
+            continue;
+        }
+        out.push(chars[start..i].iter().collect::<String>().to_lowercase());
+    }
+    out
+}
+
+/// A name as compared with other names: its [`tokens`] joined by spaces, so that
+/// case, hyphens and spaces do not matter ("GPT-4o", "gpt 4o", "GPT4o").
+pub fn normalize(name: &str) -> String {
+    tokens(name).join(" ")
+}
+
+/// The shape of a name and its version: the words sorted, with `#` for the first
+/// number ("Claude 3.5 Opus" and "Claude Opus 3.5" are both `#`, `claude`, `opus` at
+/// 3.5). None for a name without a number.
+pub fn shape(name: &str) -> Option<(Vec<String>, Version)> {
+    let mut version = None;
+    let mut words = Vec::new();
+    for t in tokens(name) {
+        if version.is_none() && t.starts_with(|c: char| c.is_ascii_digit()) {
+            version = Some(Version::parse(&t)?);
+            words.push("#".to_string());
+        } else {
+            words.push(t);
+        }
+    }
+    words.sort();
+    version.map(|v| (words, v))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_normalize_across_case_hyphens_and_spaces() {
+        assert_eq!(normalize("GPT-4o"), "gpt 4 o");
+        assert_eq!(normalize("gpt4o"), normalize("GPT 4o"));
+        assert_eq!(normalize("Claude 3.5 Sonnet"), "claude 3.5 sonnet");
+        assert_ne!(
+            normalize("Claude 3.5 Sonnet"),
+            normalize("claude-3-5-sonnet")
+        );
+    }
+
+    #[test]
+    fn shapes_ignore_word_order() {
+        let (a, va) = shape("Claude 3.5 Opus").expect("shape");
+        let (b, vb) = shape("Claude Opus 3.5").expect("shape");
+        assert_eq!(a, b);
+        assert_eq!(va, vb);
+        assert_eq!(va, Version(3, 5));
+        assert!(shape("ChatGPT").is_none());
+    }
+
+    #[test]
+    fn a_name_does_not_end_before_a_version_digit() {
+        assert!(!name_ends_at(b"GPT-4.7", 5));
+        assert!(name_ends_at(b"GPT-4. Then", 5));
+        assert!(name_ends_at(b"GPT-4/4o", 5));
+        assert!(!name_ends_at(b"GPT-4o", 5));
+    }
 }

@@ -233,7 +233,7 @@ fn json_output_has_exactly_the_contract_fields() {
 #[test]
 fn folder_run_checks_every_fixture_sorted() {
     let (v, code) = json(&["fixtures/drafts"]);
-    assert_eq!(v["files_checked"], 5);
+    assert_eq!(v["files_checked"], 9);
     assert_eq!(code, 1);
     let paths: Vec<&str> = v["diagnostics"]
         .as_array()
@@ -447,6 +447,9 @@ fn crlf_drafts_give_the_same_findings_with_exact_spans() {
         "amazon-anthropic-clean.md",
         "planted-value-mismatch.md",
         "planted-date-mismatch.md",
+        "planted-anachronism.md",
+        "planted-lineup-mismatch.md",
+        "planted-relative-date.md",
     ] {
         let text =
             std::fs::read_to_string(root().join("fixtures/drafts").join(name)).expect("fixture");
@@ -462,5 +465,269 @@ fn crlf_drafts_give_the_same_findings_with_exact_spans() {
             );
             assert_eq!(&crlf[s..e], d["found"].as_str().expect("found"));
         }
+    }
+}
+
+#[test]
+fn planted_anachronisms_are_found() {
+    let (v, code) = json(&["fixtures/drafts/planted-anachronism.md"]);
+    // The draft is dated 2024-03-08.
+    // line 9: GPT-4o (announced 2024-05-13)
+    // line 11: GPT-4o in the shorthand "GPT-4/4o"; Llama 3.1 405B (2024-07-23)
+    // line 13: Claude 3 Haiku "available now" (announced 2024-03-04, released 2024-03-13)
+    // line 15: the additional $2.75 billion (Amazon's investment of 2024-03-27)
+    // Silent: forward-looking wording, a lowercase API id, a size suffix, a code
+    // block, and the update note dated August 2024.
+    assert_eq!(
+        findings(&v),
+        pairs(&[
+            ("anachronism", 9),
+            ("anachronism", 11),
+            ("anachronism", 11),
+            ("anachronism", 13),
+            ("anachronism", 15)
+        ]),
+        "{v:#}"
+    );
+    assert_eq!(code, 1);
+    let d = &v["diagnostics"];
+    assert_eq!(d[0]["fact"], "gpt-4o");
+    assert_eq!(d[0]["expected"], "2024-05-13");
+    assert_eq!(d[0]["found"], "GPT-4o");
+    assert_eq!(d[0]["related"][0]["path"], "facts/products.toml");
+    assert_eq!(d[1]["found"], "4o");
+    assert_eq!(d[2]["found"], "Llama 3.1 405B");
+    let haiku = d[3]["message"].as_str().expect("message");
+    assert!(
+        haiku.contains("announced on 2024-03-04 and not released until 2024-03-13"),
+        "{haiku}"
+    );
+    assert_eq!(d[4]["fact"], "amazon-anthropic/tranche-2");
+    assert_eq!(d[4]["found"], "$2.75 billion");
+}
+
+#[test]
+fn anachronisms_need_an_article_date() {
+    let text = std::fs::read_to_string(root().join("fixtures/drafts/planted-anachronism.md"))
+        .expect("fixture");
+    let undated = text
+        .replace("date: 2024-03-08\n", "")
+        .replace("updated: 2024-08-01\n", "");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let p = write(dir.path(), "undated.md", &undated);
+    let (v, code) = json(&[p.to_str().expect("path")]);
+    assert_eq!(findings(&v), vec![]);
+    assert_eq!(code, 0);
+    // --date dates it; a date after every planted name makes it correct.
+    let (v, _) = json(&["--date", "2024-03-08", p.to_str().expect("path")]);
+    assert_eq!(findings(&v).len(), 5, "{v:#}");
+    let (v, _) = json(&["--date", "2024-09-01", p.to_str().expect("path")]);
+    assert_eq!(findings(&v), vec![], "{v:#}");
+}
+
+#[test]
+fn planted_unknown_models_are_found() {
+    let (v, code) = json(&["fixtures/drafts/planted-unknown-model.md"]);
+    // line 8: Claude 3.5 Opus; line 10: Claude 2.5 Haiku; line 12: GPT-4.7 spelled
+    // "GPT-4o/4.7"; line 14: Claude 5 Opus, newer than any Opus, in a 2024 draft.
+    // Silent: real names and spellings, GPT-3.5 (outside the GPT shapes the catalog
+    // covers), a forward-looking mention, a code block.
+    assert_eq!(
+        findings(&v),
+        pairs(&[
+            ("unknown-model", 8),
+            ("unknown-model", 10),
+            ("unknown-model", 12),
+            ("unknown-model", 14)
+        ]),
+        "{v:#}"
+    );
+    // Warnings do not fail a run.
+    assert_eq!(code, 0);
+    let d = &v["diagnostics"];
+    assert_eq!(d[0]["severity"], "warning");
+    assert_eq!(d[0]["found"], "Claude 3.5 Opus");
+    assert_eq!(d[0]["fact"], "claude");
+    assert_eq!(d[0]["expected"], "Claude 3.5 Sonnet, Claude 3.5 Haiku");
+    assert_eq!(d[2]["found"], "4.7");
+    let m = d[0]["message"].as_str().expect("message");
+    assert!(!m.contains("stale"), "{m}");
+}
+
+#[test]
+fn unknown_models_after_the_checked_date_say_the_catalog_may_be_stale() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let p = write(
+        dir.path(),
+        "late.md",
+        "---\ndate: 2027-01-05\n---\nClaude 3.5 Opus leads. GPT-5.4 and Claude Opus 4.9 are new.\n",
+    );
+    let (v, _) = json(&[p.to_str().expect("path")]);
+    // GPT-5.4 and Claude Opus 4.9 are newer than what the catalog knows, in a draft
+    // dated after the newest known models: maybe real, so nothing is said.
+    assert_eq!(findings(&v), pairs(&[("unknown-model", 4)]), "{v:#}");
+    let m = v["diagnostics"][0]["message"].as_str().expect("message");
+    assert!(
+        m.contains("the catalog was last checked on 2026-11-26 and may be stale"),
+        "{m}"
+    );
+}
+
+#[test]
+fn planted_relative_dates_are_found() {
+    let (v, code) = json(&["fixtures/drafts/planted-relative-date.md"]);
+    // line 8: "launched earlier this year" (Trainium2: 2023-11-28, 2024-12-03)
+    // line 10: "Last month" (Claude 3 Opus: 2024-03-04)
+    // line 12: "last year" (Claude 3.5 Sonnet: 2024-06-20)
+    // line 14: "became available last week" (Claude 3.5 Haiku: 2024-11-04)
+    assert_eq!(
+        findings(&v),
+        pairs(&[
+            ("relative-date", 8),
+            ("relative-date", 10),
+            ("relative-date", 12),
+            ("relative-date", 14)
+        ]),
+        "{v:#}"
+    );
+    assert_eq!(code, 0);
+    let d = &v["diagnostics"][0];
+    assert_eq!(d["found"], "earlier this year");
+    assert_eq!(d["fact"], "trainium2");
+    assert_eq!(
+        d["expected"],
+        "announced on 2023-11-28 and released on 2024-12-03"
+    );
+    assert_eq!(d["related"].as_array().map(Vec::len), Some(2));
+}
+
+#[test]
+fn planted_lineup_mismatches_are_found() {
+    let (v, code) = json(&["fixtures/drafts/planted-lineup-mismatch.md"]);
+    // The draft is dated 2024-10-25; Claude 3.5 Haiku came to Bedrock on 2024-11-04.
+    // line 8: a sentence; line 15: a table under a line-up heading; line 20: a list
+    // item under "Available on Amazon Bedrock:". Silent: Claude 3 Opus (its Bedrock
+    // day is not verified), Llama 3.1 (not a member), forward-looking wording.
+    assert_eq!(
+        findings(&v),
+        pairs(&[
+            ("lineup-mismatch", 8),
+            ("lineup-mismatch", 15),
+            ("lineup-mismatch", 20)
+        ]),
+        "{v:#}"
+    );
+    assert_eq!(code, 0);
+    let d = &v["diagnostics"][0];
+    assert_eq!(d["found"], "Claude 3.5 Haiku");
+    assert_eq!(d["fact"], "claude-3.5-haiku");
+    assert_eq!(d["expected"], "it joined on 2024-11-04");
+    assert_eq!(d["source"], "https://aiwiki.ai/wiki/claude_3_5_haiku");
+}
+
+#[test]
+fn facts_list_and_show_give_dates_and_sources() {
+    let out = factlint(&["facts", "list", "--kind", "product"]);
+    assert_eq!(out.status.code(), Some(0));
+    let s = String::from_utf8_lossy(&out.stdout);
+    let line = s
+        .lines()
+        .find(|l| l.starts_with("product  trainium2 "))
+        .expect("Trainium2 is listed");
+    assert!(
+        line.contains("announced 2023-11-28, released 2024-12-03"),
+        "{line}"
+    );
+    assert!(line.ends_with(
+        "https://www.allpcb.com/es-ES/allelectrohub/inside-amazons-ai-chip-architecture"
+    ));
+    assert!(s.lines().all(|l| l.starts_with("product ")), "{s}");
+    let all = factlint(&["facts", "list"]);
+    let all = String::from_utf8_lossy(&all.stdout);
+    for kind in [
+        "entity ",
+        "event ",
+        "quantity ",
+        "product ",
+        "family ",
+        "lineup ",
+    ] {
+        assert!(all.lines().any(|l| l.starts_with(kind)), "{kind}");
+    }
+    let out = factlint(&["facts", "show", "claude-3.5-haiku"]);
+    assert_eq!(out.status.code(), Some(0));
+    let s = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        s.contains("announced:  2024-10-22  (source: https://ppc.land/"),
+        "{s}"
+    );
+    assert!(
+        s.contains("released:   2024-11-04  (source: https://aiwiki.ai/wiki/claude_3_5_haiku)"),
+        "{s}"
+    );
+    assert!(
+        s.contains("line-ups:   bedrock/claude from 2024-11-04"),
+        "{s}"
+    );
+    let out = factlint(&["facts", "show", "haiku"]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("no entity, fact, product, family or line-up has the id `haiku`"),
+        "{err}"
+    );
+    assert!(err.contains("claude-3-haiku"), "{err}");
+}
+
+#[test]
+fn a_broken_catalog_is_refused_with_spans() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let facts = write(
+        dir.path(),
+        "catalog.toml",
+        r#"[[family]]
+id = "initech-models"
+vendor = "initech"
+patterns = ['(Init \d']
+
+[[product]]
+id = "init-1"
+name = "Init 1"
+vendor = "initech"
+announced = "2025-03-01"
+released = "2025-02-01"
+source = "https://example.org/init"
+
+[[product]]
+id = "init-2"
+name = "Claude 3 Haiku"
+vendor = "anthropic"
+released = "2025-02-01"
+source = "https://example.org/init"
+"#,
+    );
+    let out = factlint(&[
+        "facts",
+        "check",
+        "--color",
+        "never",
+        facts.to_str().expect("path"),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    for (msg, at) in [
+        ("unknown vendor id `initech`", "catalog.toml:3:"),
+        ("invalid family pattern `(Init \\d`", "catalog.toml:4:"),
+        (
+            "`init-1` is released on 2025-02-01, before it was announced on 2025-03-01",
+            "catalog.toml:11:",
+        ),
+        (
+            "the name `Claude 3 Haiku` is already a name of product `claude-3-haiku`",
+            "catalog.toml:16:",
+        ),
+    ] {
+        assert!(err.contains(msg), "{msg}\n{err}");
+        assert!(err.contains(at), "{at}\n{err}");
     }
 }

@@ -10,8 +10,12 @@ use crate::names::Names;
 use crate::recognize;
 use crate::value::{DateValue, Hedge, Value};
 
+pub mod catalog;
+pub mod listing;
 pub mod schema;
 pub mod validate;
+
+pub use catalog::{Dated, Family, KnownName, Lineup, Member, Product, Version};
 
 use schema::{RawDate, RawFile};
 
@@ -172,6 +176,12 @@ pub struct FactBase {
     pub facts: Vec<Fact>,
     /// The latest `checked` date of the files.
     pub checked: Option<Date>,
+    /// Models, chips and services, with their dates.
+    pub products: Vec<Product>,
+    /// Product families: the shapes of their names.
+    pub families: Vec<Family>,
+    /// Sets of products that change over time.
+    pub lineups: Vec<Lineup>,
     /// Every name and cue of the base in one automaton.
     pub names: Names,
     by_entity: Vec<Vec<usize>>,
@@ -218,6 +228,9 @@ impl FactBase {
             entities: Vec::new(),
             facts: Vec::new(),
             checked: None,
+            products: Vec::new(),
+            families: Vec::new(),
+            lineups: Vec::new(),
             names: Names::default(),
             by_entity: Vec::new(),
             by_id: HashMap::new(),
@@ -248,7 +261,12 @@ impl FactBase {
         self.by_id.get(id).map(|&i| &self.facts[i])
     }
 
-    /// The origin's line in its file, 1-based, and column.
+    /// A product by id.
+    pub fn product(&self, id: &str) -> Option<&Product> {
+        self.products.iter().find(|p| p.id == id)
+    }
+
+    /// The name of a fact file (for diagnostics).
     pub fn file_name(&self, file: usize) -> &str {
         self.files.get(file).map_or("<facts>", |f| f.name.as_str())
     }

@@ -39,6 +39,15 @@ pub struct RawFile {
     /// Values that change over time.
     #[serde(default)]
     pub quantity: Vec<RawQuantity>,
+    /// Models, chips and services with their announcement and release dates.
+    #[serde(default)]
+    pub product: Vec<RawProduct>,
+    /// Product families: the shapes of their names.
+    #[serde(default)]
+    pub family: Vec<RawFamily>,
+    /// Sets of products that change over time ("Claude models on Amazon Bedrock").
+    #[serde(default)]
+    pub lineup: Vec<RawLineup>,
 }
 
 /// `[meta]`.
@@ -123,4 +132,86 @@ pub struct RawTimedValue {
     pub from: Spanned<RawDate>,
     /// A source for this value, if not the quantity's.
     pub source: Option<String>,
+}
+
+/// `[[product]]`: a model, chip or service, with the days it was announced and released.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RawProduct {
+    /// Unique id.
+    pub id: Spanned<String>,
+    /// The display name ("Claude 3.5 Sonnet").
+    pub name: Spanned<String>,
+    /// Other ways writers and APIs spell it ("Sonnet 3.5", "claude-3-5-sonnet").
+    #[serde(default)]
+    pub aliases: Vec<Spanned<String>>,
+    /// The entity that makes it.
+    pub vendor: Spanned<String>,
+    /// The family its name belongs to.
+    pub family: Option<Spanned<String>>,
+    /// The day (or month) it was first announced.
+    pub announced: Option<Spanned<RawDate>>,
+    /// The day (or month) it became available.
+    pub released: Option<Spanned<RawDate>>,
+    /// Where the dates come from.
+    pub source: Option<Spanned<String>>,
+    /// A source for the release date, if not `source`.
+    pub released_source: Option<String>,
+    /// True when the only source is secondary (an aggregator or a mirror): findings
+    /// that rest on this product are warnings, not errors.
+    #[serde(default)]
+    pub secondary: bool,
+    /// A note.
+    pub note: Option<String>,
+}
+
+/// `[[family]]`: names of this shape that are in no `[[product]]` do not exist.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RawFamily {
+    /// Unique id.
+    pub id: Spanned<String>,
+    /// The entity whose products these are.
+    pub vendor: Spanned<String>,
+    /// Regular expressions for well-formed names of the family; each starts with a
+    /// literal word (`Claude …`), matched case-insensitively.
+    #[serde(default)]
+    pub patterns: Vec<Spanned<String>>,
+    /// A note.
+    pub note: Option<String>,
+}
+
+/// `[[lineup]]`: a set of products that changes over time.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RawLineup {
+    /// Unique id.
+    pub id: Spanned<String>,
+    /// What the set is, in a phrase.
+    pub what: String,
+    /// The entities a draft names when it lists the line-up ("Bedrock").
+    pub entities: Vec<Spanned<String>>,
+    /// The members, each with the day it joined.
+    pub members: Vec<Spanned<RawMember>>,
+    /// Where the line-up comes from.
+    pub source: Option<Spanned<String>>,
+    /// A note.
+    pub note: Option<String>,
+}
+
+/// `{ product = "claude-3-haiku", from = "2024-03-13" }`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields, rename_all = "kebab-case")]
+pub struct RawMember {
+    /// The product's id.
+    pub product: Spanned<String>,
+    /// The day it joined; absent when the day is not verified (then no finding rests
+    /// on it).
+    pub from: Option<Spanned<RawDate>>,
+    /// The day it left, if it did.
+    pub until: Option<Spanned<RawDate>>,
+    /// A source for this member, if not the line-up's.
+    pub source: Option<String>,
+    /// A note.
+    pub note: Option<String>,
 }

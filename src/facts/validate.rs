@@ -66,7 +66,10 @@ pub(super) fn resolve(
             .iter()
             .map(|e| &e.id)
             .chain(raw.event.iter().map(|e| &e.id))
-            .chain(raw.quantity.iter().map(|q| &q.id));
+            .chain(raw.quantity.iter().map(|q| &q.id))
+            .chain(raw.product.iter().map(|p| &p.id))
+            .chain(raw.family.iter().map(|f| &f.id))
+            .chain(raw.lineup.iter().map(|l| &l.id));
         for id in ids {
             check_id(&mut cx, id, &mut seen);
         }
@@ -109,6 +112,9 @@ pub(super) fn resolve(
             });
         }
     }
+
+    // The product catalog: products, families and line-ups.
+    super::catalog::resolve(base, &raws, &entity_ids, errors);
 
     // Pass 2: facts.
     let mut pending_sums: Vec<(usize, Vec<Spanned<String>>, usize)> = Vec::new();

@@ -23,6 +23,8 @@ mod hedge;
 mod money;
 mod number;
 mod percent;
+pub mod product;
+pub mod relative;
 
 /// A value found in a text.
 #[derive(Clone, Debug, PartialEq)]

@@ -11,9 +11,14 @@ use serde::Serialize;
 use crate::analysis::Analysis;
 use crate::diagnostic::{Diagnostic, Severity};
 
+pub mod anachronism;
+mod catalog;
 pub mod date_mismatch;
+pub mod lineup_mismatch;
+pub mod relative_date;
 pub mod stale_value;
 pub mod sum_mismatch;
+pub mod unknown_model;
 pub mod value_mismatch;
 
 /// Every rule id factlint knows. Ids are part of the interface (JSON, SARIF, config,
@@ -130,6 +135,10 @@ pub static RULES: &[&dyn Rule] = &[
     &stale_value::StaleValue,
     &date_mismatch::DateMismatch,
     &sum_mismatch::SumMismatch,
+    &anachronism::Anachronism,
+    &unknown_model::UnknownModel,
+    &relative_date::RelativeDate,
+    &lineup_mismatch::LineupMismatch,
 ];
 
 /// Builds the diagnostic shared by the fact rules: primary label on the draft's

@@ -1,0 +1,608 @@
+//! Time: what the article's date says about the products, events and line-ups a draft
+//! names. One pass over the claims (whose product names and relative dates were found
+//! in the same pass as everything else), deciding for each name at most one finding:
+//!
+//! - a product named before it was announced, or an event named (by its amount) before
+//!   it happened: `anachronism`;
+//! - a relative date ("earlier this year") attached to a product whose dates
+//!   contradict it: `relative-date`;
+//! - a product listed in a line-up it did not belong to on the day:
+//!   `lineup-mismatch`;
+//! - a product announced but not yet released, stated as available: `anachronism`
+//!   (unless one of the two findings above already says so);
+//! - a name of a family's shape that no product has: `unknown-model`.
+//!
+//! The day is the article's date; in an update note ("Update, March 2025: …", a
+//! section headed "Update" or "What came later") it is the note's own date or the
+//! front matter's `updated`, and with neither the note is not judged. Forward-looking
+//! wording around a name ("the upcoming Gemini 2", "expected to launch") exempts it.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use jiff::civil::Date;
+use regex::Regex;
+
+use crate::analysis::{
+    Analysis, Claim, ClaimKind, candidates, excluded, fits, fits_loosely, in_quotes, values_during,
+};
+use crate::facts::{FactKind, Product};
+use crate::markdown::BlockKind;
+use crate::names::shape;
+use crate::recognize::product::Found;
+use crate::value::{DateValue, Value};
+
+/// Why a product was named too early.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Early {
+    /// Named before it was announced.
+    Unannounced,
+    /// Stated as available before it was released.
+    Unreleased,
+}
+
+/// Which of a product's dates a relative date was compared with.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Dates {
+    /// The announcement ("announced last year").
+    Announced,
+    /// The release ("available since last month").
+    Released,
+    /// Both ("launched earlier this year" can mean either).
+    Both,
+}
+
+/// A finding about time.
+#[derive(Clone, Debug)]
+pub enum TimeVerdict {
+    /// A product named too early.
+    Anachronism {
+        /// Claim index.
+        claim: usize,
+        /// Index in the claim's products.
+        item: usize,
+        /// Product index.
+        product: usize,
+        /// The day that matters.
+        day: Date,
+        /// Named before its announcement, or stated as available before its release.
+        early: Early,
+    },
+    /// An event named by its amount before it happened.
+    EventAnachronism {
+        /// Claim index.
+        claim: usize,
+        /// Index of the amount in the claim's values.
+        value: usize,
+        /// Fact index.
+        fact: usize,
+        /// The day that matters.
+        day: Date,
+    },
+    /// A name of a family's shape that no product has.
+    UnknownModel {
+        /// Claim index.
+        claim: usize,
+        /// Index in the claim's products.
+        item: usize,
+        /// Family index.
+        family: usize,
+        /// For a name newer than any the catalog knows: the newest product of its shape,
+        /// which came after the day that matters.
+        newest: Option<usize>,
+        /// The day that matters, if known.
+        day: Option<Date>,
+    },
+    /// A relative date attached to a product that its dates contradict.
+    RelativeDate {
+        /// Claim index.
+        claim: usize,
+        /// Index in the claim's relative dates.
+        relative: usize,
+        /// Index in the claim's products.
+        item: usize,
+        /// Product index.
+        product: usize,
+        /// The day that matters.
+        day: Date,
+        /// What the phrase means on that day.
+        range: DateValue,
+        /// The dates it was compared with.
+        dates: Dates,
+    },
+    /// A product listed in a line-up it was not in on the day.
+    LineupMismatch {
+        /// Claim index.
+        claim: usize,
+        /// Index in the claim's products.
+        item: usize,
+        /// Line-up index.
+        lineup: usize,
+        /// Index in the line-up's members.
+        member: usize,
+        /// The day that matters.
+        day: Date,
+        /// True when the member had already left.
+        left: bool,
+    },
+}
+
+/// Words that make a mention of a name forward-looking, hypothetical or negated.
+static FORWARD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:upcoming|forthcoming|expected|expects?|expecting|anticipated|awaited|rumou?red|rumou?rs?|reportedly|will|would|could|may|might|plans?|planned|planning|next|future|soon|coming|in development|under development|set to|slated|due (?:to|in|out|for)|aims? to|hopes? to|if|whether|unless|successor|speculat\w*|leak(?:s|ed)?|not yet|yet to|later this|to be released|to launch|preview(?:ed|s)? of|not|no longer|never|in training|being trained|(?:is|are) developing|working on|in the works|teas(?:e|ed|es|ing)|hint(?:s|ed)?|said to be|roadmap|await(?:s|ed|ing)?)\b")
+        .expect("constant regex")
+});
+
+/// Words that state a product as available.
+static AVAILABLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:available|availability|launched|released|ships|shipping|shipped|in production|went live|now live|rolled out|generally available)\b")
+        .expect("constant regex")
+});
+
+/// Words that tie a relative date to a product's launch (an event: "is available
+/// today" is a state, and says nothing about when it began).
+static LAUNCH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:announced|announcement|unveiled|unveiling|introduced|introduction|revealed|previewed|launched|launches|launch|released|releases|release|shipped|ships|debuted|debut|arrived|came out|went live|became available|made available|available since|rolled out)\b")
+        .expect("constant regex")
+});
+
+static ANNOUNCED_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:announced|announcement|unveiled|unveiling|introduced|introduction|revealed|previewed)\b")
+        .expect("constant regex")
+});
+
+static RELEASED_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:became available|made available|available since|shipped|ships|went live|rolled out)\b")
+        .expect("constant regex")
+});
+
+/// Words that present a list as a line-up ("Bedrock offers …", "available on …").
+static LINEUP_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:offers?|offering|includes?|including|hosts?|hosting|supports?|provides? access to|gives? (?:\w+ )?access to|line-?ups?|roster|available (?:on|in|through|via|from)|models (?:on|in|available))\b")
+        .expect("constant regex")
+});
+
+/// The start of an update note in a paragraph.
+static UPDATE_NOTE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\W*(?:update[ds]?|editor'?s note|postscript|addendum|later developments|what came (?:later|next)|since (?:publication|then|this (?:article|story|post|piece) was (?:published|written)))\b")
+        .expect("constant regex")
+});
+
+/// How far around a name its clause is read, in bytes.
+const BEFORE: usize = 60;
+const AFTER: usize = 80;
+
+/// Judges the time of every claim of an analysed draft.
+pub fn judge(a: &Analysis<'_>) -> Vec<TimeVerdict> {
+    let days = claim_days(a);
+    let listings = lineup_listings(a);
+    let mut out = Vec::new();
+    for (ci, claim) in a.claims.iter().enumerate() {
+        let day = days[ci];
+        for (ii, item) in claim.products.iter().enumerate() {
+            if let Found::Unknown { family, name } = &item.found
+                && !forward(claim, &item.pos)
+                && let Some(newest) = unknown(a, *family, name, day)
+            {
+                out.push(TimeVerdict::UnknownModel {
+                    claim: ci,
+                    item: ii,
+                    family: *family,
+                    newest,
+                    day,
+                });
+            }
+        }
+        let Some(day) = day else { continue };
+        let known: Vec<(usize, usize)> = claim
+            .products
+            .iter()
+            .enumerate()
+            .filter_map(|(ii, it)| match it.found {
+                Found::Known(p) if !forward(claim, &it.pos) => Some((ii, p)),
+                _ => None,
+            })
+            .collect();
+        let mut done = vec![false; claim.products.len()];
+        for &(ii, p) in &known {
+            if a.facts.products[p].unannounced_on(day) {
+                done[ii] = true;
+                out.push(TimeVerdict::Anachronism {
+                    claim: ci,
+                    item: ii,
+                    product: p,
+                    day,
+                    early: Early::Unannounced,
+                });
+            }
+        }
+        for (ri, r) in claim.relatives.iter().enumerate() {
+            let Some(range) = r.phrase.resolve(day) else {
+                continue;
+            };
+            let Some((ii, dates)) = attached(claim, &r.pos) else {
+                continue;
+            };
+            let Found::Known(p) = claim.products[ii].found else {
+                continue;
+            };
+            if done[ii] || forward(claim, &claim.products[ii].pos) {
+                continue;
+            }
+            if contradicts(&a.facts.products[p], dates, &range) {
+                done[ii] = true;
+                out.push(TimeVerdict::RelativeDate {
+                    claim: ci,
+                    relative: ri,
+                    item: ii,
+                    product: p,
+                    day,
+                    range,
+                    dates,
+                });
+            }
+        }
+        for &l in &listings[ci] {
+            let lineup = &a.facts.lineups[l];
+            for &(ii, p) in &known {
+                if done[ii] {
+                    continue;
+                }
+                let Some(mi) = lineup.members.iter().position(|m| m.product == p) else {
+                    continue;
+                };
+                let m = &lineup.members[mi];
+                let early = m.from.as_ref().is_some_and(|f| day < f.date.start);
+                let left = m.until.as_ref().is_some_and(|u| day >= u.date.start);
+                if early || left {
+                    done[ii] = true;
+                    out.push(TimeVerdict::LineupMismatch {
+                        claim: ci,
+                        item: ii,
+                        lineup: l,
+                        member: mi,
+                        day,
+                        left: !early,
+                    });
+                }
+            }
+        }
+        for &(ii, p) in &known {
+            let item = &claim.products[ii];
+            if !done[ii]
+                && a.facts.products[p].unreleased_on(day)
+                && stated_available(claim, &item.pos)
+                && !in_quotes(&claim.text, item.pos.start)
+            {
+                out.push(TimeVerdict::Anachronism {
+                    claim: ci,
+                    item: ii,
+                    product: p,
+                    day,
+                    early: Early::Unreleased,
+                });
+            }
+        }
+        event_anachronisms(a, ci, day, &mut out);
+    }
+    out
+}
+
+/// The text around a name that belongs with it: its cell of a table row, and not past
+/// a semicolon, a colon or a dash.
+fn clause(text: &str, pos: &Range<usize>, before: usize, after: usize) -> Range<usize> {
+    let lo = text.floor_char_boundary(pos.start.saturating_sub(before));
+    let hi = text.floor_char_boundary((pos.end + after).min(text.len()));
+    let is_break = |c: char| matches!(c, ';' | ':' | '|' | '—' | '–');
+    let start = text[lo..pos.start].rfind(is_break).map_or(lo, |i| {
+        lo + i + text[lo + i..].chars().next().map_or(1, char::len_utf8)
+    });
+    let end = text[pos.end..hi].find(is_break).map_or(hi, |i| pos.end + i);
+    start..end
+}
+
+/// True when the name at `pos` stands in forward-looking, hypothetical or negated
+/// wording.
+fn forward(claim: &Claim, pos: &Range<usize>) -> bool {
+    FORWARD.is_match(&claim.text[clause(&claim.text, pos, BEFORE, AFTER)])
+}
+
+/// True when the clause states the product at `pos` as available.
+fn stated_available(claim: &Claim, pos: &Range<usize>) -> bool {
+    AVAILABLE.is_match(&claim.text[clause(&claim.text, pos, 50, 50)])
+}
+
+/// The product a relative date is attached to, and which of its dates the wording
+/// points at: "Trainium2, launched earlier this year", "Earlier this year, AWS launched
+/// Trainium2", "Anthropic released Claude 3.5 Sonnet last year". Only with a launch
+/// word between them (or right before a name the phrase follows), near, with no other
+/// name between.
+fn attached(claim: &Claim, r: &Range<usize>) -> Option<(usize, Dates)> {
+    let text = &claim.text;
+    let mut best: Option<(usize, usize, Dates)> = None;
+    let mut tie = false;
+    for (ii, item) in claim.products.iter().enumerate() {
+        let (gap, words) = if item.pos.end <= r.start && r.start - item.pos.end <= 40 {
+            let gap = item.pos.end..r.start;
+            // "released Claude 3.5 Sonnet last year": the verb before the name.
+            let words = if text[gap.clone()].trim().is_empty() {
+                let from = text.floor_char_boundary(item.pos.start.saturating_sub(30));
+                let before = &text[from..item.pos.start];
+                let cut = before
+                    .rfind([',', ';', ':', '|', '.', '—', '–'])
+                    .map_or(0, |i| i + 1);
+                from + cut..item.pos.start
+            } else {
+                gap.clone()
+            };
+            (gap, words)
+        } else if r.end <= item.pos.start && item.pos.start - r.end <= 50 {
+            (r.end..item.pos.start, r.end..item.pos.start)
+        } else {
+            continue;
+        };
+        let between = &text[words.clone()];
+        if text[gap.clone()].contains([';', '|', '.', ':', '—', '–'])
+            || !LAUNCH.is_match(between)
+            || claim.products.iter().any(|o| {
+                o.pos.start >= words.start.min(gap.start)
+                    && o.pos.end <= gap.end
+                    && o.pos != item.pos
+            })
+        {
+            continue;
+        }
+        let dates = if ANNOUNCED_ONLY.is_match(between) {
+            Dates::Announced
+        } else if RELEASED_ONLY.is_match(between) {
+            Dates::Released
+        } else {
+            Dates::Both
+        };
+        let len = gap.len();
+        match best {
+            Some((b, _, _)) if b == len => tie = true,
+            Some((b, _, _)) if b < len => {}
+            _ => {
+                best = Some((len, ii, dates));
+                tie = false;
+            }
+        }
+    }
+    if tie {
+        return None;
+    }
+    best.map(|(_, ii, d)| (ii, d))
+}
+
+/// True when none of the product's dates that the wording points at falls in `range`
+/// (and there is at least one such date).
+fn contradicts(p: &Product, dates: Dates, range: &DateValue) -> bool {
+    let mut compared = Vec::new();
+    if matches!(dates, Dates::Announced | Dates::Both) {
+        compared.extend(p.announced.as_ref().map(|d| d.date));
+    }
+    if matches!(dates, Dates::Released | Dates::Both) {
+        compared.extend(p.released.as_ref().map(|d| d.date));
+    }
+    !compared.is_empty() && compared.iter().all(|d| !d.overlaps(range))
+}
+
+/// For an unknown name: `Some(None)` when a product of the same shape has a higher
+/// version (the name falls inside what the catalog knows: "Claude 3.5 Opus"),
+/// `Some(Some(p))` when the name is newer than every product of its shape and the day
+/// is before even the newest one `p` ("Claude 5 Opus" in 2024), None when nothing can
+/// be said (a newer model the catalog may not know yet, or a shape it has no product
+/// of).
+fn unknown(
+    a: &Analysis<'_>,
+    family: usize,
+    name: &str,
+    day: Option<Date>,
+) -> Option<Option<usize>> {
+    let fam = &a.facts.families[family];
+    let (sh, v) = shape(name)?;
+    let same: Vec<_> = fam.known.iter().filter(|k| k.shape == sh).collect();
+    if same.is_empty() {
+        return None;
+    }
+    if same.iter().any(|k| k.version > v) {
+        return Some(None);
+    }
+    let newest = same
+        .iter()
+        .filter(|k| !a.facts.products[k.product].secondary)
+        .max_by_key(|k| k.version)?;
+    let p = &a.facts.products[newest.product];
+    let first = p
+        .announced
+        .as_ref()
+        .or(p.released.as_ref())
+        .map(|d| d.date.start)?;
+    (day? < first).then_some(Some(newest.product))
+}
+
+/// Events named by their amount before they happened: the amount fits exactly one
+/// event of the claim's entities, a cue of that event is in the claim, the event's
+/// date is after the day, and no other fact the claim may mean fits the amount.
+fn event_anachronisms(a: &Analysis<'_>, ci: usize, day: Date, out: &mut Vec<TimeVerdict>) {
+    let claim = &a.claims[ci];
+    if claim.entities.is_empty() || claim.values.is_empty() {
+        return;
+    }
+    let facts = a.facts;
+    let cands = candidates(facts, claim);
+    for (vi, v) in claim.values.iter().enumerate() {
+        if matches!(v.value, Value::Date(_)) || excluded(claim, v) {
+            continue;
+        }
+        let named: Vec<usize> = cands
+            .iter()
+            .copied()
+            .filter(|&f| {
+                facts.facts[f]
+                    .amount()
+                    .is_some_and(|am| fits(&v.value, &am.value))
+                    && claim
+                        .cues
+                        .iter()
+                        .any(|c| facts.names.cue_facts[c.cue].contains(&f))
+            })
+            .collect();
+        let [e] = named[..] else { continue };
+        let FactKind::Event { date, .. } = &facts.facts[e].kind else {
+            continue;
+        };
+        if day >= date.start {
+            continue;
+        }
+        let other_fits = cands.iter().any(|&f| {
+            f != e
+                && values_during(&facts.facts[f], None)
+                    .iter()
+                    .any(|fv| fits_loosely(&v.value, fv))
+        });
+        if !other_fits {
+            out.push(TimeVerdict::EventAnachronism {
+                claim: ci,
+                value: vi,
+                fact: e,
+                day,
+            });
+        }
+    }
+}
+
+/// The day that matters for each claim: the article's date, or an update note's.
+fn claim_days(a: &Analysis<'_>) -> Vec<Option<Date>> {
+    let notes = note_blocks(a);
+    a.claims
+        .iter()
+        .map(
+            |c| match block_of(a, c).and_then(|b| notes.get(b).copied().flatten()) {
+                Some(note_day) => note_day,
+                None => a.article_date,
+            },
+        )
+        .collect()
+}
+
+/// The block a claim stands in (a table row: its first cell).
+fn block_of(a: &Analysis<'_>, c: &Claim) -> Option<usize> {
+    match c.kind {
+        ClaimKind::Sentence { block } => Some(block),
+        ClaimKind::Row { table, row } => a
+            .doc
+            .tables
+            .get(table)?
+            .rows
+            .get(row.checked_sub(1)?)?
+            .iter()
+            .copied()
+            .find(|&b| b < a.doc.blocks.len()),
+    }
+}
+
+/// For each block: `None` outside update notes; `Some(day)` inside one, with the
+/// note's day if it has one.
+fn note_blocks(a: &Analysis<'_>) -> Vec<Option<Option<Date>>> {
+    let updated = a.doc.front_matter.as_ref().and_then(|f| f.updated);
+    let mut section: Option<(u8, Option<Date>)> = None;
+    let mut out = Vec::with_capacity(a.doc.blocks.len());
+    for b in &a.doc.blocks {
+        let note = match b.kind {
+            BlockKind::Heading(level) => {
+                if section.is_some_and(|(l, _)| level <= l) {
+                    section = None;
+                }
+                if UPDATE_NOTE.is_match(&b.text) {
+                    section = Some((level, date_in(&b.text).or(updated)));
+                }
+                section.map(|(_, d)| d)
+            }
+            _ => match section {
+                Some((_, d)) => Some(d),
+                None if UPDATE_NOTE.is_match(&b.text) => Some(date_in(&b.text).or(updated)),
+                None => None,
+            },
+        };
+        out.push(note);
+    }
+    out
+}
+
+/// The last day of the first date near the start of a note ("Update, March 2025:").
+fn date_in(text: &str) -> Option<Date> {
+    let head = &text[..text.floor_char_boundary(text.len().min(60))];
+    crate::recognize::recognize(head)
+        .into_iter()
+        .find_map(|m| match m.value {
+            Value::Date(d) => Some(d.last_day()),
+            _ => None,
+        })
+}
+
+/// For each claim, the line-ups it lists: a sentence that names the line-up's entities
+/// with a line-up word ("Bedrock offers …"); a table row or list item under an
+/// introduction that does ("The Claude line-up on Bedrock includes:").
+fn lineup_listings(a: &Analysis<'_>) -> Vec<Vec<usize>> {
+    let lineups = &a.facts.lineups;
+    let mut out = vec![Vec::new(); a.claims.len()];
+    if lineups.is_empty() {
+        return out;
+    }
+    // Which line-ups a block introduces or lists, from its sentences.
+    let mut by_block: Vec<Vec<usize>> = vec![Vec::new(); a.doc.blocks.len()];
+    for (ci, c) in a.claims.iter().enumerate() {
+        let ClaimKind::Sentence { block } = c.kind else {
+            continue;
+        };
+        if !LINEUP_CUE.is_match(&c.text) {
+            continue;
+        }
+        for (li, l) in lineups.iter().enumerate() {
+            if l.entities.iter().all(|e| c.own_entities.contains(e)) {
+                out[ci].push(li);
+                if let Some(v) = by_block.get_mut(block)
+                    && !v.contains(&li)
+                {
+                    v.push(li);
+                }
+            }
+        }
+    }
+    // Tables introduced by the block before them.
+    for (ci, c) in a.claims.iter().enumerate() {
+        let ClaimKind::Row { table, .. } = c.kind else {
+            continue;
+        };
+        let Some(t) = a.doc.tables.get(table) else {
+            continue;
+        };
+        if let Some(intro) = t.first_block.checked_sub(1) {
+            out[ci].extend(by_block[intro].iter().copied());
+        }
+    }
+    // List items after a paragraph that ends with a colon.
+    let mut intro: Vec<usize> = Vec::new();
+    let mut item_lineups: Vec<Vec<usize>> = vec![Vec::new(); a.doc.blocks.len()];
+    for (bi, b) in a.doc.blocks.iter().enumerate() {
+        if b.list_item {
+            item_lineups[bi] = intro.clone();
+        } else if matches!(b.kind, BlockKind::Paragraph) && b.text.trim_end().ends_with(':') {
+            intro = by_block[bi].clone();
+        } else if !matches!(b.kind, BlockKind::TableCell { .. }) {
+            intro.clear();
+        }
+    }
+    for (ci, c) in a.claims.iter().enumerate() {
+        if let ClaimKind::Sentence { block } = c.kind {
+            for &l in &item_lineups[block] {
+                if !out[ci].contains(&l) {
+                    out[ci].push(l);
+                }
+            }
+        }
+    }
+    out
+}
