@@ -145,7 +145,8 @@ fn filler(r: &mut Rng, words: usize, out: &mut String) {
         if i > 0 {
             out.push(' ');
         }
-        out.push_str(*r.pick(WORDS));
+        let w: &str = r.pick(WORDS);
+        out.push_str(w);
     }
 }
 
@@ -329,7 +330,8 @@ const SYLLABLES: &[&str] = &[
 fn company(r: &mut Rng, i: usize) -> String {
     let mut s = String::new();
     for _ in 0..2 + r.below(2) {
-        s.push_str(*r.pick(SYLLABLES));
+        let syl: &str = r.pick(SYLLABLES);
+        s.push_str(syl);
     }
     let mut c = s.chars();
     let first = c.next().map(|f| f.to_ascii_uppercase()).unwrap_or('X');
