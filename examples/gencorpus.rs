@@ -145,7 +145,7 @@ fn filler(r: &mut Rng, words: usize, out: &mut String) {
         if i > 0 {
             out.push(' ');
         }
-        let w: &str = r.pick(WORDS);
+        let w: &&str = r.pick(WORDS);
         out.push_str(w);
     }
 }
@@ -330,7 +330,7 @@ const SYLLABLES: &[&str] = &[
 fn company(r: &mut Rng, i: usize) -> String {
     let mut s = String::new();
     for _ in 0..2 + r.below(2) {
-        let syl: &str = r.pick(SYLLABLES);
+        let syl: &&str = r.pick(SYLLABLES);
         s.push_str(syl);
     }
     let mut c = s.chars();
