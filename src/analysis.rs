@@ -602,6 +602,10 @@ fn loose_fact_interval(v: &Value) -> Option<Interval> {
 }
 
 pub(crate) fn fits(stated: &Value, fact: &Value) -> bool {
+    // Two caps ("up to $4 billion") are compared by their amounts.
+    if hedge_of(stated).is_bound() && hedge_of(fact).is_bound() {
+        return fits_loosely(stated, fact);
+    }
     match (interval(stated), fact_interval(fact)) {
         (Some(a), Some(b)) => same_kind(stated, fact) && a.overlaps(&b),
         _ => false,
@@ -1071,7 +1075,27 @@ fn date_of_amount(a: &Analysis<'_>, ci: usize, vi: usize, cands: &[usize]) -> Op
             by_amount.push(f);
         }
     }
+    // A cue near the value names the event: the amount must be that event's.
+    let cued: Vec<(usize, usize)> = cands
+        .iter()
+        .filter(|&&f| {
+            facts.facts[f].amount().is_some() && facts.facts[f].is_bound() == stated_bound
+        })
+        .filter_map(|&f| {
+            cue_distance(facts, claim, v, f)
+                .filter(|&x| x <= 80)
+                .map(|x| (f, x))
+        })
+        .collect();
+    if let Some(best) = cued.iter().map(|(_, x)| *x).min() {
+        by_amount.retain(|f| cued.iter().any(|(g, x)| g == f && *x == best));
+    }
     if by_amount.len() != 1 {
+        return None;
+    }
+    if let FactKind::Event { date, .. } = &facts.facts[by_amount[0]].kind
+        && date.overlaps(&d)
+    {
         return None;
     }
     Some(Verdict::DateMismatch {

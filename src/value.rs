@@ -195,6 +195,11 @@ impl Quantity {
                     hi: self.high + eps,
                 }
             }
+            // A fact's "about" is the hedge alone, not the rounding of its digits.
+            Hedge::About => Interval {
+                lo: self.low * (1.0 - ABOUT_TOLERANCE),
+                hi: self.high * (1.0 + ABOUT_TOLERANCE),
+            },
             _ => self.interval(),
         }
     }
