@@ -244,7 +244,10 @@ fn build_claims(doc: &Document, facts: &FactBase) -> Vec<Claim> {
         products.clear();
         recognize::product::find(&block.text, &names, facts, &mut products);
         relatives.clear();
-        recognize::relative::find(&block.text, &mut relatives);
+        // Relative dates matter only next to a product name.
+        if !products.is_empty() {
+            recognize::relative::find(&block.text, &mut relatives);
+        }
         // A paragraph right after a heading reads the heading as its sentence before
         // (a question and its answer).
         let mut prev_entities: Vec<usize> = if after_heading {
@@ -456,7 +459,9 @@ fn table_claims(
                 });
             }
             found_relatives.clear();
-            recognize::relative::find(&block.text, &mut found_relatives);
+            if !found_products.is_empty() {
+                recognize::relative::find(&block.text, &mut found_relatives);
+            }
             for m in &found_relatives {
                 relatives.push(RelativeItem {
                     span: block.to_source(&m.span),

@@ -6,9 +6,12 @@
 use std::collections::HashMap;
 use std::ops::Range;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::facts::{FactBase, Version};
+
+/// Up to this many patterns the automaton is a DFA.
+const DFA_MAX_PATTERNS: usize = 20_000;
 
 /// What a pattern of the automaton stands for.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -106,8 +109,14 @@ impl Names {
         let automaton = if patterns.is_empty() {
             None
         } else {
+            // A DFA scans about twice as fast as the default NFA once product names
+            // make the automaton large; its build is a one-off per run. Past tens of
+            // thousands of patterns its memory would grow too much: leave the choice
+            // to the crate there.
+            let kind = (patterns.len() <= DFA_MAX_PATTERNS).then_some(AhoCorasickKind::DFA);
             AhoCorasickBuilder::new()
                 .match_kind(MatchKind::LeftmostLongest)
+                .kind(kind)
                 .ascii_case_insensitive(true)
                 .build(&patterns)
                 .ok()

@@ -432,8 +432,31 @@ fn event_anachronisms(a: &Analysis<'_>, ci: usize, day: Date, out: &mut Vec<Time
     }
     let facts = a.facts;
     let cands = candidates(facts, claim);
+    // Only events after the day can be named too early.
+    let later: Vec<usize> = cands
+        .iter()
+        .copied()
+        .filter(|&f| match &facts.facts[f].kind {
+            FactKind::Event {
+                date,
+                amount: Some(_),
+                ..
+            } => day < date.start,
+            _ => false,
+        })
+        .collect();
+    if later.is_empty() {
+        return;
+    }
     for (vi, v) in claim.values.iter().enumerate() {
-        if matches!(v.value, Value::Date(_)) || excluded(claim, v) {
+        if matches!(v.value, Value::Date(_))
+            || !later.iter().any(|&f| {
+                facts.facts[f]
+                    .amount()
+                    .is_some_and(|am| fits(&v.value, &am.value))
+            })
+            || excluded(claim, v)
+        {
             continue;
         }
         let named: Vec<usize> = cands
@@ -557,7 +580,10 @@ fn lineup_listings(a: &Analysis<'_>) -> Vec<Vec<usize>> {
         let ClaimKind::Sentence { block } = c.kind else {
             continue;
         };
-        if !LINEUP_CUE.is_match(&c.text) {
+        let names_one = lineups
+            .iter()
+            .any(|l| l.entities.iter().all(|e| c.own_entities.contains(e)));
+        if !names_one || !LINEUP_CUE.is_match(&c.text) {
             continue;
         }
         for (li, l) in lineups.iter().enumerate() {
