@@ -150,21 +150,20 @@ impl Names {
     /// lists the forms of a cue it wants: "commit", "commitment", "committed").
     pub fn find(&self, text: &str, out: &mut Vec<NameMatch>) {
         let Some(ac) = &self.automaton else { return };
-        let bytes = text.as_bytes();
         for m in ac.find_iter(text) {
             let kind = &self.kinds[m.pattern().as_usize()];
-            let before_ok = m.start() == 0 || !is_word_byte(bytes[m.start() - 1]);
+            let before_ok = !word_before(text, m.start());
             if !before_ok {
                 continue;
             }
             let kind = match kind {
                 NameKind::Entity(_) | NameKind::Cue(_) => {
-                    if m.end() < bytes.len() && is_word_byte(bytes[m.end()]) {
+                    if word_after(text, m.end()) {
                         continue;
                     }
                     kind.clone()
                 }
-                NameKind::Product(_) if name_ends_at(bytes, m.end()) => kind.clone(),
+                NameKind::Product(_) if name_ends_at(text, m.end()) => kind.clone(),
                 NameKind::Product(_) | NameKind::Anchor => NameKind::Anchor,
             };
             out.push(NameMatch {
@@ -175,18 +174,34 @@ impl Names {
     }
 }
 
-fn is_word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_' || b >= 0x80
+/// True for a letter, a digit or `_`: a name must not run into one.
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// True when the character before `at` is part of a word ("—Microsoft" is not).
+fn word_before(text: &str, at: usize) -> bool {
+    text.get(..at)
+        .and_then(|t| t.chars().next_back())
+        .is_some_and(is_word_char)
+}
+
+/// True when the character at `at` is part of a word.
+fn word_after(text: &str, at: usize) -> bool {
+    text.get(at..)
+        .and_then(|t| t.chars().next())
+        .is_some_and(is_word_char)
 }
 
 /// True when a product name can end at `end`: not inside a word, and not before a
 /// further version digit ("GPT-4" does not end before ".7").
-pub fn name_ends_at(bytes: &[u8], end: usize) -> bool {
-    match bytes.get(end) {
+pub fn name_ends_at(text: &str, end: usize) -> bool {
+    let rest = text.get(end..).unwrap_or("");
+    let mut chars = rest.chars();
+    match chars.next() {
         None => true,
-        Some(&b) if is_word_byte(b) => false,
-        Some(b'.') => !bytes.get(end + 1).is_some_and(u8::is_ascii_digit),
-        Some(_) => true,
+        Some('.') => !chars.next().is_some_and(|c| c.is_ascii_digit()),
+        Some(c) => !is_word_char(c),
     }
 }
 
@@ -272,9 +287,12 @@ mod tests {
 
     #[test]
     fn a_name_does_not_end_before_a_version_digit() {
-        assert!(!name_ends_at(b"GPT-4.7", 5));
-        assert!(name_ends_at(b"GPT-4. Then", 5));
-        assert!(name_ends_at(b"GPT-4/4o", 5));
-        assert!(!name_ends_at(b"GPT-4o", 5));
+        assert!(!name_ends_at("GPT-4.7", 5));
+        assert!(name_ends_at("GPT-4. Then", 5));
+        assert!(name_ends_at("GPT-4/4o", 5));
+        assert!(name_ends_at("GPT-4—the", 5));
+        assert!(name_ends_at("GPT-4…", 5));
+        assert!(!name_ends_at("GPT-4é", 5));
+        assert!(!name_ends_at("GPT-4o", 5));
     }
 }

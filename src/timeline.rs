@@ -330,7 +330,9 @@ fn attached(claim: &Claim, r: &Range<usize>) -> Option<(usize, Dates)> {
                 let before = &text[from..item.pos.start];
                 let cut = before
                     .rfind([',', ';', ':', '|', '.', '—', '–'])
-                    .map_or(0, |i| i + 1);
+                    .map_or(0, |i| {
+                        i + before[i..].chars().next().map_or(1, char::len_utf8)
+                    });
                 from + cut..item.pos.start
             } else {
                 gap.clone()

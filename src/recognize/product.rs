@@ -63,7 +63,6 @@ const NAME_WINDOW: usize = 80;
 /// Finds the product names in `text`, given the automaton's matches in it (in order),
 /// and appends them to `out` in order.
 pub fn find(text: &str, names: &[NameMatch], base: &FactBase, out: &mut Vec<ProductMention>) {
-    let bytes = text.as_bytes();
     let mut consumed = 0;
     for nm in names {
         let product = match nm.kind {
@@ -79,7 +78,7 @@ pub fn find(text: &str, names: &[NameMatch], base: &FactBase, out: &mut Vec<Prod
         let mut shaped: Option<(usize, usize)> = None;
         for &f in base.names.families_at(window) {
             if let Some(len) = base.families[f].longest_at(window)
-                && name_ends_at(bytes, s + len)
+                && name_ends_at(text, s + len)
                 && shaped.is_none_or(|(e, _)| s + len > e)
             {
                 shaped = Some((s + len, f));
@@ -141,7 +140,7 @@ fn known(
                 .get(1)
                 .is_some_and(u8::is_ascii_alphanumeric)
     };
-    if VARIANT_AFTER.is_match(rest) || runs_on(b'-') || !name_ends_at(bytes, end) {
+    if VARIANT_AFTER.is_match(rest) || runs_on(b'-') || !name_ends_at(text, end) {
         // Another model whose name starts like this one: not this product.
         return end;
     }
@@ -167,7 +166,7 @@ fn known(
         while t_end > t_start && bytes[t_end - 1] == b'.' {
             t_end -= 1;
         }
-        if t_end == t_start || runs_on_at(text, t_end, b'-') || !name_ends_at(bytes, t_end) {
+        if t_end == t_start || runs_on_at(text, t_end, b'-') || !name_ends_at(text, t_end) {
             break;
         }
         let t = &text[t_start..t_end];
@@ -297,6 +296,18 @@ mod tests {
         assert_eq!(
             found("o1 mini, o1-mini, GPT-4.1 nano, Mistral Large 2, GPT-4-class."),
             vec![]
+        );
+    }
+
+    #[test]
+    fn names_stand_between_dashes_quotes_and_ellipses() {
+        assert_eq!(
+            found("Azure—GPT-4.5—and «Llama 3.4»; “Claude 3 Opus”… but not Claude 3 Opusé."),
+            pairs(&[
+                ("GPT-4.5", "gpt-4.5"),
+                ("Llama 3.4", "unknown Llama 3.4"),
+                ("Claude 3 Opus", "claude-3-opus"),
+            ])
         );
     }
 
