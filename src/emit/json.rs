@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::Report;
 use crate::diagnostic::LineIndex;
-use crate::emit::{display_path, locate};
+use crate::emit::{Locator, display_path};
 use crate::facts::{FactBase, FactError};
 
 /// The version of the JSON contract.
@@ -56,6 +56,7 @@ struct JsonError {
 /// Writes the report as one JSON document.
 pub fn write(report: &Report, facts: &FactBase, w: &mut dyn Write) -> io::Result<()> {
     let mut diagnostics = Vec::new();
+    let mut locator = Locator::new(facts);
     for f in &report.files {
         let text = f.text.as_deref().unwrap_or("");
         let idx = LineIndex::new(text);
@@ -81,7 +82,7 @@ pub fn write(report: &Report, facts: &FactBase, w: &mut dyn Write) -> io::Result
                     .related
                     .iter()
                     .map(|l| {
-                        let loc = locate(&l.file, l.span.start, (&f.path, text), facts);
+                        let loc = locator.locate(&l.file, l.span.start, (&f.path, text, &idx));
                         JsonRelated {
                             path: loc.path,
                             line: loc.line,

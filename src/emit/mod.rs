@@ -39,25 +39,79 @@ pub struct Location {
     pub column: usize,
 }
 
-/// Resolves a label's file and offset to a location. `draft` is the file the
-/// diagnostic is about.
-pub fn locate(key: &FileKey, offset: usize, draft: (&Path, &str), facts: &FactBase) -> Location {
-    let (path, text) = match key {
-        FileKey::Draft => (display_path(draft.0), draft.1.to_string()),
-        FileKey::Fact(i) => (
-            facts.file_name(*i).to_string(),
-            facts
-                .files
-                .get(*i)
-                .map_or(String::new(), |f| f.text.clone()),
-        ),
-        FileKey::Other(p) => (
-            display_path(p),
-            std::fs::read_to_string(p).unwrap_or_default(),
-        ),
-    };
-    let (line, column) = LineIndex::new(&text).line_col(&text, offset);
-    Location { path, line, column }
+/// Resolves labels' files and offsets to locations, indexing each file's lines once
+/// per run (fact files) or once per draft (the draft and the drafts it names).
+pub struct Locator<'f> {
+    facts: &'f FactBase,
+    fact_lines: Vec<Option<LineIndex>>,
+    others: Vec<(std::path::PathBuf, String, LineIndex)>,
+}
+
+impl<'f> Locator<'f> {
+    /// A locator for the fact base's files.
+    pub fn new(facts: &'f FactBase) -> Locator<'f> {
+        Locator {
+            facts,
+            fact_lines: vec![None; facts.files.len()],
+            others: Vec::new(),
+        }
+    }
+
+    /// The location of `offset` in the file `key` (`draft` is the diagnostic's own
+    /// file, with its line index).
+    pub fn locate(
+        &mut self,
+        key: &FileKey,
+        offset: usize,
+        draft: (&Path, &str, &LineIndex),
+    ) -> Location {
+        match key {
+            FileKey::Draft => {
+                let (line, column) = draft.2.line_col(draft.1, offset);
+                Location {
+                    path: display_path(draft.0),
+                    line,
+                    column,
+                }
+            }
+            FileKey::Fact(i) => {
+                let text = self.facts.files.get(*i).map_or("", |f| f.text.as_str());
+                let idx = match self.fact_lines.get_mut(*i) {
+                    Some(slot) => slot.get_or_insert_with(|| LineIndex::new(text)),
+                    None => {
+                        return Location {
+                            path: self.facts.file_name(*i).to_string(),
+                            line: 1,
+                            column: 1,
+                        };
+                    }
+                };
+                let (line, column) = idx.line_col(text, offset);
+                Location {
+                    path: self.facts.file_name(*i).to_string(),
+                    line,
+                    column,
+                }
+            }
+            FileKey::Other(p) => {
+                if !self.others.iter().any(|(q, ..)| q == p) {
+                    let text = std::fs::read_to_string(p).unwrap_or_default();
+                    let idx = LineIndex::new(&text);
+                    self.others.push((p.clone(), text, idx));
+                }
+                let (line, column) = self
+                    .others
+                    .iter()
+                    .find(|(q, ..)| q == p)
+                    .map_or((1, 1), |(_, text, idx)| idx.line_col(text, offset));
+                Location {
+                    path: display_path(p),
+                    line,
+                    column,
+                }
+            }
+        }
+    }
 }
 
 /// The files a human diagnostic may point into: the draft (id 0) and every fact file
