@@ -53,10 +53,11 @@ struct JsonError {
     message: String,
 }
 
-/// Writes the report as one JSON document.
-pub fn write(report: &Report, facts: &FactBase, w: &mut dyn Write) -> io::Result<()> {
+/// Writes the report as one JSON document (`bases` as for [`super::human::write`]).
+pub fn write(report: &Report, bases: &[FactBase], w: &mut dyn Write) -> io::Result<()> {
     let mut diagnostics = Vec::new();
     for f in &report.files {
+        let facts = super::base_of(bases, f);
         let text = f.text.as_deref().unwrap_or("");
         let idx = LineIndex::new(text);
         for d in &f.result.diagnostics {

@@ -45,11 +45,17 @@ pub enum RuleId {
     RatioMismatch,
     /// Two documents of one run that state the same claim differently.
     CorpusContradiction,
+    /// A suppression comment whose `until=` date has passed.
+    ExpiredSuppression,
+    /// A suppression comment that hid nothing (with `--report-unused-suppressions`).
+    UnusedSuppression,
+    /// A `factlint-…` comment that cannot be read (unknown directive, rule id or key).
+    InvalidSuppression,
 }
 
 impl RuleId {
     /// Every id, in a stable order.
-    pub const ALL: [RuleId; 12] = [
+    pub const ALL: [RuleId; 15] = [
         RuleId::ValueMismatch,
         RuleId::StaleValue,
         RuleId::DateMismatch,
@@ -62,6 +68,9 @@ impl RuleId {
         RuleId::TableArithmetic,
         RuleId::RatioMismatch,
         RuleId::CorpusContradiction,
+        RuleId::ExpiredSuppression,
+        RuleId::UnusedSuppression,
+        RuleId::InvalidSuppression,
     ];
 
     /// The kebab-case id.
@@ -79,6 +88,9 @@ impl RuleId {
             RuleId::TableArithmetic => "table-arithmetic",
             RuleId::RatioMismatch => "ratio-mismatch",
             RuleId::CorpusContradiction => "corpus-contradiction",
+            RuleId::ExpiredSuppression => "expired-suppression",
+            RuleId::UnusedSuppression => "unused-suppression",
+            RuleId::InvalidSuppression => "invalid-suppression",
         }
     }
 
@@ -93,7 +105,10 @@ impl RuleId {
             RuleId::UnknownModel
             | RuleId::RelativeDate
             | RuleId::LineupMismatch
-            | RuleId::CorpusContradiction => Severity::Warning,
+            | RuleId::CorpusContradiction
+            | RuleId::ExpiredSuppression
+            | RuleId::UnusedSuppression
+            | RuleId::InvalidSuppression => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -179,4 +194,15 @@ pub(crate) fn fact_diagnostic(
         d.notes.push(format!("note: {n}"));
     }
     d
+}
+
+/// The description of a rule id: from the rule's own file, or (for the ids reported
+/// while applying suppression comments) from [`crate::suppress`]. `None` for an id
+/// reserved for a rule not implemented yet.
+pub fn meta_of(id: RuleId) -> Option<&'static RuleMeta> {
+    RULES
+        .iter()
+        .map(|r| r.meta())
+        .chain(crate::suppress::META.iter().copied())
+        .find(|m| m.id == id)
 }
