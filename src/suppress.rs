@@ -276,6 +276,14 @@ pub fn apply(
     let mut active: Vec<Active> = Vec::new();
     let mut open: BTreeMap<RuleId, (usize, usize)> = BTreeMap::new();
     for c in directives {
+        // The comment itself, without the line end an HTML block's range includes.
+        let span = text.get(c.span.clone()).map_or(c.span.clone(), |t| {
+            c.span.start..c.span.start + t.trim_end().len()
+        });
+        let c = markdown::Directive {
+            span,
+            body: c.body.clone(),
+        };
         let directive = match parse(&c.body) {
             Ok(d) => d,
             Err(e) => {
