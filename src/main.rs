@@ -544,10 +544,16 @@ struct Plan {
     skipped: Vec<FileError>,
 }
 
-/// Finds each file's configuration, applies `include` / `exclude`, and loads each
-/// distinct fact base once (files whose configurations name the same fact files share
-/// one base).
-fn plan(args: &CheckArgs, files: Vec<PathBuf>, format: Format) -> Result<Plan, ExitCode> {
+/// Finds each file's configuration, applies `include` / `exclude` and overrides, and
+/// loads each distinct fact base once (files whose configurations name the same fact
+/// files share one base). `globs: false` (unnamed standard input) applies the
+/// configuration found from the current folder without its globs.
+fn plan(
+    args: &CheckArgs,
+    files: Vec<PathBuf>,
+    globs: bool,
+    format: Format,
+) -> Result<Plan, ExitCode> {
     let mut configs = match Configs::new(&args.config) {
         Ok(c) => c,
         Err(e) => return Err(report_config_error(&e, args.color)),
@@ -565,7 +571,7 @@ fn plan(args: &CheckArgs, files: Vec<PathBuf>, format: Format) -> Result<Plan, E
             .for_path(&path, false)
             .map_err(|e| report_config_error(&e, args.color))?;
         let c = &configs.loaded[ci];
-        if c.is_excluded(&path) {
+        if globs && c.is_excluded(&path) {
             if named.contains(path.as_path()) {
                 plan.skipped.push(FileError {
                     message: format!(
@@ -592,7 +598,11 @@ fn plan(args: &CheckArgs, files: Vec<PathBuf>, format: Format) -> Result<Plan, E
         plan.jobs.push(FileJob {
             opts: CheckOptions {
                 default_date: args.date.or(c.date),
-                levels: c.levels_for(&path),
+                levels: if globs {
+                    c.levels_for(&path)
+                } else {
+                    c.rules.clone()
+                },
                 today: Some(today),
                 report_unused_suppressions: args.report_unused_suppressions,
             },
@@ -631,7 +641,7 @@ fn run_stdin(args: &CheckArgs, format: Format) -> Result<(Report, Vec<FactBase>)
         jobs,
         bases,
         skipped,
-    } = plan(args, vec![lookup], format)?;
+    } = plan(args, vec![lookup], args.stdin_filename.is_some(), format)?;
     let mut report = Report::default();
     debug_assert!(
         skipped.is_empty(),
@@ -695,7 +705,7 @@ fn run_check(args: CheckArgs) -> ExitCode {
             jobs,
             bases,
             skipped,
-        } = match plan(&args, files, format) {
+        } = match plan(&args, files, true, format) {
             Ok(p) => p,
             Err(code) => return code,
         };

@@ -742,6 +742,21 @@ fn stdin_is_named_by_stdin_filename_and_configured_for_that_path() {
     let out = run_in(d, &["check", "-"], Some(WRONG));
     assert_eq!(code(&out), 1);
     assert!(stdout(&out).contains("┌─ <stdin>:4:36"), "{}", stdout(&out));
+    // `include` / `exclude` apply to the named path; an unnamed draft is always checked.
+    write(d, "factlint.toml", "include = [\"posts/**\"]\n");
+    let out = run_in(
+        d,
+        &["check", "--stdin-filename", "notes/x.md", "-"],
+        Some(WRONG),
+    );
+    assert_eq!(code(&out), 0);
+    assert!(
+        stderr(&out).contains("note: notes/x.md: skipped: excluded"),
+        "{}",
+        stderr(&out)
+    );
+    let out = run_in(d, &["check", "--format", "short", "-"], Some(WRONG));
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
     // Bad uses.
     assert_eq!(code(&run_in(d, &["check", "-", "x.md"], Some(WRONG))), 2);
     assert_eq!(
