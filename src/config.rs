@@ -426,8 +426,10 @@ fn levels(raw: &BTreeMap<Spanned<String>, Level>, problems: &mut Vec<Problem>) -
             None => problems.push(Problem {
                 span: k.span(),
                 message: format!(
-                    "unknown rule id `{}` (`factlint rules` lists them)",
-                    k.get_ref()
+                    "unknown rule id `{}`{} (`factlint rules` lists them)",
+                    k.get_ref(),
+                    crate::rules::closest(k.get_ref())
+                        .map_or_else(String::new, |id| format!("; did you mean `{id}`?"))
                 ),
                 label: "unknown rule".to_string(),
             }),
@@ -585,6 +587,14 @@ rules = { value-mismatch = "warning" }
         let text = "[[overrides]]\nfiles = [\"a/**\"]\nrules = { nope = \"off\" }\n";
         let e = parse(text).expect_err("unknown rule in an override");
         assert_eq!(&text[e[0].span.clone()], "nope");
+    }
+
+    #[test]
+    fn misspelt_rule_ids_get_a_suggestion() {
+        use crate::rules::closest;
+        assert_eq!(closest("valu-mismatch"), Some(RuleId::ValueMismatch));
+        assert_eq!(closest("stale-values"), Some(RuleId::StaleValue));
+        assert_eq!(closest("completely-different"), None);
     }
 
     #[test]

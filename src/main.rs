@@ -473,7 +473,9 @@ fn run_rules() -> ExitCode {
 
 fn run_rule(id: &str) -> ExitCode {
     let Some(rule) = RuleId::parse(id) else {
-        eprintln!("error: unknown rule id `{id}` (`factlint rules` lists them)");
+        let hint = factlint::rules::closest(id)
+            .map_or_else(String::new, |near| format!("; did you mean `{near}`?"));
+        eprintln!("error: unknown rule id `{id}`{hint} (`factlint rules` lists them)");
         return ExitCode::from(2);
     };
     let text = match meta_of(rule) {

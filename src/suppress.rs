@@ -177,8 +177,13 @@ pub fn parse(body: &str) -> Result<Directive, String> {
                 _ => return Err(format!("unknown key `{key}` (only reason= and until=)")),
             }
         } else {
-            let id = RuleId::parse(t)
-                .ok_or_else(|| format!("unknown rule id `{t}` (`factlint rules` lists them)"))?;
+            let id = RuleId::parse(t).ok_or_else(|| {
+                format!(
+                    "unknown rule id `{t}`{} (`factlint rules` lists them)",
+                    crate::rules::closest(t)
+                        .map_or_else(String::new, |id| format!("; did you mean `{id}`?"))
+                )
+            })?;
             if !d.rules.contains(&id) {
                 d.rules.push(id);
             }

@@ -293,7 +293,9 @@ fn facts_are_relative_to_their_configuration_and_loaded_per_configuration() {
     assert_eq!(code(&out), 2);
     let err = stderr(&out);
     assert!(
-        err.contains("error[config]: unknown rule id `valu-mismatch`"),
+        err.contains(
+            "error[config]: unknown rule id `valu-mismatch`; did you mean `value-mismatch`?"
+        ),
         "{err}"
     );
     assert!(err.contains("site/factlint.toml:4:1"), "{err}");
