@@ -563,6 +563,7 @@ fn plan(
     let named: BTreeSet<&Path> = args.paths.iter().map(PathBuf::as_path).collect();
     let today = args.today.unwrap_or_else(today);
     let mut keys: Vec<(bool, Vec<PathBuf>)> = Vec::new();
+    let mut base_of_config: HashMap<usize, usize> = HashMap::new();
     let mut plan = Plan {
         jobs: Vec::new(),
         bases: Vec::new(),
@@ -587,16 +588,15 @@ fn plan(
             }
             continue;
         }
-        let mut fact_paths: Vec<PathBuf> = c.facts.iter().map(|p| shown(p)).collect();
-        fact_paths.extend(args.source.facts.iter().cloned());
-        let key = (c.default_facts && !args.source.no_default_facts, fact_paths);
-        let base = match keys.iter().position(|k| *k == key) {
-            Some(b) => b,
-            None => {
+        let base = *base_of_config.entry(ci).or_insert_with(|| {
+            let mut fact_paths: Vec<PathBuf> = c.facts.iter().map(|p| shown(p)).collect();
+            fact_paths.extend(args.source.facts.iter().cloned());
+            let key = (c.default_facts && !args.source.no_default_facts, fact_paths);
+            keys.iter().position(|k| *k == key).unwrap_or_else(|| {
                 keys.push(key);
                 keys.len() - 1
-            }
-        };
+            })
+        });
         plan.jobs.push(FileJob {
             opts: CheckOptions {
                 default_date: args.date.or(c.date),
