@@ -118,6 +118,15 @@ impl Report {
         self.files.len()
     }
 
+    /// Adds the paths that could not be walked to the errors, keeping them sorted.
+    pub fn add_walk_errors(&mut self, errors: Vec<walk::WalkError>) {
+        self.errors.extend(errors.into_iter().map(|e| FileError {
+            path: e.path,
+            message: e.message,
+        }));
+        self.errors.sort_by(|a, b| a.path.cmp(&b.path));
+    }
+
     /// Every diagnostic with its file.
     pub fn diagnostics(&self) -> impl Iterator<Item = (&CheckedFile, &Diagnostic)> {
         self.files
@@ -192,13 +201,7 @@ pub fn check_paths(paths: &[PathBuf], facts: &FactBase, opts: &CheckOptions) -> 
         })
         .collect();
     let mut report = check_jobs(&jobs, std::slice::from_ref(facts));
-    report
-        .errors
-        .extend(walk_errors.into_iter().map(|e| FileError {
-            path: e.path,
-            message: e.message,
-        }));
-    report.errors.sort_by(|a, b| a.path.cmp(&b.path));
+    report.add_walk_errors(walk_errors);
     report
 }
 

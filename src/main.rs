@@ -712,13 +712,7 @@ fn run_check(args: CheckArgs) -> ExitCode {
             Err(code) => return code,
         };
         let mut report = check_jobs(&jobs, &bases);
-        report
-            .errors
-            .extend(walk_errors.into_iter().map(|e| FileError {
-                path: e.path,
-                message: e.message,
-            }));
-        report.errors.sort_by(|a, b| a.path.cmp(&b.path));
+        report.add_walk_errors(walk_errors);
         report.skipped.extend(skipped);
         report.skipped.sort_by(|a, b| a.path.cmp(&b.path));
         (report, bases)
