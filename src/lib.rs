@@ -15,14 +15,17 @@
 //! ```
 
 pub mod analysis;
+pub mod config;
 pub mod diagnostic;
 pub mod emit;
 pub mod facts;
+pub mod init;
 pub mod markdown;
 pub mod names;
 pub mod recognize;
 pub mod rules;
 pub mod sentence;
+pub mod suppress;
 pub mod timeline;
 pub mod value;
 pub mod walk;
@@ -37,11 +40,34 @@ use crate::diagnostic::Diagnostic;
 use crate::facts::FactBase;
 use crate::rules::RULES;
 
-/// Options of a check run.
+/// Options of a check run (or of one file of it).
 #[derive(Clone, Debug, Default)]
 pub struct CheckOptions {
     /// The article date for drafts whose front matter has none.
     pub default_date: Option<Date>,
+    /// Rule severities that differ from the defaults (`factlint.toml` and its overrides
+    /// for this file); `off` drops a rule's findings.
+    pub levels: config::Levels,
+    /// The day of the run, for suppressions' `until=` dates; `None` leaves them
+    /// unchecked. The only use of today's date: article dates never default to it.
+    pub today: Option<Date>,
+    /// Report suppression comments that hid nothing (`unused-suppression`).
+    pub report_unused_suppressions: bool,
+}
+
+/// Applies configured severities: sets each finding's severity, drops `off` rules.
+fn apply_levels(diagnostics: &mut Vec<Diagnostic>, levels: &config::Levels) {
+    if levels.is_empty() {
+        return;
+    }
+    diagnostics.retain_mut(|d| match levels.get(&d.rule).map(|l| l.severity()) {
+        Some(Some(s)) => {
+            d.severity = s;
+            true
+        }
+        Some(None) => false,
+        None => true,
+    });
 }
 
 /// The findings of one draft.
@@ -71,6 +97,9 @@ pub struct CheckedFile {
     pub text: Option<String>,
     /// The findings.
     pub result: FileResult,
+    /// Index of the fact base it was checked against, in the slice given to the
+    /// emitters (0 when a run has one base).
+    pub base: usize,
 }
 
 /// The outcome of checking many drafts.
@@ -90,6 +119,15 @@ impl Report {
         self.files.len()
     }
 
+    /// Adds the paths that could not be walked to the errors, keeping them sorted.
+    pub fn add_walk_errors(&mut self, errors: Vec<walk::WalkError>) {
+        self.errors.extend(errors.into_iter().map(|e| FileError {
+            path: e.path,
+            message: e.message,
+        }));
+        self.errors.sort_by(|a, b| a.path.cmp(&b.path));
+    }
+
     /// Every diagnostic with its file.
     pub fn diagnostics(&self) -> impl Iterator<Item = (&CheckedFile, &Diagnostic)> {
         self.files
@@ -106,6 +144,15 @@ pub fn check_text(path: &Path, text: &str, facts: &FactBase, opts: &CheckOptions
     for rule in RULES {
         rule.check(&analysis, &mut diagnostics);
     }
+    apply_levels(&mut diagnostics, &opts.levels);
+    let mut diagnostics = suppress::apply(
+        text,
+        &doc.directives,
+        diagnostics,
+        opts.today,
+        opts.report_unused_suppressions,
+    );
+    apply_levels(&mut diagnostics, &opts.levels);
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     diagnostics.dedup();
     let mut notes = Vec::new();
@@ -146,41 +193,66 @@ pub fn decode(bytes: Vec<u8>) -> Result<Option<String>, String> {
 /// not depend on the number of threads.
 pub fn check_paths(paths: &[PathBuf], facts: &FactBase, opts: &CheckOptions) -> Report {
     let (files, walk_errors) = walk::collect(paths);
-    let mut report = Report {
-        errors: walk_errors
-            .into_iter()
-            .map(|e| FileError {
-                path: e.path,
-                message: e.message,
-            })
-            .collect(),
-        ..Report::default()
-    };
+    let jobs: Vec<FileJob> = files
+        .into_iter()
+        .map(|path| FileJob {
+            path,
+            base: 0,
+            opts: opts.clone(),
+        })
+        .collect();
+    let mut report = check_jobs(&jobs, std::slice::from_ref(facts));
+    report.add_walk_errors(walk_errors);
+    report
+}
+
+/// One draft to check, with its fact base and its own options (configuration and
+/// overrides differ between files).
+#[derive(Clone, Debug)]
+pub struct FileJob {
+    /// The draft.
+    pub path: PathBuf,
+    /// Index into the fact bases given to [`check_jobs`].
+    pub base: usize,
+    /// Its options.
+    pub opts: CheckOptions,
+}
+
+/// Checks drafts in parallel, each against its own fact base and options; the report
+/// is sorted by path and does not depend on the number of threads. Every job's `base`
+/// must index `bases`.
+pub fn check_jobs(jobs: &[FileJob], bases: &[FactBase]) -> Report {
+    let mut report = Report::default();
     enum Outcome {
         Checked(CheckedFile),
         Error(FileError),
         Skipped(FileError),
     }
-    let outcomes: Vec<Outcome> = files
+    let outcomes: Vec<Outcome> = jobs
         .par_iter()
-        .map(|path| match read_draft(path) {
-            Ok(Some(text)) => {
-                let result = check_text(path, &text, facts, opts);
-                let keep = !result.diagnostics.is_empty();
-                Outcome::Checked(CheckedFile {
+        .map(|job| {
+            let path = &job.path;
+            match read_draft(path) {
+                Ok(Some(text)) => {
+                    let facts = &bases[job.base];
+                    let result = check_text(path, &text, facts, &job.opts);
+                    let keep = !result.diagnostics.is_empty();
+                    Outcome::Checked(CheckedFile {
+                        path: path.clone(),
+                        text: keep.then_some(text),
+                        result,
+                        base: job.base,
+                    })
+                }
+                Ok(None) => Outcome::Skipped(FileError {
                     path: path.clone(),
-                    text: keep.then_some(text),
-                    result,
-                })
+                    message: "skipped: a binary file".to_string(),
+                }),
+                Err(message) => Outcome::Error(FileError {
+                    path: path.clone(),
+                    message,
+                }),
             }
-            Ok(None) => Outcome::Skipped(FileError {
-                path: path.clone(),
-                message: "skipped: a binary file".to_string(),
-            }),
-            Err(message) => Outcome::Error(FileError {
-                path: path.clone(),
-                message,
-            }),
         })
         .collect();
     for o in outcomes {
@@ -190,6 +262,8 @@ pub fn check_paths(paths: &[PathBuf], facts: &FactBase, opts: &CheckOptions) -> 
             Outcome::Skipped(e) => report.skipped.push(e),
         }
     }
+    report.files.sort_by(|a, b| a.path.cmp(&b.path));
     report.errors.sort_by(|a, b| a.path.cmp(&b.path));
+    report.skipped.sort_by(|a, b| a.path.cmp(&b.path));
     report
 }

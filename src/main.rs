@@ -1,19 +1,23 @@
 //! The `factlint` command: parses arguments, calls the library, picks the output,
-//! sets the exit code (0 clean, 1 findings, 2 the tool could not do its job).
+//! sets the exit code (0 clean, 1 findings at or above `--fail-on`, 2 the tool could
+//! not do its job).
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
-use std::io::{self, IsTerminal, Write};
+use std::collections::{BTreeSet, HashMap};
+use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
 use jiff::civil::Date;
 
+use factlint::config::{self, Config, ConfigError};
 use factlint::diagnostic::Severity;
 use factlint::emit::{self, Format};
 use factlint::facts::{FactBase, FactFile};
-use factlint::{CheckOptions, check_paths};
+use factlint::rules::{RuleId, meta_of};
+use factlint::{CheckOptions, CheckedFile, FileError, FileJob, Report, check_jobs, check_text};
 
 /// Checks Markdown articles about the AI industry against a fact base.
 #[derive(Parser)]
@@ -25,13 +29,35 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
-    /// Lint Markdown drafts (files or folders) against the fact base.
-    Check(CheckArgs),
+    /// Lint Markdown drafts (files or folders, or `-` for standard input).
+    Check(Box<CheckArgs>),
     /// Work with the fact base.
     Facts {
         #[command(subcommand)]
         command: FactsCommand,
     },
+    /// Print the effective configuration for a file or folder.
+    Config(ConfigArgs),
+    /// List every rule id with its default severity and what it finds.
+    Rules,
+    /// Explain one rule: what it finds, why it matters, examples.
+    Rule {
+        /// The rule id (`factlint rules` lists them).
+        id: String,
+    },
+    /// Write a commented factlint.toml and an example fact file (never overwrites).
+    Init {
+        /// The folder to write them in.
+        #[arg(default_value = ".")]
+        dir: PathBuf,
+    },
+    /// Print shell completions.
+    Completions {
+        /// The shell.
+        shell: ShellArg,
+    },
+    /// Print the JSON Schema of the fact-file format.
+    Schema,
 }
 
 #[derive(Subcommand)]
@@ -71,9 +97,16 @@ enum KindArg {
     Lineup,
 }
 
+#[derive(Clone, Copy, ValueEnum)]
+enum ShellArg {
+    Bash,
+    Zsh,
+    Fish,
+}
+
 #[derive(clap::Args)]
 struct FactSource {
-    /// A fact file (TOML) or a folder of them, added to the built-in base. Repeatable.
+    /// A fact file (TOML) or a folder of them, added to the fact base. Repeatable.
     #[arg(long = "facts", value_name = "PATH")]
     facts: Vec<PathBuf>,
     /// Leave the built-in fact base out.
@@ -82,23 +115,48 @@ struct FactSource {
 }
 
 #[derive(clap::Args)]
+struct ConfigSource {
+    /// Use this configuration file instead of looking for factlint.toml.
+    #[arg(long, value_name = "PATH", conflicts_with = "no_config")]
+    config: Option<PathBuf>,
+    /// Use no configuration file.
+    #[arg(long)]
+    no_config: bool,
+}
+
+#[derive(clap::Args)]
 struct FactsArgs {
-    /// Fact files or folders to check (added to the built-in base).
+    /// Fact files or folders to check (added to the built-in base and to the fact files
+    /// of the current folder's factlint.toml).
     paths: Vec<PathBuf>,
     #[command(flatten)]
     source: FactSource,
+    #[command(flatten)]
+    config: ConfigSource,
     /// Colors in human output.
     #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
     color: ColorArg,
 }
 
 #[derive(clap::Args)]
+struct ConfigArgs {
+    /// The file or folder whose configuration to show.
+    #[arg(default_value = ".")]
+    path: PathBuf,
+    #[command(flatten)]
+    config: ConfigSource,
+}
+
+#[derive(clap::Args)]
 struct CheckArgs {
-    /// Files or folders to check (folders are walked for .md, .markdown and .mdx).
+    /// Files or folders to check (folders are walked for .md, .markdown and .mdx);
+    /// `-` reads one draft from standard input.
     #[arg(default_value = ".")]
     paths: Vec<PathBuf>,
     #[command(flatten)]
     source: FactSource,
+    #[command(flatten)]
+    config: ConfigSource,
     /// The article date (YYYY-MM-DD) for drafts whose front matter has none.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     date: Option<Date>,
@@ -108,6 +166,21 @@ struct CheckArgs {
     /// Colors in human output.
     #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
     color: ColorArg,
+    /// Exit 1 when a finding is at or above this severity (`never`: findings never fail).
+    #[arg(long, value_enum, default_value_t = FailOn::Error)]
+    fail_on: FailOn,
+    /// Exit 1 when there are more than N warnings.
+    #[arg(long, value_name = "N")]
+    max_warnings: Option<usize>,
+    /// Report suppression comments that hid nothing.
+    #[arg(long)]
+    report_unused_suppressions: bool,
+    /// With `-`: the draft's path, shown in output and used to pick its configuration.
+    #[arg(long, value_name = "PATH")]
+    stdin_filename: Option<PathBuf>,
+    /// The day against which suppressions' `until=` dates are checked (default: today).
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date, hide = true)]
+    today: Option<Date>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -115,12 +188,22 @@ enum FormatArg {
     Human,
     Short,
     Json,
+    Sarif,
+    Github,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
 enum ColorArg {
     Auto,
     Always,
+    Never,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum FailOn {
+    Error,
+    Warning,
+    Info,
     Never,
 }
 
@@ -143,10 +226,22 @@ fn color_choice(c: ColorArg) -> ColorChoice {
     }
 }
 
+/// Prints to standard output; a closed pipe (`factlint schema | head`) is not an error.
+fn print_out(text: &str) -> ExitCode {
+    let mut out = io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+            eprintln!("error: cannot write output: {e}");
+            ExitCode::from(2)
+        }
+        _ => ExitCode::SUCCESS,
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Command::Check(args) => run_check(args),
+        Command::Check(args) => run_check(*args),
         Command::Facts {
             command: FactsCommand::Check(args),
         } => run_facts_check(args),
@@ -156,54 +251,41 @@ fn main() -> ExitCode {
         Command::Facts {
             command: FactsCommand::Show(args),
         } => run_facts_show(args),
+        Command::Config(args) => run_config(args),
+        Command::Rules => run_rules(),
+        Command::Rule { id } => run_rule(&id),
+        Command::Init { dir } => run_init(&dir),
+        Command::Completions { shell } => {
+            let shell = match shell {
+                ShellArg::Bash => clap_complete::Shell::Bash,
+                ShellArg::Zsh => clap_complete::Shell::Zsh,
+                ShellArg::Fish => clap_complete::Shell::Fish,
+            };
+            let mut script = Vec::new();
+            clap_complete::generate(shell, &mut Cli::command(), "factlint", &mut script);
+            print_out(&String::from_utf8_lossy(&script))
+        }
+        Command::Schema => {
+            let schema = factlint::facts::schema::json_schema();
+            match serde_json::to_string_pretty(&schema) {
+                Ok(s) => print_out(&format!("{s}\n")),
+                Err(e) => {
+                    eprintln!("error: {e}");
+                    ExitCode::from(2)
+                }
+            }
+        }
     }
 }
 
-fn run_facts_list(args: FactsListArgs) -> ExitCode {
-    use factlint::facts::listing::{self, Kind};
-    let base = match load_facts(&args.source, &[], Format::Human, ColorArg::Auto) {
-        Ok(b) => b,
-        Err(code) => return code,
-    };
-    let kind = args.kind.map(|k| match k {
-        KindArg::Entity => Kind::Entity,
-        KindArg::Event => Kind::Event,
-        KindArg::Quantity => Kind::Quantity,
-        KindArg::Product => Kind::Product,
-        KindArg::Family => Kind::Family,
-        KindArg::Lineup => Kind::Lineup,
-    });
-    let text = listing::render(&listing::list(&base, kind));
-    if io::stdout().lock().write_all(text.as_bytes()).is_err() {
-        return ExitCode::from(2);
-    }
-    ExitCode::SUCCESS
-}
-
-fn run_facts_show(args: FactsShowArgs) -> ExitCode {
-    use factlint::facts::listing;
-    let base = match load_facts(&args.source, &[], Format::Human, ColorArg::Auto) {
-        Ok(b) => b,
-        Err(code) => return code,
-    };
-    match listing::show(&base, &args.id) {
-        Some(text) => {
-            if io::stdout().lock().write_all(text.as_bytes()).is_err() {
-                return ExitCode::from(2);
-            }
-            ExitCode::SUCCESS
-        }
-        None => {
-            eprintln!(
-                "error: no entity, fact, product, family or line-up has the id `{}`",
-                args.id
-            );
-            let similar = listing::similar_ids(&base, &args.id);
-            if !similar.is_empty() {
-                eprintln!("note: similar ids: {}", similar.join(", "));
-            }
-            ExitCode::from(2)
-        }
+/// A path as shown: relative to the current folder when it is inside it.
+fn shown(path: &Path) -> PathBuf {
+    let cwd = std::env::current_dir().ok().map(|c| config::normalize(&c));
+    match cwd {
+        Some(cwd) if path.is_absolute() => path
+            .strip_prefix(&cwd)
+            .map_or_else(|_| path.to_path_buf(), Path::to_path_buf),
+        _ => path.to_path_buf(),
     }
 }
 
@@ -237,21 +319,19 @@ fn read_fact_files(paths: &[PathBuf]) -> Result<Vec<FactFile>, String> {
     Ok(out)
 }
 
-/// Loads the fact base, or reports why it cannot and returns the exit code.
+/// Loads a fact base, or reports why it cannot and returns the exit code.
 fn load_facts(
-    source: &FactSource,
-    extra: &[PathBuf],
+    default_facts: bool,
+    paths: &[PathBuf],
     format: Format,
     color: ColorArg,
 ) -> Result<FactBase, ExitCode> {
-    let mut files = if source.no_default_facts {
-        Vec::new()
-    } else {
+    let mut files = if default_facts {
         FactBase::builtin_files()
+    } else {
+        Vec::new()
     };
-    let mut paths = source.facts.clone();
-    paths.extend_from_slice(extra);
-    match read_fact_files(&paths) {
+    match read_fact_files(paths) {
         Ok(mut more) => files.append(&mut more),
         Err(e) => {
             eprintln!("error: cannot read fact file {e}");
@@ -279,21 +359,364 @@ fn load_facts(
 }
 
 fn run_facts_check(args: FactsArgs) -> ExitCode {
-    match load_facts(&args.source, &args.paths, Format::Human, args.color) {
-        Ok(base) => {
-            println!(
-                "fact base ok: {} entities, {} facts, {} products, {} families, {} line-ups in {} files",
-                base.entities.len(),
-                base.facts.len(),
-                base.products.len(),
-                base.families.len(),
-                base.lineups.len(),
-                base.files.len()
-            );
-            ExitCode::SUCCESS
+    let config = Configs::new(&args.config).and_then(|mut c| {
+        let i = c.for_path(Path::new("."), true)?;
+        Ok(c.loaded.swap_remove(i))
+    });
+    let config = match config {
+        Ok(c) => c,
+        Err(e) => return report_config_error(&e, args.color),
+    };
+    let mut paths: Vec<PathBuf> = config.facts.iter().map(|p| shown(p)).collect();
+    paths.extend_from_slice(&args.source.facts);
+    for p in &args.paths {
+        if !paths
+            .iter()
+            .any(|q| config::normalize(q) == config::normalize(p))
+        {
+            paths.push(p.clone());
         }
+    }
+    match load_facts(
+        config.default_facts && !args.source.no_default_facts,
+        &paths,
+        Format::Human,
+        args.color,
+    ) {
+        Ok(base) => print_out(&format!(
+            "fact base ok: {} entities, {} facts, {} products, {} families, {} line-ups in {} files\n",
+            base.entities.len(),
+            base.facts.len(),
+            base.products.len(),
+            base.families.len(),
+            base.lineups.len(),
+            base.files.len()
+        )),
         Err(code) => code,
     }
+}
+
+/// The configurations of a run: one explicit file, none, or the nearest one of each
+/// file's folder; each file read once.
+struct Configs {
+    fixed: Option<usize>,
+    loaded: Vec<Config>,
+    by_file: HashMap<PathBuf, usize>,
+    by_dir: HashMap<PathBuf, usize>,
+    defaults: Option<usize>,
+}
+
+impl Configs {
+    fn new(source: &ConfigSource) -> Result<Configs, ConfigError> {
+        let mut c = Configs {
+            fixed: None,
+            loaded: Vec::new(),
+            by_file: HashMap::new(),
+            by_dir: HashMap::new(),
+            defaults: None,
+        };
+        if let Some(p) = &source.config {
+            c.fixed = Some(c.load(p)?);
+        } else if source.no_config {
+            c.fixed = Some(c.defaults());
+        }
+        Ok(c)
+    }
+
+    fn defaults(&mut self) -> usize {
+        if let Some(i) = self.defaults {
+            return i;
+        }
+        let cwd = std::env::current_dir().unwrap_or_else(|_| PathBuf::from("."));
+        self.loaded.push(Config::defaults(&cwd));
+        self.defaults = Some(self.loaded.len() - 1);
+        self.loaded.len() - 1
+    }
+
+    fn load(&mut self, path: &Path) -> Result<usize, ConfigError> {
+        let key = config::normalize(path);
+        if let Some(&i) = self.by_file.get(&key) {
+            return Ok(i);
+        }
+        let c = Config::load(&shown(&key))?;
+        self.loaded.push(c);
+        self.by_file.insert(key, self.loaded.len() - 1);
+        Ok(self.loaded.len() - 1)
+    }
+
+    /// The configuration for a file, found from its folder (or for a folder itself).
+    fn for_path(&mut self, path: &Path, is_dir: bool) -> Result<usize, ConfigError> {
+        if let Some(i) = self.fixed {
+            return Ok(i);
+        }
+        let dir = if is_dir {
+            path.to_path_buf()
+        } else {
+            match path.parent() {
+                Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+                _ => PathBuf::from("."),
+            }
+        };
+        let dir = config::normalize(&dir);
+        if let Some(&i) = self.by_dir.get(&dir) {
+            return Ok(i);
+        }
+        let i = match config::discover(&dir) {
+            Some(file) => self.load(&file)?,
+            None => self.defaults(),
+        };
+        self.by_dir.insert(dir, i);
+        Ok(i)
+    }
+}
+
+fn report_config_error(e: &ConfigError, color: ColorArg) -> ExitCode {
+    let mut err = StandardStream::stderr(color_choice(color));
+    if emit::human::write_config_error(e, &mut err).is_err() {
+        eprintln!("error: cannot write output");
+    }
+    eprintln!(
+        "error: the configuration {} cannot be used; nothing was checked",
+        emit::display_path(&e.path)
+    );
+    ExitCode::from(2)
+}
+
+fn run_config(args: ConfigArgs) -> ExitCode {
+    let mut configs = match Configs::new(&args.config) {
+        Ok(c) => c,
+        Err(e) => return report_config_error(&e, ColorArg::Auto),
+    };
+    let is_dir = args.path.is_dir();
+    let i = match configs.for_path(&args.path, is_dir) {
+        Ok(i) => i,
+        Err(e) => return report_config_error(&e, ColorArg::Auto),
+    };
+    let c = &configs.loaded[i];
+    let file = (!is_dir).then_some(args.path.as_path());
+    print_out(&c.render(file, &RuleId::ALL))
+}
+
+fn run_rules() -> ExitCode {
+    let mut text = String::new();
+    for id in RuleId::ALL {
+        let summary =
+            meta_of(id).map_or("(reserved for a rule not implemented yet)", |m| m.summary);
+        text.push_str(&format!(
+            "{:<22} {:<8} {summary}\n",
+            id.as_str(),
+            id.default_severity().as_str()
+        ));
+    }
+    print_out(&text)
+}
+
+fn run_rule(id: &str) -> ExitCode {
+    let Some(rule) = RuleId::parse(id) else {
+        let hint = factlint::rules::closest(id)
+            .map_or_else(String::new, |near| format!("; did you mean `{near}`?"));
+        eprintln!("error: unknown rule id `{id}`{hint} (`factlint rules` lists them)");
+        return ExitCode::from(2);
+    };
+    let text = match meta_of(rule) {
+        Some(m) => format!(
+            "{} (default: {})\n\n{}\n\n{}\n",
+            rule.as_str(),
+            rule.default_severity().as_str(),
+            m.summary,
+            m.explanation.trim_end()
+        ),
+        None => format!(
+            "{} (default: {})\n\nReserved for a rule that is not implemented yet.\n",
+            rule.as_str(),
+            rule.default_severity().as_str()
+        ),
+    };
+    print_out(&text)
+}
+
+fn run_init(dir: &Path) -> ExitCode {
+    let dir = if dir == Path::new(".") {
+        Path::new("")
+    } else {
+        dir
+    };
+    let config_path = dir.join(factlint::init::CONFIG_PATH);
+    let facts_path = dir.join(factlint::init::FACTS_PATH);
+    let existing: Vec<PathBuf> = config::FILE_NAMES
+        .iter()
+        .map(|n| dir.join(n))
+        .chain([facts_path.clone()])
+        .filter(|p| p.exists())
+        .collect();
+    if !existing.is_empty() {
+        for p in &existing {
+            eprintln!("error: {} already exists", emit::display_path(p));
+        }
+        eprintln!("error: factlint init never overwrites a file; nothing was written");
+        return ExitCode::from(2);
+    }
+    let written = facts_path
+        .parent()
+        .map_or(Ok(()), std::fs::create_dir_all)
+        .and_then(|()| std::fs::write(&config_path, factlint::init::CONFIG_TEMPLATE))
+        .and_then(|()| std::fs::write(&facts_path, factlint::init::FACTS_TEMPLATE));
+    if let Err(e) = written {
+        eprintln!("error: cannot write: {}", factlint::walk::io_message(&e));
+        return ExitCode::from(2);
+    }
+    let facts = emit::display_path(&facts_path);
+    print_out(&format!(
+        "wrote {}\nwrote {facts}\nnext: put your facts in {facts} (each with its source), then run `factlint facts check {facts}` and `factlint check`\n",
+        emit::display_path(&config_path),
+    ))
+}
+
+/// The day of the run (UTC): only for suppressions' `until=` dates.
+fn today() -> Date {
+    jiff::tz::TimeZone::UTC
+        .to_datetime(jiff::Timestamp::now())
+        .date()
+}
+
+/// The drafts of a check run with their fact bases.
+struct Plan {
+    jobs: Vec<FileJob>,
+    bases: Vec<FactBase>,
+    skipped: Vec<FileError>,
+}
+
+/// Finds each file's configuration, applies `include` / `exclude` and overrides, and
+/// loads each distinct fact base once (files whose configurations name the same fact
+/// files share one base). `globs: false` (unnamed standard input) applies the
+/// configuration found from the current folder without its globs.
+fn plan(
+    args: &CheckArgs,
+    files: Vec<PathBuf>,
+    globs: bool,
+    format: Format,
+) -> Result<Plan, ExitCode> {
+    let mut configs = match Configs::new(&args.config) {
+        Ok(c) => c,
+        Err(e) => return Err(report_config_error(&e, args.color)),
+    };
+    let named: BTreeSet<&Path> = args.paths.iter().map(PathBuf::as_path).collect();
+    let today = args.today.unwrap_or_else(today);
+    let mut keys: Vec<(bool, Vec<PathBuf>)> = Vec::new();
+    let mut base_of_config: HashMap<usize, usize> = HashMap::new();
+    let mut plan = Plan {
+        jobs: Vec::new(),
+        bases: Vec::new(),
+        skipped: Vec::new(),
+    };
+    for path in files {
+        let ci = configs
+            .for_path(&path, false)
+            .map_err(|e| report_config_error(&e, args.color))?;
+        let c = &configs.loaded[ci];
+        if globs && c.is_excluded(&path) {
+            if named.contains(path.as_path()) {
+                plan.skipped.push(FileError {
+                    message: format!(
+                        "skipped: excluded by {}",
+                        c.path
+                            .as_deref()
+                            .map_or_else(|| "the configuration".to_string(), emit::display_path)
+                    ),
+                    path,
+                });
+            }
+            continue;
+        }
+        let base = *base_of_config.entry(ci).or_insert_with(|| {
+            let mut fact_paths: Vec<PathBuf> = c.facts.iter().map(|p| shown(p)).collect();
+            fact_paths.extend(args.source.facts.iter().cloned());
+            let key = (c.default_facts && !args.source.no_default_facts, fact_paths);
+            keys.iter().position(|k| *k == key).unwrap_or_else(|| {
+                keys.push(key);
+                keys.len() - 1
+            })
+        });
+        plan.jobs.push(FileJob {
+            opts: CheckOptions {
+                default_date: args.date.or(c.date),
+                levels: if globs {
+                    c.levels_for(&path)
+                } else {
+                    c.rules.clone()
+                },
+                today: Some(today),
+                report_unused_suppressions: args.report_unused_suppressions,
+            },
+            path,
+            base,
+        });
+    }
+    if keys.is_empty() {
+        // Nothing to check: the fact base is still loaded so that a broken one is reported.
+        keys.push((!args.source.no_default_facts, args.source.facts.clone()));
+    }
+    for (default_facts, paths) in &keys {
+        plan.bases
+            .push(load_facts(*default_facts, paths, format, args.color)?);
+    }
+    Ok(plan)
+}
+
+/// Reads one draft from standard input and checks it.
+fn run_stdin(args: &CheckArgs, format: Format) -> Result<(Report, Vec<FactBase>), ExitCode> {
+    let name = args
+        .stdin_filename
+        .clone()
+        .unwrap_or_else(|| PathBuf::from("<stdin>"));
+    let mut bytes = Vec::new();
+    if let Err(e) = io::stdin().lock().read_to_end(&mut bytes) {
+        eprintln!("error: cannot read standard input: {e}");
+        return Err(ExitCode::from(2));
+    }
+    // The configuration is found from the named path's folder (or the current folder).
+    let lookup = args
+        .stdin_filename
+        .clone()
+        .unwrap_or_else(|| PathBuf::from("stdin.md"));
+    let Plan {
+        jobs,
+        bases,
+        skipped,
+    } = plan(args, vec![lookup], args.stdin_filename.is_some(), format)?;
+    let mut report = Report::default();
+    debug_assert!(
+        skipped.is_empty(),
+        "only named paths are reported as skipped"
+    );
+    let Some(job) = jobs.into_iter().next() else {
+        report.skipped.push(FileError {
+            path: name,
+            message: "skipped: excluded by the configuration's include / exclude".to_string(),
+        });
+        return Ok((report, bases));
+    };
+    match factlint::decode(bytes) {
+        Ok(Some(text)) => {
+            let result = check_text(&name, &text, &bases[job.base], &job.opts);
+            let keep = !result.diagnostics.is_empty();
+            report.files.push(CheckedFile {
+                path: name,
+                text: keep.then_some(text),
+                result,
+                base: job.base,
+            });
+        }
+        Ok(None) => report.skipped.push(FileError {
+            path: name,
+            message: "skipped: a binary file".to_string(),
+        }),
+        Err(message) => report.errors.push(FileError {
+            path: name,
+            message,
+        }),
+    }
+    Ok((report, bases))
 }
 
 fn run_check(args: CheckArgs) -> ExitCode {
@@ -301,23 +724,47 @@ fn run_check(args: CheckArgs) -> ExitCode {
         FormatArg::Human => Format::Human,
         FormatArg::Short => Format::Short,
         FormatArg::Json => Format::Json,
+        FormatArg::Sarif => Format::Sarif,
+        FormatArg::Github => Format::Github,
     };
-    let facts = match load_facts(&args.source, &[], format, args.color) {
-        Ok(f) => f,
-        Err(code) => return code,
+    let stdin = args.paths.iter().any(|p| p.as_os_str() == "-");
+    if stdin && args.paths.len() > 1 {
+        eprintln!("error: `-` (standard input) cannot be combined with other paths");
+        return ExitCode::from(2);
+    }
+    if !stdin && args.stdin_filename.is_some() {
+        eprintln!("error: --stdin-filename needs `-` as the path to check");
+        return ExitCode::from(2);
+    }
+    let (report, bases) = if stdin {
+        match run_stdin(&args, format) {
+            Ok(r) => r,
+            Err(code) => return code,
+        }
+    } else {
+        let (files, walk_errors) = factlint::walk::collect(&args.paths);
+        let Plan {
+            jobs,
+            bases,
+            skipped,
+        } = match plan(&args, files, true, format) {
+            Ok(p) => p,
+            Err(code) => return code,
+        };
+        let mut report = check_jobs(&jobs, &bases);
+        report.add_walk_errors(walk_errors);
+        report.skipped.extend(skipped);
+        report.skipped.sort_by(|a, b| a.path.cmp(&b.path));
+        (report, bases)
     };
-    // The article date for drafts whose front matter has none: --date, else (when
-    // configuration lands) the configured date.
-    let opts = CheckOptions {
-        default_date: args.date,
-    };
-    let report = check_paths(&args.paths, &facts, &opts);
     let written = match format {
-        Format::Json => emit::json::write(&report, &facts, &mut io::stdout().lock()),
+        Format::Json => emit::json::write(&report, &bases, &mut io::stdout().lock()),
+        Format::Sarif => emit::sarif::write(&report, &bases, &mut io::stdout().lock()),
+        Format::Github => emit::github::write(&report, &mut io::stdout().lock()),
         Format::Short => emit::short::write(&report, &mut io::stdout().lock()),
         Format::Human => {
             let mut out = StandardStream::stdout(color_choice(args.color));
-            emit::human::write(&report, &facts, &mut out).and_then(|()| out.flush())
+            emit::human::write(&report, &bases, &mut out).and_then(|()| out.flush())
         }
     };
     if let Err(e) = written
@@ -332,7 +779,12 @@ fn run_check(args: CheckArgs) -> ExitCode {
             .filter(|(_, d)| d.severity == s)
             .count()
     };
-    let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
+    let (errors, warnings, infos) = (
+        count(Severity::Error),
+        count(Severity::Warning),
+        count(Severity::Info),
+    );
+    let too_many_warnings = args.max_warnings.is_some_and(|max| warnings > max);
     if matches!(format, Format::Human) {
         for s in &report.skipped {
             eprintln!("note: {}: {}", emit::display_path(&s.path), s.message);
@@ -353,26 +805,92 @@ fn run_check(args: CheckArgs) -> ExitCode {
             );
         }
         eprintln!(
-            "factlint: {} file(s) checked, {errors} error(s), {warnings} warning(s){}",
+            "factlint: {} file(s) checked, {errors} error(s), {warnings} warning(s){}{}",
             report.files_checked(),
+            if infos > 0 {
+                format!(", {infos} info")
+            } else {
+                String::new()
+            },
             if report.errors.is_empty() {
                 String::new()
             } else {
                 format!(", {} file(s) could not be read", report.errors.len())
             }
         );
+        if too_many_warnings && let Some(max) = args.max_warnings {
+            eprintln!("factlint: {warnings} warning(s) is more than --max-warnings {max}");
+        }
     }
-    if report.files_checked() == 0
+    if !stdin
+        && report.files_checked() == 0
         && report.errors.is_empty()
+        && report.skipped.is_empty()
         && args.paths.iter().all(|p| Path::new(p).is_dir())
     {
         eprintln!("note: no Markdown files found");
     }
+    let threshold = match args.fail_on {
+        FailOn::Error => Some(Severity::Error),
+        FailOn::Warning => Some(Severity::Warning),
+        FailOn::Info => Some(Severity::Info),
+        FailOn::Never => None,
+    };
+    let gated = threshold.is_some_and(|t| report.diagnostics().any(|(_, d)| d.severity >= t));
     if !report.errors.is_empty() {
         ExitCode::from(2)
-    } else if errors > 0 {
+    } else if gated || too_many_warnings {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+fn run_facts_list(args: FactsListArgs) -> ExitCode {
+    use factlint::facts::listing::{self, Kind};
+    let base = match load_facts(
+        !args.source.no_default_facts,
+        &args.source.facts,
+        Format::Human,
+        ColorArg::Auto,
+    ) {
+        Ok(b) => b,
+        Err(code) => return code,
+    };
+    let kind = args.kind.map(|k| match k {
+        KindArg::Entity => Kind::Entity,
+        KindArg::Event => Kind::Event,
+        KindArg::Quantity => Kind::Quantity,
+        KindArg::Product => Kind::Product,
+        KindArg::Family => Kind::Family,
+        KindArg::Lineup => Kind::Lineup,
+    });
+    print_out(&listing::render(&listing::list(&base, kind)))
+}
+
+fn run_facts_show(args: FactsShowArgs) -> ExitCode {
+    use factlint::facts::listing;
+    let base = match load_facts(
+        !args.source.no_default_facts,
+        &args.source.facts,
+        Format::Human,
+        ColorArg::Auto,
+    ) {
+        Ok(b) => b,
+        Err(code) => return code,
+    };
+    match listing::show(&base, &args.id) {
+        Some(text) => print_out(&text),
+        None => {
+            eprintln!(
+                "error: no entity, fact, product, family or line-up has the id `{}`",
+                args.id
+            );
+            let similar = listing::similar_ids(&base, &args.id);
+            if !similar.is_empty() {
+                eprintln!("note: similar ids: {}", similar.join(", "));
+            }
+            ExitCode::from(2)
+        }
     }
 }

@@ -177,6 +177,8 @@ pub fn scan(text: &str) -> Document {
     let mut col = 0usize;
     let mut kind_stack: Vec<BlockKind> = Vec::new();
     let mut item_depth = 0usize;
+    // Code blocks and code spans, where an MDX comment is an example, not a directive.
+    let mut code_ranges: Vec<Range<usize>> = Vec::new();
 
     for (event, range) in Parser::new_ext(body, opts).into_offset_iter() {
         let range = range.start + body_start..range.end + body_start;
@@ -203,7 +205,11 @@ pub fn scan(text: &str) -> Document {
                     kind_stack.push(kind);
                     builder = Some(Builder::new(kind, range.start, item_depth > 0));
                 }
-                Tag::CodeBlock(_) | Tag::HtmlBlock | Tag::MetadataBlock(_) => code_depth += 1,
+                Tag::CodeBlock(_) => {
+                    code_ranges.push(range.clone());
+                    code_depth += 1;
+                }
+                Tag::HtmlBlock | Tag::MetadataBlock(_) => code_depth += 1,
                 Tag::Image { .. } => skip_depth += 1,
                 Tag::Link { link_type, .. } => {
                     if matches!(link_type, LinkType::Autolink | LinkType::Email) {
@@ -295,6 +301,9 @@ pub fn scan(text: &str) -> Document {
                 }
             }
             Event::Code(_) | Event::SoftBreak | Event::HardBreak | Event::InlineMath(_) => {
+                if matches!(event, Event::Code(_)) {
+                    code_ranges.push(range.clone());
+                }
                 if let Some(b) = builder.as_mut() {
                     b.gap(range);
                 }
@@ -308,7 +317,7 @@ pub fn scan(text: &str) -> Document {
         }
     }
     flush(&mut builder, &mut doc);
-    read_mdx_directives(text, body_start, &mut doc);
+    read_mdx_directives(text, body_start, &code_ranges, &mut doc);
     doc
 }
 
@@ -332,7 +341,7 @@ fn read_directive(html: &str, span: Range<usize>, doc: &mut Document) {
 static MDX_COMMENT: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\{/\*\s*(factlint[^*]*?)\s*\*/\}").expect("constant regex"));
 
-fn read_mdx_directives(text: &str, body_start: usize, doc: &mut Document) {
+fn read_mdx_directives(text: &str, body_start: usize, code: &[Range<usize>], doc: &mut Document) {
     if !text[body_start..].contains("{/*") {
         return;
     }
@@ -340,6 +349,10 @@ fn read_mdx_directives(text: &str, body_start: usize, doc: &mut Document) {
         let (Some(all), Some(body)) = (c.get(0), c.get(1)) else {
             continue;
         };
+        let start = all.start() + body_start;
+        if code.iter().any(|r| r.contains(&start)) {
+            continue;
+        }
         doc.directives.push(Directive {
             span: all.start() + body_start..all.end() + body_start,
             body: body.as_str().trim().to_string(),
@@ -571,6 +584,10 @@ mod tests {
             bodies,
             vec!["factlint-disable value-mismatch", "factlint-enable"]
         );
+        // In code, a comment is an example: not a directive.
+        let md = "```mdx\n{/* factlint-disable-file */}\n```\n\n`{/* factlint-disable */}` and <!-- factlint-enable -->\n";
+        let bodies: Vec<String> = scan(md).directives.into_iter().map(|d| d.body).collect();
+        assert_eq!(bodies, vec!["factlint-enable"]);
     }
 
     #[test]

@@ -88,6 +88,7 @@ fn shifted_month(d: &DateValue) -> String {
 fn findings(base: &FactBase, text: &str, date: Date) -> Vec<(String, String)> {
     let opts = CheckOptions {
         default_date: Some(date),
+        ..CheckOptions::default()
     };
     check_text(Path::new("t.md"), text, base, &opts)
         .diagnostics

@@ -46,10 +46,11 @@ fn to_codespan(
         .with_notes(d.notes.clone())
 }
 
-/// Writes every finding of the report, then the read errors and notes.
+/// Writes every finding of the report, then the read errors and notes. `bases` are the
+/// fact bases the files were checked against (see [`crate::CheckedFile::base`]).
 pub fn write<W: WriteStyle + io::Write>(
     report: &Report,
-    facts: &FactBase,
+    bases: &[FactBase],
     w: &mut W,
 ) -> io::Result<()> {
     let config = Config::default();
@@ -57,6 +58,7 @@ pub fn write<W: WriteStyle + io::Write>(
         let Some(text) = f.text.as_deref() else {
             continue;
         };
+        let facts = super::base_of(bases, f);
         let mut files = source_files(&f.path, text, facts);
         // Other drafts named by related labels (cross-document findings).
         let mut other_texts: Vec<(std::path::PathBuf, String)> = Vec::new();
@@ -108,6 +110,30 @@ pub fn write_fact_errors<W: WriteStyle + io::Write>(
             .with_labels(vec![
                 CsLabel::primary(e.file, e.span.clone()).with_message(e.label.clone()),
             ]);
+        term::emit_to_write_style(w, &config, &files, &cs).map_err(io::Error::other)?;
+    }
+    Ok(())
+}
+
+/// Writes a configuration file's problems, each pointing into its TOML.
+pub fn write_config_error<W: WriteStyle + io::Write>(
+    e: &crate::config::ConfigError,
+    w: &mut W,
+) -> io::Result<()> {
+    let config = Config::default();
+    let mut files = SimpleFiles::new();
+    let id = files.add(display_path(&e.path), e.text.as_str());
+    for p in &e.problems {
+        let mut cs = CsDiagnostic::error()
+            .with_code("config")
+            .with_message(p.message.clone());
+        if e.text.is_empty() {
+            cs = cs.with_message(format!("{}: {}", display_path(&e.path), p.message));
+        } else {
+            cs = cs.with_labels(vec![
+                CsLabel::primary(id, p.span.clone()).with_message(p.label.clone()),
+            ]);
+        }
         term::emit_to_write_style(w, &config, &files, &cs).map_err(io::Error::other)?;
     }
     Ok(())

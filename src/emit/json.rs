@@ -53,11 +53,15 @@ struct JsonError {
     message: String,
 }
 
-/// Writes the report as one JSON document.
-pub fn write(report: &Report, facts: &FactBase, w: &mut dyn Write) -> io::Result<()> {
+/// Writes the report as one JSON document (`bases` as for [`super::human::write`]).
+pub fn write(report: &Report, bases: &[FactBase], w: &mut dyn Write) -> io::Result<()> {
     let mut diagnostics = Vec::new();
-    let mut locator = Locator::new(facts);
+    let mut locators: Vec<Locator<'_>> = bases.iter().map(Locator::new).collect();
+    let mut fallback = bases.first().map(Locator::new);
     for f in &report.files {
+        let Some(locator) = locators.get_mut(f.base).or(fallback.as_mut()) else {
+            continue;
+        };
         let text = f.text.as_deref().unwrap_or("");
         let idx = LineIndex::new(text);
         for d in &f.result.diagnostics {

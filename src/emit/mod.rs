@@ -8,8 +8,10 @@ use codespan_reporting::files::SimpleFiles;
 use crate::diagnostic::{FileKey, LineIndex};
 use crate::facts::FactBase;
 
+pub mod github;
 pub mod human;
 pub mod json;
+pub mod sarif;
 pub mod short;
 
 /// The formats factlint can write.
@@ -21,6 +23,18 @@ pub enum Format {
     Short,
     /// One JSON document (the contract of `DESIGN.md`).
     Json,
+    /// SARIF 2.1.0, for code scanning.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations on pull requests).
+    Github,
+}
+
+/// The fact base a checked file was checked against.
+pub fn base_of<'a>(bases: &'a [FactBase], f: &crate::CheckedFile) -> &'a FactBase {
+    bases
+        .get(f.base)
+        .or_else(|| bases.first())
+        .expect("the caller passes the fact bases the report was made with")
 }
 
 /// A path as shown in output: forward slashes on every platform.

@@ -50,11 +50,17 @@ pub enum RuleId {
     RatioMismatch,
     /// Two documents of one run that state the same claim differently.
     CorpusContradiction,
+    /// A suppression comment whose `until=` date has passed.
+    ExpiredSuppression,
+    /// A suppression comment that hid nothing (with `--report-unused-suppressions`).
+    UnusedSuppression,
+    /// A `factlint-…` comment that cannot be read (unknown directive, rule id or key).
+    InvalidSuppression,
 }
 
 impl RuleId {
     /// Every id, in a stable order.
-    pub const ALL: [RuleId; 12] = [
+    pub const ALL: [RuleId; 15] = [
         RuleId::ValueMismatch,
         RuleId::StaleValue,
         RuleId::DateMismatch,
@@ -67,6 +73,9 @@ impl RuleId {
         RuleId::TableArithmetic,
         RuleId::RatioMismatch,
         RuleId::CorpusContradiction,
+        RuleId::ExpiredSuppression,
+        RuleId::UnusedSuppression,
+        RuleId::InvalidSuppression,
     ];
 
     /// The kebab-case id.
@@ -84,6 +93,9 @@ impl RuleId {
             RuleId::TableArithmetic => "table-arithmetic",
             RuleId::RatioMismatch => "ratio-mismatch",
             RuleId::CorpusContradiction => "corpus-contradiction",
+            RuleId::ExpiredSuppression => "expired-suppression",
+            RuleId::UnusedSuppression => "unused-suppression",
+            RuleId::InvalidSuppression => "invalid-suppression",
         }
     }
 
@@ -98,7 +110,10 @@ impl RuleId {
             RuleId::UnknownModel
             | RuleId::RelativeDate
             | RuleId::LineupMismatch
-            | RuleId::CorpusContradiction => Severity::Warning,
+            | RuleId::CorpusContradiction
+            | RuleId::ExpiredSuppression
+            | RuleId::UnusedSuppression
+            | RuleId::InvalidSuppression => Severity::Warning,
             _ => Severity::Error,
         }
     }
@@ -188,4 +203,39 @@ pub(crate) fn fact_diagnostic(
         d.notes.push(format!("note: {n}"));
     }
     d
+}
+
+/// The description of a rule id: from the rule's own file, or (for the ids reported
+/// while applying suppression comments) from [`crate::suppress`]. `None` for an id
+/// reserved for a rule not implemented yet.
+pub fn meta_of(id: RuleId) -> Option<&'static RuleMeta> {
+    RULES
+        .iter()
+        .map(|r| r.meta())
+        .chain(crate::suppress::META.iter().copied())
+        .find(|m| m.id == id)
+}
+
+/// The rule id nearest to a misspelt one (at most three edits away), for "did you mean".
+pub fn closest(s: &str) -> Option<RuleId> {
+    fn distance(a: &str, b: &str) -> usize {
+        let b: Vec<char> = b.chars().collect();
+        let mut row: Vec<usize> = (0..=b.len()).collect();
+        for (i, ca) in a.chars().enumerate() {
+            let mut prev = row[0];
+            row[0] = i + 1;
+            for (j, cb) in b.iter().enumerate() {
+                let cur = row[j + 1];
+                row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
+                prev = cur;
+            }
+        }
+        row[b.len()]
+    }
+    RuleId::ALL
+        .into_iter()
+        .map(|id| (distance(s, id.as_str()), id))
+        .filter(|(d, _)| *d <= 3)
+        .min()
+        .map(|(_, id)| id)
 }

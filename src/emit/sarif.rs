@@ -1,0 +1,220 @@
+//! `sarif`: SARIF 2.1.0 for code scanning. One run; `tool.driver.rules` lists every rule
+//! id with its help text; each result has its rule, level, message, the draft region
+//! and, as related locations, the fact it contradicts (or the other statement).
+
+use std::io::{self, Write};
+
+use serde_json::{Value, json};
+
+use crate::Report;
+use crate::diagnostic::{Diagnostic, LineIndex, Severity};
+use crate::emit::{Locator, display_path};
+use crate::facts::FactBase;
+use crate::rules::{RuleId, meta_of};
+
+/// The SARIF version written.
+pub const VERSION: &str = "2.1.0";
+
+fn level(s: Severity) -> &'static str {
+    match s {
+        Severity::Error => "error",
+        Severity::Warning => "warning",
+        Severity::Info => "note",
+    }
+}
+
+/// A path as a URI reference: relative paths stay relative (code scanning resolves them
+/// against the repository root), absolute ones become `file://` URIs; every byte other
+/// than unreserved characters and `/` is percent-encoded.
+pub fn uri(path: &str) -> String {
+    let mut out = String::new();
+    let (prefix, rest) = if path.starts_with('/') {
+        ("file://", path)
+    } else if let [drive, b':', b'/', ..] = path.as_bytes()
+        && drive.is_ascii_alphabetic()
+    {
+        ("file:///", path)
+    } else {
+        ("", path)
+    };
+    out.push_str(prefix);
+    for b in rest.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/') {
+            out.push(char::from(b));
+        } else if b == b':' && !prefix.is_empty() && out.len() == prefix.len() + 1 {
+            out.push(':');
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+fn region(text: &str, idx: &LineIndex, span: &std::ops::Range<usize>) -> Value {
+    let (line, col) = idx.line_col(text, span.start);
+    let (end_line, end_col) = idx.line_col(text, span.end.max(span.start));
+    json!({
+        "startLine": line,
+        "startColumn": col,
+        "endLine": end_line,
+        "endColumn": end_col,
+    })
+}
+
+/// The rule descriptors: every rule id that has a rule, in id order.
+fn rules() -> Vec<(RuleId, Value)> {
+    RuleId::ALL
+        .into_iter()
+        .filter_map(|id| {
+            let m = meta_of(id)?;
+            let help = format!("{}\n\n{}", m.summary, m.explanation.trim_end());
+            Some((
+                id,
+                json!({
+                    "id": id.as_str(),
+                    "shortDescription": { "text": m.summary },
+                    "fullDescription": { "text": m.summary },
+                    "help": { "text": help, "markdown": help },
+                    "defaultConfiguration": { "level": level(id.default_severity()) },
+                }),
+            ))
+        })
+        .collect()
+}
+
+fn result(
+    d: &Diagnostic,
+    rule_index: Option<usize>,
+    path: &std::path::Path,
+    text: &str,
+    idx: &LineIndex,
+    locator: &mut Locator<'_>,
+) -> Value {
+    let mut message = d.message.clone();
+    for n in &d.notes {
+        message.push('\n');
+        message.push_str(n);
+    }
+    let related: Vec<Value> = d
+        .related
+        .iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let start = locator.locate(&l.file, l.span.start, (path, text, idx));
+            let end = locator.locate(&l.file, l.span.end.max(l.span.start), (path, text, idx));
+            json!({
+                "id": i + 1,
+                "message": { "text": l.message },
+                "physicalLocation": {
+                    "artifactLocation": { "uri": uri(&start.path) },
+                    "region": {
+                        "startLine": start.line,
+                        "startColumn": start.column,
+                        "endLine": end.line,
+                        "endColumn": end.column,
+                    },
+                },
+            })
+        })
+        .collect();
+    let mut r = json!({
+        "ruleId": d.rule.as_str(),
+        "level": level(d.severity),
+        "message": { "text": message },
+        "locations": [{
+            "physicalLocation": {
+                "artifactLocation": { "uri": uri(&display_path(path)) },
+                "region": region(text, idx, &d.span),
+            },
+        }],
+    });
+    if let Some(i) = rule_index {
+        r["ruleIndex"] = json!(i);
+    }
+    if !related.is_empty() {
+        r["relatedLocations"] = Value::Array(related);
+    }
+    let mut props = serde_json::Map::new();
+    for (k, v) in [
+        ("fact", &d.fact),
+        ("expected", &d.expected),
+        ("found", &d.found),
+        ("source", &d.source),
+    ] {
+        if let Some(v) = v {
+            props.insert(k.to_string(), json!(v));
+        }
+    }
+    if !props.is_empty() {
+        r["properties"] = Value::Object(props);
+    }
+    r
+}
+
+/// Writes the report as one SARIF log (`bases` as for [`super::human::write`]).
+pub fn write(report: &Report, bases: &[FactBase], w: &mut dyn Write) -> io::Result<()> {
+    let rules = rules();
+    let mut results = Vec::new();
+    let mut locators: Vec<Locator<'_>> = bases.iter().map(Locator::new).collect();
+    let mut fallback = bases.first().map(Locator::new);
+    for f in &report.files {
+        let text = f.text.as_deref().unwrap_or("");
+        let idx = LineIndex::new(text);
+        let Some(locator) = locators.get_mut(f.base).or(fallback.as_mut()) else {
+            continue;
+        };
+        for d in &f.result.diagnostics {
+            let rule_index = rules.iter().position(|(id, _)| *id == d.rule);
+            results.push(result(d, rule_index, &f.path, text, &idx, locator));
+        }
+    }
+    let notifications: Vec<Value> = report
+        .errors
+        .iter()
+        .map(|e| {
+            let path = display_path(&e.path);
+            json!({
+                "level": "error",
+                "message": { "text": format!("{path}: {}", e.message) },
+                "locations": [{
+                    "physicalLocation": { "artifactLocation": { "uri": uri(&path) } },
+                }],
+            })
+        })
+        .collect();
+    let doc = json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": VERSION,
+        "runs": [{
+            "tool": {
+                "driver": {
+                    "name": "factlint",
+                    "version": env!("CARGO_PKG_VERSION"),
+                    "rules": rules.into_iter().map(|(_, v)| v).collect::<Vec<_>>(),
+                },
+            },
+            "columnKind": "unicodeCodePoints",
+            "invocations": [{
+                "executionSuccessful": report.errors.is_empty(),
+                "toolExecutionNotifications": notifications,
+            }],
+            "results": results,
+        }],
+    });
+    serde_json::to_writer_pretty(&mut *w, &doc)?;
+    writeln!(w)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::uri;
+
+    #[test]
+    fn paths_become_uri_references() {
+        assert_eq!(uri("docs/a b.md"), "docs/a%20b.md");
+        assert_eq!(uri("/tmp/x#1.md"), "file:///tmp/x%231.md");
+        assert_eq!(uri("a:b.md"), "a%3Ab.md");
+        assert_eq!(uri("C:/x/y.md"), "file:///C:/x/y.md");
+        assert_eq!(uri("é.md"), "%C3%A9.md");
+    }
+}

@@ -1,0 +1,536 @@
+//! Suppression comments: `<!-- factlint-… -->` in Markdown, `{/* factlint-… */}` in MDX.
+//!
+//! | comment | hides |
+//! |---|---|
+//! | `factlint-disable [rule…]` … `factlint-enable [rule…]` | findings between the two (to the end of the file without an `enable`) |
+//! | `factlint-disable-next-line [rule…]` | findings on the next non-blank line |
+//! | `factlint-disable-line [rule…]` | findings on the comment's own line |
+//! | `factlint-disable-file [rule…]` | findings anywhere in the file |
+//!
+//! Without rule ids a comment hides every rule. Each may carry `reason="…"` and
+//! `until=YYYY-MM-DD`: once the run's day is past `until`, the comment hides nothing and
+//! is itself reported (`expired-suppression`). A comment that cannot be read hides
+//! nothing and is reported (`invalid-suppression`); with `--report-unused-suppressions`
+//! a comment that hid nothing is reported too (`unused-suppression`). Suppressions are
+//! applied after every rule has run, so every rule honours them; the three findings
+//! about comments cannot themselves be suppressed by comments (turn them off in
+//! `factlint.toml` instead).
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::ops::Range;
+
+use jiff::civil::Date;
+
+use crate::diagnostic::{Diagnostic, LineIndex};
+use crate::markdown;
+use crate::rules::{RuleId, RuleMeta};
+
+/// The descriptions of the ids reported here.
+pub static META: [&RuleMeta; 3] = [&EXPIRED, &UNUSED, &INVALID];
+
+static EXPIRED: RuleMeta = RuleMeta {
+    id: RuleId::ExpiredSuppression,
+    summary: "a suppression comment whose `until=` date has passed",
+    explanation: "\
+## What it finds
+A `factlint-disable…` comment with `until=YYYY-MM-DD` when the day factlint runs is
+after that date. The comment stops hiding findings: they are reported again, and so is
+the comment.
+
+## Why it matters
+A suppression is a promise to come back (\"the fact base will have the new tranche by
+then\"). An expiry date keeps the promise from being forgotten.
+
+## Example that fires (run after 2025-01-31)
+    <!-- factlint-disable-next-line stale-value reason=\"waiting for the filing\" until=2025-01-31 -->
+
+## Example that does not fire
+    <!-- factlint-disable-next-line stale-value reason=\"quoted from the 2023 release\" -->
+A comment without `until`, or with a date that has not passed, never expires.
+",
+};
+
+static UNUSED: RuleMeta = RuleMeta {
+    id: RuleId::UnusedSuppression,
+    summary: "a suppression comment that hid nothing (with --report-unused-suppressions)",
+    explanation: "\
+## What it finds
+With `--report-unused-suppressions`: a `factlint-disable…` comment that hid no finding,
+or a rule id listed in one that hid no finding of that rule.
+
+## Why it matters
+A suppression left behind after the text was fixed hides the next real error on that
+line.
+
+## Example that fires
+    <!-- factlint-disable-next-line value-mismatch -->
+    Amazon invested $1.25 billion in Anthropic in September 2023.
+The value is right, so there is nothing to hide.
+
+## Example that does not fire
+    <!-- factlint-disable-next-line value-mismatch reason=\"quoting the first report\" -->
+    Early reports said Amazon's total investment in Anthropic stood at $9 billion.
+",
+};
+
+static INVALID: RuleMeta = RuleMeta {
+    id: RuleId::InvalidSuppression,
+    summary: "a `factlint-…` comment that cannot be read, so it hides nothing",
+    explanation: "\
+## What it finds
+A comment that starts with `factlint` but is not one of `factlint-disable`,
+`factlint-enable`, `factlint-disable-next-line`, `factlint-disable-line`,
+`factlint-disable-file`; or that names an unknown rule id, an unknown key (only
+`reason=` and `until=` exist), an `until=` that is not a day, or an unclosed quote.
+
+## Why it matters
+A misspelt suppression silently does nothing. factlint hides nothing on its behalf
+(so no real finding is lost) and says why.
+
+## Example that fires
+    <!-- factlint-disable-next-line value-missmatch -->
+
+## Example that does not fire
+    <!-- factlint-disable-next-line value-mismatch until=2026-06-30 -->
+",
+};
+
+/// What a comment does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// `factlint-disable`: hides findings from here on.
+    Disable,
+    /// `factlint-enable`: ends a `factlint-disable`.
+    Enable,
+    /// `factlint-disable-next-line`.
+    DisableNextLine,
+    /// `factlint-disable-line`.
+    DisableLine,
+    /// `factlint-disable-file`.
+    DisableFile,
+}
+
+impl Kind {
+    /// The directive as written.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Disable => "factlint-disable",
+            Kind::Enable => "factlint-enable",
+            Kind::DisableNextLine => "factlint-disable-next-line",
+            Kind::DisableLine => "factlint-disable-line",
+            Kind::DisableFile => "factlint-disable-file",
+        }
+    }
+
+    fn parse(s: &str) -> Option<Kind> {
+        [
+            Kind::Disable,
+            Kind::Enable,
+            Kind::DisableNextLine,
+            Kind::DisableLine,
+            Kind::DisableFile,
+        ]
+        .into_iter()
+        .find(|k| k.as_str() == s)
+    }
+}
+
+/// A suppression comment, read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Directive {
+    /// What it does.
+    pub kind: Kind,
+    /// The rules it names; empty for every rule.
+    pub rules: Vec<RuleId>,
+    /// `reason="…"`.
+    pub reason: Option<String>,
+    /// `until=YYYY-MM-DD`: the last day it hides findings.
+    pub until: Option<Date>,
+}
+
+/// Reads a comment body (`factlint-disable-next-line value-mismatch reason="…"`).
+pub fn parse(body: &str) -> Result<Directive, String> {
+    let tokens = tokenize(body)?;
+    let Some((first, rest)) = tokens.split_first() else {
+        return Err("empty comment".to_string());
+    };
+    let kind = Kind::parse(first).ok_or_else(|| {
+        format!(
+            "unknown directive `{first}` (use factlint-disable, factlint-enable, factlint-disable-next-line, factlint-disable-line or factlint-disable-file)"
+        )
+    })?;
+    let mut d = Directive {
+        kind,
+        rules: Vec::new(),
+        reason: None,
+        until: None,
+    };
+    for t in rest {
+        if let Some((key, value)) = t.split_once('=') {
+            match key {
+                "reason" => d.reason = Some(value.to_string()),
+                "until" => {
+                    d.until = Some(value.parse::<Date>().map_err(|_| {
+                        format!("`until={value}` is not a day: write until=YYYY-MM-DD")
+                    })?);
+                }
+                _ => return Err(format!("unknown key `{key}` (only reason= and until=)")),
+            }
+        } else {
+            let id = RuleId::parse(t).ok_or_else(|| {
+                format!(
+                    "unknown rule id `{t}`{} (`factlint rules` lists them)",
+                    crate::rules::closest(t)
+                        .map_or_else(String::new, |id| format!("; did you mean `{id}`?"))
+                )
+            })?;
+            if !d.rules.contains(&id) {
+                d.rules.push(id);
+            }
+        }
+    }
+    Ok(d)
+}
+
+/// Splits on whitespace and commas; `"…"` keeps spaces inside one token.
+fn tokenize(s: &str) -> Result<Vec<String>, String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            c if c.is_whitespace() || c == ',' => {
+                if !cur.is_empty() {
+                    out.push(std::mem::take(&mut cur));
+                }
+            }
+            '"' => loop {
+                match chars.next() {
+                    Some('"') => break,
+                    Some(ch) => cur.push(ch),
+                    None => return Err("unclosed quote".to_string()),
+                }
+            },
+            c => cur.push(c),
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    Ok(out)
+}
+
+/// The ids a comment without rule ids hides: every id but the three about comments.
+fn suppressible() -> impl Iterator<Item = RuleId> {
+    RuleId::ALL.into_iter().filter(|r| {
+        !matches!(
+            r,
+            RuleId::ExpiredSuppression | RuleId::UnusedSuppression | RuleId::InvalidSuppression
+        )
+    })
+}
+
+enum Scope {
+    File,
+    /// Inclusive 1-based lines.
+    Lines(usize, usize),
+    /// Byte ranges per rule (from a `disable` to its `enable`).
+    Regions(Vec<(RuleId, Range<usize>)>),
+}
+
+struct Active {
+    span: Range<usize>,
+    directive: Directive,
+    scope: Scope,
+    used: BTreeSet<RuleId>,
+}
+
+impl Active {
+    fn covers(&self, d: &Diagnostic, lines: (usize, usize)) -> bool {
+        if !self.directive.rules.is_empty() && !self.directive.rules.contains(&d.rule) {
+            return false;
+        }
+        match &self.scope {
+            Scope::File => true,
+            Scope::Lines(lo, hi) => lines.0 <= *hi && *lo <= lines.1,
+            Scope::Regions(r) => r
+                .iter()
+                .any(|(id, range)| *id == d.rule && range.contains(&d.span.start)),
+        }
+    }
+}
+
+/// Applies a file's suppression comments to its findings. `today` is the run's day
+/// (`None`: `until=` dates are not checked). Returns the findings that remain plus the
+/// findings about the comments themselves (expired, unreadable, and — with
+/// `report_unused` — unused ones).
+pub fn apply(
+    text: &str,
+    directives: &[markdown::Directive],
+    diagnostics: Vec<Diagnostic>,
+    today: Option<Date>,
+    report_unused: bool,
+) -> Vec<Diagnostic> {
+    if directives.is_empty() {
+        return diagnostics;
+    }
+    let idx = LineIndex::new(text);
+    let line_of = |offset: usize| idx.line_col(text, offset).0;
+    let last_line_of = |span: &Range<usize>| line_of(span.end.saturating_sub(1).max(span.start));
+    let mut reports = Vec::new();
+    let mut active: Vec<Active> = Vec::new();
+    let mut open: BTreeMap<RuleId, (usize, usize)> = BTreeMap::new();
+    for c in directives {
+        // The comment itself, without the line end an HTML block's range includes.
+        let span = text.get(c.span.clone()).map_or(c.span.clone(), |t| {
+            c.span.start..c.span.start + t.trim_end().len()
+        });
+        let c = markdown::Directive {
+            span,
+            body: c.body.clone(),
+        };
+        let directive = match parse(&c.body) {
+            Ok(d) => d,
+            Err(e) => {
+                reports.push(
+                    Diagnostic::new(
+                        RuleId::InvalidSuppression,
+                        c.span.clone(),
+                        format!("cannot read this factlint comment: {e}; it hides nothing"),
+                    )
+                    .with_label("unreadable"),
+                );
+                continue;
+            }
+        };
+        if let (Some(until), Some(today)) = (directive.until, today)
+            && today > until
+        {
+            let mut d = Diagnostic::new(
+                RuleId::ExpiredSuppression,
+                c.span.clone(),
+                format!(
+                    "`{}` expired on {until}: the findings it hid are reported again",
+                    directive.kind.as_str()
+                ),
+            )
+            .with_label(format!("expired on {until}"));
+            if let Some(r) = &directive.reason {
+                d.notes.push(format!("reason given: {r}"));
+            }
+            d.notes.push(
+                "fix what it hid, or move `until=` later if the reason still holds".to_string(),
+            );
+            reports.push(d);
+            continue;
+        }
+        let ids: Vec<RuleId> = if directive.rules.is_empty() {
+            suppressible().collect()
+        } else {
+            directive.rules.clone()
+        };
+        let scope = match directive.kind {
+            Kind::Enable => {
+                for id in ids {
+                    if let Some((start, j)) = open.remove(&id)
+                        && let Scope::Regions(r) = &mut active[j].scope
+                    {
+                        r.push((id, start..c.span.start));
+                    }
+                }
+                continue;
+            }
+            Kind::Disable => {
+                let me = active.len();
+                for id in ids {
+                    if let Some((start, j)) = open.insert(id, (c.span.end, me))
+                        && let Scope::Regions(r) = &mut active[j].scope
+                    {
+                        r.push((id, start..c.span.start));
+                    }
+                }
+                Scope::Regions(Vec::new())
+            }
+            Kind::DisableFile => Scope::File,
+            Kind::DisableLine => Scope::Lines(line_of(c.span.start), last_line_of(&c.span)),
+            Kind::DisableNextLine => {
+                let after = c.span.end.min(text.len());
+                // The next line that is not blank.
+                let next = idx
+                    .starts()
+                    .iter()
+                    .copied()
+                    .filter(|&s| s >= after && s > c.span.start)
+                    .find(|&s| {
+                        let line = &text[s..];
+                        let end = line.find('\n').unwrap_or(line.len());
+                        !line[..end].trim().is_empty()
+                    })
+                    .map_or(usize::MAX, line_of);
+                Scope::Lines(next, next)
+            }
+        };
+        active.push(Active {
+            span: c.span.clone(),
+            directive,
+            scope,
+            used: BTreeSet::new(),
+        });
+    }
+    for (id, (start, j)) in open {
+        if let Scope::Regions(r) = &mut active[j].scope {
+            r.push((id, start..text.len()));
+        }
+    }
+    let mut kept = Vec::with_capacity(diagnostics.len());
+    for d in diagnostics {
+        let lines = (line_of(d.span.start), last_line_of(&d.span));
+        match active.iter_mut().find(|a| a.covers(&d, lines)) {
+            Some(a) => {
+                a.used.insert(d.rule);
+            }
+            None => kept.push(d),
+        }
+    }
+    if report_unused {
+        for a in &active {
+            let kind = a.directive.kind.as_str();
+            let message = if a.directive.rules.is_empty() {
+                if !a.used.is_empty() {
+                    continue;
+                }
+                format!("`{kind}` hid no finding; remove it")
+            } else {
+                let unused: Vec<String> = a
+                    .directive
+                    .rules
+                    .iter()
+                    .filter(|r| !a.used.contains(r))
+                    .map(|r| format!("`{r}`"))
+                    .collect();
+                if unused.is_empty() {
+                    continue;
+                }
+                format!(
+                    "`{kind}` hid no {} finding; remove {}",
+                    unused.join(", "),
+                    if unused.len() == a.directive.rules.len() {
+                        "it"
+                    } else {
+                        "those rule ids"
+                    }
+                )
+            };
+            reports.push(
+                Diagnostic::new(RuleId::UnusedSuppression, a.span.clone(), message)
+                    .with_label("hides nothing"),
+            );
+        }
+    }
+    kept.extend(reports);
+    kept
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn comments_are_read() {
+        let d = parse(r#"factlint-disable-next-line value-mismatch, stale-value reason="a b, c" until=2026-01-31"#)
+            .expect("valid");
+        assert_eq!(d.kind, Kind::DisableNextLine);
+        assert_eq!(d.rules, vec![RuleId::ValueMismatch, RuleId::StaleValue]);
+        assert_eq!(d.reason.as_deref(), Some("a b, c"));
+        assert_eq!(d.until, Some(Date::constant(2026, 1, 31)));
+        assert_eq!(parse("factlint-enable").expect("valid").rules, vec![]);
+        for bad in [
+            "factlint-disabel",
+            "factlint-disable value-missmatch",
+            "factlint-disable until=2026-13-01",
+            "factlint-disable why=x",
+            "factlint-disable reason=\"open",
+        ] {
+            assert!(parse(bad).is_err(), "{bad}");
+        }
+    }
+
+    fn diag(text: &str, needle: &str, rule: RuleId) -> Diagnostic {
+        let at = text.find(needle).expect("needle in text");
+        Diagnostic::new(rule, at..at + needle.len(), "x")
+    }
+
+    fn run(
+        text: &str,
+        diags: Vec<Diagnostic>,
+        today: Option<Date>,
+        unused: bool,
+    ) -> Vec<(RuleId, usize)> {
+        let doc = markdown::scan(text);
+        let idx = LineIndex::new(text);
+        apply(text, &doc.directives, diags, today, unused)
+            .iter()
+            .map(|d| (d.rule, idx.line_col(text, d.span.start).0))
+            .collect()
+    }
+
+    #[test]
+    fn regions_lines_and_files() {
+        let text = "A $1.\n\n<!-- factlint-disable value-mismatch -->\n\nB $2.\n\n<!-- factlint-enable -->\n\nC $3.\n";
+        let ds = vec![
+            diag(text, "$1", RuleId::ValueMismatch),
+            diag(text, "$2", RuleId::ValueMismatch),
+            diag(text, "$2", RuleId::StaleValue),
+            diag(text, "$3", RuleId::ValueMismatch),
+        ];
+        assert_eq!(
+            run(text, ds, None, false),
+            vec![
+                (RuleId::ValueMismatch, 1),
+                (RuleId::StaleValue, 5),
+                (RuleId::ValueMismatch, 9)
+            ]
+        );
+        let text = "<!-- factlint-disable-next-line -->\n\nA $1.\nB $2. <!-- factlint-disable-line stale-value -->\n";
+        let ds = vec![
+            diag(text, "$1", RuleId::ValueMismatch),
+            diag(text, "$2", RuleId::ValueMismatch),
+            diag(text, "$2", RuleId::StaleValue),
+        ];
+        assert_eq!(run(text, ds, None, false), vec![(RuleId::ValueMismatch, 4)]);
+        let text = "A $1.\n\n{/* factlint-disable-file */}\n";
+        let ds = vec![diag(text, "$1", RuleId::ValueMismatch)];
+        assert_eq!(run(text, ds, None, false), vec![]);
+    }
+
+    #[test]
+    fn expired_comments_hide_nothing_and_are_reported() {
+        let text = "<!-- factlint-disable-next-line until=2025-01-31 -->\nA $1.\n";
+        let ds = || vec![diag(text, "$1", RuleId::ValueMismatch)];
+        assert_eq!(
+            run(text, ds(), Some(Date::constant(2025, 1, 31)), false),
+            vec![]
+        );
+        assert_eq!(
+            run(text, ds(), Some(Date::constant(2025, 2, 1)), false),
+            vec![(RuleId::ValueMismatch, 2), (RuleId::ExpiredSuppression, 1)]
+        );
+    }
+
+    #[test]
+    fn unused_and_invalid_comments_are_reported() {
+        let text = "<!-- factlint-disable-next-line value-mismatch stale-value -->\nA $1.\n<!-- factlint-nope -->\n";
+        let ds = || vec![diag(text, "$1", RuleId::ValueMismatch)];
+        assert_eq!(
+            run(text, ds(), None, false),
+            vec![(RuleId::InvalidSuppression, 3)]
+        );
+        assert_eq!(
+            run(text, ds(), None, true),
+            vec![
+                (RuleId::InvalidSuppression, 3),
+                (RuleId::UnusedSuppression, 1)
+            ]
+        );
+    }
+}
