@@ -12,8 +12,13 @@ use crate::analysis::Analysis;
 use crate::diagnostic::{Diagnostic, Severity};
 
 pub mod date_mismatch;
+pub(crate) mod prose;
+pub mod ratio_mismatch;
+pub mod self_contradiction;
 pub mod stale_value;
+pub mod statements;
 pub mod sum_mismatch;
+pub mod table_arithmetic;
 pub mod value_mismatch;
 
 /// Every rule id factlint knows. Ids are part of the interface (JSON, SARIF, config,
@@ -130,6 +135,9 @@ pub static RULES: &[&dyn Rule] = &[
     &stale_value::StaleValue,
     &date_mismatch::DateMismatch,
     &sum_mismatch::SumMismatch,
+    &self_contradiction::SelfContradiction,
+    &table_arithmetic::TableArithmetic,
+    &ratio_mismatch::RatioMismatch,
 ];
 
 /// Builds the diagnostic shared by the fact rules: primary label on the draft's
