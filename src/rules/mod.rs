@@ -11,6 +11,7 @@ use serde::Serialize;
 use crate::analysis::Analysis;
 use crate::diagnostic::{Diagnostic, Severity};
 
+pub mod corpus_contradiction;
 pub mod date_mismatch;
 pub(crate) mod prose;
 pub mod ratio_mismatch;
@@ -138,6 +139,7 @@ pub static RULES: &[&dyn Rule] = &[
     &self_contradiction::SelfContradiction,
     &table_arithmetic::TableArithmetic,
     &ratio_mismatch::RatioMismatch,
+    &corpus_contradiction::CorpusContradiction,
 ];
 
 /// Builds the diagnostic shared by the fact rules: primary label on the draft's
