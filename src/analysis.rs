@@ -158,6 +158,8 @@ pub struct Analysis<'a> {
     pub verdicts: Vec<Verdict>,
     /// Values tied to one fact that they agree with (compared across documents).
     pub agreements: Vec<Agreement>,
+    /// The statements the rules that need no fact base compare, computed once.
+    pub(crate) statements: std::sync::OnceLock<Vec<crate::rules::statements::Statement>>,
 }
 
 impl<'a> Analysis<'a> {
@@ -184,6 +186,7 @@ impl<'a> Analysis<'a> {
             claims,
             verdicts: Vec::new(),
             agreements: Vec::new(),
+            statements: std::sync::OnceLock::new(),
         };
         let mut agreements = Vec::new();
         a.verdicts = attribute(&a, &mut agreements);

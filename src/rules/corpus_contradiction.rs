@@ -142,8 +142,8 @@ pub fn summarize(a: &Analysis<'_>) -> Summary {
             }
             push(
                 format!("{} @ {date}", s.key),
-                s.qualifier,
-                s.subject,
+                s.qualifier.clone(),
+                s.subject.clone(),
                 None,
                 s.claim,
                 s.value,

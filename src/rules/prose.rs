@@ -6,6 +6,7 @@ use std::collections::HashSet;
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use regex::Regex;
 
 use crate::analysis::{Analysis, Claim, ValueItem};
@@ -14,7 +15,7 @@ use crate::value::{Hedge, Quantity, Value};
 /// Hedge phrases as they end the text before a value (see `recognize::hedge`).
 static HEDGE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?:\b(?:about|around|roughly|approximately|approx\.|some|circa|an estimated|nearly|almost|close to|just under|just below|just shy of|shy of|more than|over|exceeding|above|greater than|in excess of|upwards? of|north of|just over|well over|well above|at least|no less than|no fewer than|not less than|a minimum of|up to|as much as|as many as|as high as|at most|no more than|not more than|a maximum of|less than|fewer than|under|below|well under|well below)|[~≈><≥≤])\s*$",
+        r"(?i)(?:(?-u:\b)(?:about|around|roughly|approximately|approx\.|some|circa|an estimated|nearly|almost|close to|just under|just below|just shy of|shy of|more than|over|exceeding|above|greater than|in excess of|upwards? of|north of|just over|well over|well above|at least|no less than|no fewer than|not less than|a minimum of|up to|as much as|as many as|as high as|at most|no more than|not more than|a maximum of|less than|fewer than|under|below|well under|well below)|[~≈><≥≤])\s*$",
     )
     .expect("constant regex")
 });
@@ -91,12 +92,12 @@ pub(crate) fn in_quotes(text: &str, at: usize) -> bool {
 }
 
 static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i);|—|\s–\s|\s-\s|\(|\)|\bwhile\b|\bwhereas\b|\bbut\b|\balthough\b|\bthough\b|,\s+and\b")
+    Regex::new(r"(?i);|—|\s–\s|\s-\s|\(|\)|(?-u:\b)while(?-u:\b)|(?-u:\b)whereas(?-u:\b)|(?-u:\b)but(?-u:\b)|(?-u:\b)although(?-u:\b)|(?-u:\b)though(?-u:\b)|,\s+and(?-u:\b)")
         .expect("constant regex")
 });
 
 static STATEMENT_BREAK: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i);|\bwhile\b|\bwhereas\b|\bbut\b|\balthough\b|\bthough\b|,\s+and\b")
+    Regex::new(r"(?i);|(?-u:\b)while(?-u:\b)|(?-u:\b)whereas(?-u:\b)|(?-u:\b)but(?-u:\b)|(?-u:\b)although(?-u:\b)|(?-u:\b)though(?-u:\b)|,\s+and(?-u:\b)")
         .expect("constant regex")
 });
 
@@ -142,42 +143,86 @@ pub(crate) struct Word {
 
 /// The words of a text, in order.
 pub(crate) fn words(text: &str) -> Vec<Word> {
-    let mut out = Vec::new();
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        if !c.is_alphanumeric() {
-            continue;
-        }
-        let mut end = i + c.len_utf8();
-        while let Some(&(j, d)) = iter.peek() {
-            let inner_apostrophe = (d == '\'' || d == '\u{2019}')
-                && text[j + d.len_utf8()..]
-                    .chars()
-                    .next()
-                    .is_some_and(char::is_alphanumeric);
-            if !(d.is_alphanumeric() || inner_apostrophe) {
-                break;
+    raw_words(text)
+        .map(|range| {
+            let raw = &text[range.clone()];
+            let bare = strip_possessive(raw);
+            Word {
+                capital: raw.chars().next().is_some_and(char::is_uppercase),
+                lower: bare.to_lowercase(),
+                possessive: bare.len() < raw.len(),
+                range,
             }
-            end = j + d.len_utf8();
-            iter.next();
+        })
+        .collect()
+}
+
+/// The byte ranges of the words of a text (see [`Word`]), allocating nothing. ASCII
+/// bytes are read as bytes; only other characters are decoded.
+fn raw_words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let bytes = text.as_bytes();
+    // The length of the word character at `i`, or 0 when there is none.
+    let word_char = move |i: usize| -> usize {
+        match bytes.get(i) {
+            None => 0,
+            Some(b) if b.is_ascii_alphanumeric() => 1,
+            Some(b) if b.is_ascii() => 0,
+            Some(_) => text
+                .get(i..)
+                .and_then(|t| t.chars().next())
+                .filter(|c| c.is_alphanumeric())
+                .map_or(0, char::len_utf8),
         }
-        let raw = &text[i..end];
-        let mut lower = raw.to_lowercase();
-        let mut possessive = false;
-        for suffix in ["'s", "\u{2019}s"] {
-            if lower.len() > suffix.len() + 1 && lower.ends_with(suffix) {
-                lower.truncate(lower.len() - suffix.len());
-                possessive = true;
+    };
+    // The length of an apostrophe at `i` that stands between two word characters.
+    let inner_apostrophe = move |i: usize| -> usize {
+        let len = if bytes.get(i) == Some(&b'\'') {
+            1
+        } else if bytes.get(i..i + 3) == Some("\u{2019}".as_bytes()) {
+            3
+        } else {
+            return 0;
+        };
+        if word_char(i + len) > 0 { len } else { 0 }
+    };
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            let n = word_char(i);
+            if n == 0 {
+                // Skip to the next character boundary.
+                i += 1;
+                while i < bytes.len() && !text.is_char_boundary(i) {
+                    i += 1;
+                }
+                continue;
             }
+            let start = i;
+            i += n;
+            loop {
+                let n = word_char(i);
+                let n = if n > 0 { n } else { inner_apostrophe(i) };
+                if n == 0 {
+                    break;
+                }
+                i += n;
+            }
+            return Some(start..i);
         }
-        out.push(Word {
-            range: i..end,
-            capital: c.is_uppercase(),
-            lower,
-            possessive,
-        });
+        None
+    })
+}
+
+/// A word without its possessive "'s" (kept when nothing else would be left).
+fn strip_possessive(raw: &str) -> &str {
+    for suffix in ["'s", "'S", "\u{2019}s", "\u{2019}S"] {
+        if let Some(stem) = raw.strip_suffix(suffix)
+            && stem.chars().count() > 1
+        {
+            return stem;
+        }
     }
-    out
+    raw
 }
 
 /// Capitalized words that are no names: acronyms of the trade, months, days.
@@ -352,38 +397,74 @@ const STARTERS: &[&str] = &[
     "developers",
 ];
 
-/// The names a document uses: capitalized words never written in lower case anywhere
-/// in the document, other than words that start sentences ("The", "Over"), acronyms of
-/// the trade, months and days. Needs no fact base. A word taken for a name by mistake
-/// only makes two statements harder to match, never easier.
-pub(crate) fn document_names(a: &Analysis<'_>) -> HashSet<String> {
-    let mut capital = HashSet::new();
-    let mut lower = HashSet::new();
-    let mut acronyms = HashSet::new();
-    for c in &a.claims {
-        for w in words(&c.text) {
-            if !w.lower.chars().next().is_some_and(char::is_alphabetic) {
+/// The names among the words of some clauses of a document: capitalized words that
+/// the document never writes in lower case, other than words that start sentences
+/// ("The", "Over"), acronyms of the trade, months and days; and acronyms ("AWS",
+/// "US", which is no "us"). Needs no fact base. A word taken for a name by mistake
+/// only makes two statements harder to match, never easier. The work is one scan of
+/// the document for the lower-case forms of the clauses' capitalized words.
+pub(crate) fn names_among<'c>(
+    a: &Analysis<'_>,
+    clauses: impl Iterator<Item = &'c str>,
+) -> HashSet<String> {
+    let mut capital: Vec<String> = Vec::new();
+    let mut names: HashSet<String> = HashSet::new();
+    for text in clauses {
+        for r in raw_words(text) {
+            let raw = strip_possessive(&text[r]);
+            if !raw.chars().next().is_some_and(char::is_uppercase) {
                 continue;
             }
-            let raw = &c.text[w.range.clone()];
             let upper = raw.chars().filter(|c| c.is_uppercase()).count();
-            let lowers: String = raw.chars().filter(|c| c.is_lowercase()).collect();
-            if upper >= 2 && (lowers.is_empty() || (lowers == "s" && raw.ends_with('s'))) {
-                // An acronym ("US", "AWS", "GPUs") is no lower-case word ("us").
-                acronyms.insert(w.lower);
-            } else if w.capital {
-                capital.insert(w.lower);
-            } else {
-                lower.insert(w.lower);
+            let mut lowers = raw.chars().filter(|c| c.is_lowercase());
+            let acronym = upper >= 2
+                && match (lowers.next(), lowers.next()) {
+                    (None, _) => true,
+                    // "GPUs"
+                    (Some('s'), None) => raw.ends_with('s'),
+                    _ => false,
+                };
+            let lower = raw.to_lowercase();
+            if NOT_NAMES.contains(&lower.as_str()) {
+                continue;
+            }
+            if acronym {
+                names.insert(lower);
+            } else if !STARTERS.contains(&lower.as_str()) && !capital.contains(&lower) {
+                capital.push(lower);
             }
         }
     }
-    capital
-        .into_iter()
-        .filter(|w| !lower.contains(w) && !STARTERS.contains(&w.as_str()))
-        .chain(acronyms)
-        .filter(|w| !NOT_NAMES.contains(&w.as_str()))
-        .collect()
+    if capital.is_empty() {
+        return names;
+    }
+    // Which of them the document writes in lower case, as a word of its own.
+    let mut seen = vec![false; capital.len()];
+    if let Ok(ac) = AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(&capital)
+    {
+        for c in &a.claims {
+            let t = c.text.as_bytes();
+            for m in ac.find_overlapping_iter(&c.text) {
+                let before = m.start().checked_sub(1).map(|i| t[i]);
+                let after = t.get(m.end()).copied();
+                let word =
+                    |b: Option<u8>| b.is_some_and(|b| b.is_ascii_alphanumeric() || b >= 0x80);
+                if !word(before) && !word(after) {
+                    seen[m.pattern().as_usize()] = true;
+                }
+            }
+        }
+    }
+    names.extend(
+        capital
+            .into_iter()
+            .zip(seen)
+            .filter(|(_, seen)| !seen)
+            .map(|(w, _)| w),
+    );
+    names
 }
 
 /// The names a sentence is about, each with the word as written ("Bedrock"): each
@@ -507,6 +588,28 @@ mod tests {
             .into_iter()
             .map(|(lower, _)| lower)
             .collect()
+    }
+
+    #[test]
+    fn words_of_any_script_and_punctuation() {
+        let t = "Bedrock—AWS’s «Claude» n’est pas 3,5x; co-op café’s";
+        let ws: Vec<&str> = raw_words(t).map(|r| &t[r]).collect();
+        assert_eq!(
+            ws,
+            [
+                "Bedrock",
+                "AWS’s",
+                "Claude",
+                "n’est",
+                "pas",
+                "3",
+                "5x",
+                "co",
+                "op",
+                "café’s"
+            ]
+        );
+        assert_eq!(raw_words("'’—").count(), 0);
     }
 
     #[test]

@@ -50,34 +50,34 @@ sight; ratio words are edited less carefully than the numbers around them.
 
 /// Ratio words and their ratios. Idioms are excluded after matching.
 static RATIO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?P<two>doubl(?:ed|es|ing))|(?P<three>tripl(?:ed|es|ing))|(?P<four>quadrupl(?:ed|es|ing))|(?P<half>halv(?:ed|es|ing)|cut (?:[a-z0-9'’]+ ){0,4}in half)|(?P<n>two|three|four|five|six|seven|eight|nine|ten|[0-9]+(?:\.[0-9]+)?)[- ]?fold|(?P<x>[0-9]+(?:\.[0-9]+)?)x\b)")
+    Regex::new(r"(?i)(?-u:\b)(?:(?P<two>doubl(?:ed|es|ing))|(?P<three>tripl(?:ed|es|ing))|(?P<four>quadrupl(?:ed|es|ing))|(?P<half>halv(?:ed|es|ing)|cut (?:[a-z0-9'’]+ ){0,4}in half)|(?P<n>two|three|four|five|six|seven|eight|nine|ten|[0-9]+(?:\.[0-9]+)?)[- ]?fold|(?P<x>[0-9]+(?:\.[0-9]+)?)x(?-u:\b))")
         .expect("constant regex")
 });
 
 static IDIOM_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:\s*down\b|\s*up on\b|-digit|\s+digits?\b|\s+as\b|-check|\s+check|-edged|\s+standard|\s+count|-a\b|\s+crown)")
+    Regex::new(r"(?i)^(?:\s*down(?-u:\b)|\s*up on(?-u:\b)|-digit|\s+digits?(?-u:\b)|\s+as(?-u:\b)|-check|\s+check|-edged|\s+standard|\s+count|-a(?-u:\b)|\s+crown)")
         .expect("constant regex")
 });
 
 /// Hedges on the ratio word: "more than doubled", "nearly tripled".
 static RATIO_HEDGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?P<more>more than|over|at least|over a|more than a)|(?P<nearly>nearly|almost|close to|just under|not quite)|(?P<about>about|around|roughly|approximately|some|effectively|essentially|more or less|a roughly|an approximately))\s+(?:an?\s+)?$")
+    Regex::new(r"(?i)(?-u:\b)(?:(?P<more>more than|over|at least|over a|more than a)|(?P<nearly>nearly|almost|close to|just under|not quite)|(?P<about>about|around|roughly|approximately|some|effectively|essentially|more or less|a roughly|an approximately))\s+(?:an?\s+)?$")
         .expect("constant regex")
 });
 
 /// A value the change starts from.
 static FROM: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\bfrom|\bup from|\bdown from|\bcompared (?:with|to)|\bversus|\bvs\.?|\bprevious|\bprior|\bearlier|\boriginal|\bformer)\s*$")
+    Regex::new(r"(?i)(?:(?-u:\b)from|(?-u:\b)up from|(?-u:\b)down from|(?-u:\b)compared (?:with|to)|(?-u:\b)versus|(?-u:\b)vs\.?|(?-u:\b)previous|(?-u:\b)prior|(?-u:\b)earlier|(?-u:\b)original|(?-u:\b)former)\s*$")
         .expect("constant regex")
 });
 
 /// A range that is a change: "rose from $4 billion to $8 billion".
 static FROM_RANGE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bfrom\s*$").expect("constant regex"));
+    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)from\s*$").expect("constant regex"));
 
 /// A value the change arrives at.
 static TO: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\bto|\breaching|\breach(?:es|ed)?|\bnow at|\bstands? at|\btotal(?:ing|ling)? of|\btotal of)\s*$")
+    Regex::new(r"(?i)(?:(?-u:\b)to|(?-u:\b)reaching|(?-u:\b)reach(?:es|ed)?|(?-u:\b)now at|(?-u:\b)stands? at|(?-u:\b)total(?:ing|ling)? of|(?-u:\b)total of)\s*$")
         .expect("constant regex")
 });
 
@@ -87,7 +87,7 @@ static OF_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static FORECAST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(could|might|may|would|should|will|expected|expects?|projected|forecasts?|plans?|aims?|if|unless|whether)\b")
+    Regex::new(r"(?i)(?-u:\b)(could|might|may|would|should|will|expected|expects?|projected|forecasts?|plans?|aims?|if|unless|whether)(?-u:\b)")
         .expect("constant regex")
 });
 

@@ -59,7 +59,7 @@ impl Rule for SelfContradiction {
     fn check(&self, a: &Analysis<'_>, out: &mut Vec<Diagnostic>) {
         let all = statements(a);
         let mut lines: Option<LineIndex> = None;
-        for group in groups(&all) {
+        for group in groups(all) {
             for (bad, reference) in conflicts(a, &group) {
                 let lines = lines.get_or_insert_with(|| LineIndex::new(a.text));
                 out.push(diagnostic(a, lines, bad, reference));

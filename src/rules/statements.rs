@@ -36,25 +36,25 @@ pub struct Statement {
 
 /// Sentences that state no fact of the present: forecasts, conditionals, hearsay.
 static FORECAST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(could|might|may|would|should|will|won't|expected|expects?|expecting|projected|projects|forecasts?|forecasted|rumou?red|reportedly|plans?|planned|planning|aims?|aiming|targets?|targeting|goal|if|unless|whether|estimates?|estimated|predicts?|predicted|hopes?|likely|potentially)\b")
+    Regex::new(r"(?i)(?-u:\b)(could|might|may|would|should|will|won't|expected|expects?|expecting|projected|projects|forecasts?|forecasted|rumou?red|reportedly|plans?|planned|planning|aims?|aiming|targets?|targeting|goal|if|unless|whether|estimates?|estimated|predicts?|predicted|hopes?|likely|potentially)(?-u:\b)")
         .expect("constant regex")
 });
 
 /// Sentences about an earlier time.
 static PAST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(ago|previously|formerly|originally|initially|at launch|at the time|back then|used to|last (?:year|month|quarter|week|spring|summer|fall|autumn|winter)|earlier this (?:year|month|quarter)|a year earlier|prior to|until|since|had)\b")
+    Regex::new(r"(?i)(?-u:\b)(ago|previously|formerly|originally|initially|at launch|at the time|back then|used to|last (?:year|month|quarter|week|spring|summer|fall|autumn|winter)|earlier this (?:year|month|quarter)|a year earlier|prior to|until|since|had)(?-u:\b)")
         .expect("constant regex")
 });
 
 /// Words that set the scope of a statement.
 static SCOPE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:worldwide|globally|global|internationally|international|domestically|domestic|nationwide)\b")
+    Regex::new(r"(?i)(?-u:\b)(?:worldwide|globally|global|internationally|international|domestically|domestic|nationwide)(?-u:\b)")
         .expect("constant regex")
 });
 
 /// A value after these words is not what the sentence states.
 static EXCLUDED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\bfrom|\bup from|\bdown from|\bcompared (?:with|to)|\bversus|\bvs\.?|\bthan|\brather than|\binstead of|\bnot|\bnor|\bno|\bexcept|\bwithout|\bexcluding)\s*$")
+    Regex::new(r"(?i)(?:(?-u:\b)from|(?-u:\b)up from|(?-u:\b)down from|(?-u:\b)compared (?:with|to)|(?-u:\b)versus|(?-u:\b)vs\.?|(?-u:\b)than|(?-u:\b)rather than|(?-u:\b)instead of|(?-u:\b)not|(?-u:\b)nor|(?-u:\b)no|(?-u:\b)except|(?-u:\b)without|(?-u:\b)excluding)\s*$")
         .expect("constant regex")
 });
 
@@ -243,7 +243,7 @@ static OF_FORM: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Words before a count that make it a change, not a state.
 static COUNT_CHANGE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:(?P<add>added|adding|adds|add|gained|gaining|gains|gain|hired|hiring|hires|another|additional|extra|new|more)|(?P<lose>lost|losing|loses|lose|cut|cutting|cuts|laid off|lay off|fired|firing|fewer))\s*$")
+    Regex::new(r"(?i)(?-u:\b)(?:(?P<add>added|adding|adds|add|gained|gaining|gains|gain|hired|hiring|hires|another|additional|extra|new|more)|(?P<lose>lost|losing|loses|lose|cut|cutting|cuts|laid off|lay off|fired|firing|fewer))\s*$")
         .expect("constant regex")
 });
 
@@ -261,10 +261,10 @@ fn is_down(verb: &str) -> bool {
 /// "$8 billion total", "a total of $8 billion".
 pub(crate) fn is_total(claim: &Claim, vi: usize) -> bool {
     static AFTER: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)^\s*(?:in total|in all|altogether|total\b)").expect("constant regex")
+        Regex::new(r"(?i)^\s*(?:in total|in all|altogether|total(?-u:\b))").expect("constant regex")
     });
     static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-        Regex::new(r"(?i)\b(?:total|cumulative)\b(?P<gap>[^,;:.$€£¥₹()]{0,50})$")
+        Regex::new(r"(?i)(?-u:\b)(?:total|cumulative)(?-u:\b)(?P<gap>[^,;:.$€£¥₹()]{0,50})$")
             .expect("constant regex")
     });
     let v = &claim.values[vi];
@@ -306,15 +306,18 @@ fn total_class(text: &str) -> Option<&'static str> {
         [
             (
                 "investment",
-                r"(?i)\b(?:invest[a-z]*|commit[a-z]*|stake|backing|injection)\b",
+                r"(?i)(?-u:\b)(?:invest[a-z]*|commit[a-z]*|stake|backing|injection)(?-u:\b)",
             ),
             (
                 "funding raised",
-                r"(?i)\b(?:rais(?:e|ed|es|ing)|funding|fundraising)\b",
+                r"(?i)(?-u:\b)(?:rais(?:e|ed|es|ing)|funding|fundraising)(?-u:\b)",
             ),
-            ("revenue", r"(?i)\b(?:revenues?|sales|arr)\b"),
-            ("valuation", r"(?i)\b(?:valuation|valued)\b"),
-            ("spending", r"(?i)\b(?:spend[a-z]*|capex|expenditures?)\b"),
+            ("revenue", r"(?i)(?-u:\b)(?:revenues?|sales|arr)(?-u:\b)"),
+            ("valuation", r"(?i)(?-u:\b)(?:valuation|valued)(?-u:\b)"),
+            (
+                "spending",
+                r"(?i)(?-u:\b)(?:spend[a-z]*|capex|expenditures?)(?-u:\b)",
+            ),
         ]
         .into_iter()
         .map(|(n, p)| (n, Regex::new(p).expect("constant regex")))
@@ -594,11 +597,22 @@ pub(crate) fn reported_values(a: &Analysis<'_>) -> HashSet<(usize, usize)> {
 /// generated filler): the rules that read sentences word by word skip them.
 pub(crate) const MAX_SENTENCE: usize = 4000;
 
-/// The keyed statements of a document, in document order.
-pub fn statements(a: &Analysis<'_>) -> Vec<Statement> {
-    let mut out = Vec::new();
-    let mut names: Option<HashSet<String>> = None;
+/// The keyed statements of a document, in document order (computed once per
+/// analysis).
+pub fn statements<'s>(a: &'s Analysis<'_>) -> &'s [Statement] {
+    a.statements.get_or_init(|| compute(a))
+}
+
+fn compute(a: &Analysis<'_>) -> Vec<Statement> {
+    // A statement before its names are known.
+    struct Pending {
+        claim: usize,
+        value: usize,
+        clause: std::ops::Range<usize>,
+        subject: Subject,
+    }
     let reported = reported_values(a);
+    let mut pending = Vec::new();
     for (ci, c) in a.claims.iter().enumerate() {
         if !matches!(c.kind, ClaimKind::Sentence { .. }) || c.text.len() > MAX_SENTENCE {
             continue;
@@ -610,51 +624,70 @@ pub fn statements(a: &Analysis<'_>) -> Vec<Statement> {
         if t.ends_with('?') || FORECAST.is_match(t) || PAST.is_match(t) {
             continue;
         }
-        let names = names.get_or_insert_with(|| prose::document_names(a));
         for (vi, v) in c.values.iter().enumerate() {
             if excluded(c, v) || reported.contains(&(ci, vi)) {
                 continue;
             }
+            let Some(subject) = subject(c, vi) else {
+                continue;
+            };
             // The names and dates of the value's own clause: "Amazon's total is $8
             // billion, while Google's is $2 billion" makes two statements.
             let clause = prose::statement_clause(&c.text, v.pos.start);
-            let written = prose::anchors_as_written(&c.text[clause.clone()], names);
-            if written.is_empty() {
-                continue;
-            }
-            let Some(sub) = subject(c, vi) else {
-                continue;
-            };
-            let anchors: Vec<&str> = written.iter().map(|(l, _)| l.as_str()).collect();
-            let shown_names: Vec<&str> = written.iter().map(|(_, w)| *w).collect();
-            let dates: Vec<String> = c
-                .values
-                .iter()
-                .filter(|x| x.pos.start >= clause.start && x.pos.end <= clause.end)
-                .filter_map(|x| match x.value {
-                    Value::Date(d) => Some(format!("{}..{}", d.start, d.end)),
-                    _ => None,
-                })
-                .collect();
-            // "worldwide" against a region is another claim.
-            let scope: Vec<&str> = SCOPE
-                .find_iter(&c.text[clause.clone()])
-                .map(|m| m.as_str())
-                .collect();
-            out.push(Statement {
+            pending.push(Pending {
                 claim: ci,
                 value: vi,
-                key: format!(
-                    "{} | {} | {} | {}",
-                    sub.key,
-                    anchors.join(" "),
-                    dates.join(" "),
-                    scope.join(" ").to_lowercase()
-                ),
-                qualifier: sub.qualifier,
-                subject: format!("{} ({})", sub.shown, shown_names.join(", ")),
+                clause,
+                subject,
             });
         }
+    }
+    if pending.is_empty() {
+        return Vec::new();
+    }
+    let names = prose::names_among(
+        a,
+        pending
+            .iter()
+            .map(|p| &a.claims[p.claim].text[p.clause.clone()]),
+    );
+    let mut out = Vec::new();
+    for p in pending {
+        let c = &a.claims[p.claim];
+        let clause = p.clause;
+        let written = prose::anchors_as_written(&c.text[clause.clone()], &names);
+        if written.is_empty() {
+            continue;
+        }
+        let anchors: Vec<&str> = written.iter().map(|(l, _)| l.as_str()).collect();
+        let shown_names: Vec<&str> = written.iter().map(|(_, w)| *w).collect();
+        let dates: Vec<String> = c
+            .values
+            .iter()
+            .filter(|x| x.pos.start >= clause.start && x.pos.end <= clause.end)
+            .filter_map(|x| match x.value {
+                Value::Date(d) => Some(format!("{}..{}", d.start, d.end)),
+                _ => None,
+            })
+            .collect();
+        // "worldwide" against a region is another claim.
+        let scope: Vec<&str> = SCOPE
+            .find_iter(&c.text[clause.clone()])
+            .map(|m| m.as_str())
+            .collect();
+        out.push(Statement {
+            claim: p.claim,
+            value: p.value,
+            key: format!(
+                "{} | {} | {} | {}",
+                p.subject.key,
+                anchors.join(" "),
+                dates.join(" "),
+                scope.join(" ").to_lowercase()
+            ),
+            qualifier: p.subject.qualifier,
+            subject: format!("{} ({})", p.subject.shown, shown_names.join(", ")),
+        });
     }
     out
 }

@@ -54,62 +54,64 @@ and the last thing a writer re-adds after editing one number.
 };
 
 static PARTS_NOUN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(tranches|rounds|parts|installments|instalments|payments|stages|phases|investments|deals|steps)\b")
+    Regex::new(r"(?i)^\s*(tranches|rounds|parts|installments|instalments|payments|stages|phases|investments|deals|steps)(?-u:\b)")
         .expect("constant regex")
 });
 
 /// Words that open a list of parts after a whole.
 static OPENER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i):|—|\s–\s|\bconsist(?:s|ed|ing)? of\b|\b(?:was |were |is |are )?made up of\b|\bcompris(?:es|ed|ing)(?: of)?\b|\bsplit (?:into|between|across)\b|\bdivided (?:into|between)\b|\bbroken (?:down )?into\b|\b(?:tranches|rounds|installments|instalments|payments|stages|phases)\s+of\b")
+    Regex::new(r"(?i):|—|\s–\s|(?-u:\b)consist(?:s|ed|ing)? of(?-u:\b)|(?-u:\b)(?:was |were |is |are )?made up of(?-u:\b)|(?-u:\b)compris(?:es|ed|ing)(?: of)?(?-u:\b)|(?-u:\b)split (?:into|between|across)(?-u:\b)|(?-u:\b)divided (?:into|between)(?-u:\b)|(?-u:\b)broken (?:down )?into(?-u:\b)|(?-u:\b)(?:tranches|rounds|installments|instalments|payments|stages|phases)\s+of(?-u:\b)")
         .expect("constant regex")
 });
 
 /// Between a whole and the colon that opens its parts: words that say the parts follow.
 static LIST_LEAD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:tranches|rounds|parts|installments|instalments|payments|stages|phases|came|comes|was|were|paid|deployed|disbursed|delivered|arrived|split|divided|broken|structured|consist[a-z]*|break[a-z]*)\b")
+    Regex::new(r"(?i)(?-u:\b)(?:tranches|rounds|parts|installments|instalments|payments|stages|phases|came|comes|was|were|paid|deployed|disbursed|delivered|arrived|split|divided|broken|structured|consist[a-z]*|break[a-z]*)(?-u:\b)")
         .expect("constant regex")
 });
 
 /// Before a whole that closes a list: "a total of", "totaling".
 static TOTAL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:,\s*)?(?:\b(?:for|with|or)\s+)?(?:\b(?:a|an)\s+)?\b(?:(?P<full>total(?:ing|ling|ed)?(?: of)?|in all|combined|altogether|together|sum of)|(?P<partial>(?:bringing|brings|brought|taking) (?:[a-z0-9'’]+ ){0,3}to|out of|of an?))\s*$")
+    Regex::new(r"(?i)(?:,\s*)?(?:(?-u:\b)(?:for|with|or)\s+)?(?:(?-u:\b)(?:a|an)\s+)?(?-u:\b)(?:(?P<full>total(?:ing|ling|ed)?(?: of)?|in all|combined|altogether|together|sum of)|(?P<partial>(?:bringing|brings|brought|taking) (?:[a-z0-9'’]+ ){0,3}to|out of|of an?))\s*$")
         .expect("constant regex")
 });
 
 /// After a whole that closes a list: "for $4 billion in all".
 static TOTAL_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:in all|in total|altogether|combined|total)\b").expect("constant regex")
+    Regex::new(r"(?i)^\s*(?:in all|in total|altogether|combined|total)(?-u:\b)")
+        .expect("constant regex")
 });
 
 /// The gap between the last part and a whole with a cue after it.
 static GAP_TO_WHOLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:(?:,|—|–)\s*(?:for|or|making|to make|that is|i\.e\.,?)?|\b(?:for|or))\s*(?:a|an|some)?\s*$")
+    Regex::new(r"(?i)(?:(?:,|—|–)\s*(?:for|or|making|to make|that is|i\.e\.,?)?|(?-u:\b)(?:for|or))\s*(?:a|an|some)?\s*$")
         .expect("constant regex")
 });
 
 /// Between two parts of one list.
-static LIST_JOIN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i),|;|\band\b|\bplus\b|&").expect("constant regex"));
+static LIST_JOIN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i),|;|(?-u:\b)and(?-u:\b)|(?-u:\b)plus(?-u:\b)|&").expect("constant regex")
+});
 
 /// Lists that need not be complete.
 static PARTIAL_LIST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:including|includes|included|such as|among them|among others|for example|e\.g\.)\b")
+    Regex::new(r"(?i)(?-u:\b)(?:including|includes|included|such as|among them|among others|for example|e\.g\.)(?-u:\b)")
         .expect("constant regex")
 });
 
 /// A list that goes on with a part stated without an amount.
 static MORE_ITEMS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:(?:,|;|\band\b|\bplus\b)\s+(?:the|a|an|another|one|its|their|remaining|rest|final|last|balance|other|further|more)\b|\b(?:the rest|remainder|the balance|remaining)\b)")
+    Regex::new(r"(?i)(?:(?:,|;|(?-u:\b)and(?-u:\b)|(?-u:\b)plus(?-u:\b))\s+(?:the|a|an|another|one|its|their|remaining|rest|final|last|balance|other|further|more)(?-u:\b)|(?-u:\b)(?:the rest|remainder|the balance|remaining)(?-u:\b))")
         .expect("constant regex")
 });
 
 static SKIP_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(up from|down from|from|compared|versus|each|per|a year|annually|could|might|would|expected|than)\s*$")
+    Regex::new(r"(?i)(?-u:\b)(up from|down from|from|compared|versus|each|per|a year|annually|could|might|would|expected|than)\s*$")
         .expect("constant regex")
 });
 
 static SKIP_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:each|apiece|a year|a month|per year|per month|per quarter|a quarter|annually|monthly|yearly|a piece)\b")
+    Regex::new(r"(?i)^\s*(?:each|apiece|a year|a month|per year|per month|per quarter|a quarter|annually|monthly|yearly|a piece)(?-u:\b)")
         .expect("constant regex")
 });
 

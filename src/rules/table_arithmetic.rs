@@ -60,32 +60,32 @@ Growth rates are no shares: they may add up to more than 100%.
 };
 
 static CUMULATIVE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:cumulative|cumulatively|running total|total to date|to date|total so far|so far|year[- ]to[- ]date|ytd)\b")
+    Regex::new(r"(?i)(?-u:\b)(?:cumulative|cumulatively|running total|total to date|to date|total so far|so far|year[- ]to[- ]date|ytd)(?-u:\b)")
         .expect("constant regex")
 });
 
 static SHARE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\bshares?\b|%\s*of\b|\bpercent(?:age)? of\b|\bportion\b|\bproportion\b|\ballocation\b|\bweight(?:ing)?\b|\bsplit\b)")
+    Regex::new(r"(?i)(?:(?-u:\b)shares?(?-u:\b)|%\s*of(?-u:\b)|(?-u:\b)percent(?:age)? of(?-u:\b)|(?-u:\b)portion(?-u:\b)|(?-u:\b)proportion(?-u:\b)|(?-u:\b)allocation(?-u:\b)|(?-u:\b)weight(?:ing)?(?-u:\b)|(?-u:\b)split(?-u:\b))")
         .expect("constant regex")
 });
 
 /// Headers that say each row is a whole of its own (shares of different markets,
 /// years).
 static OWN_WHOLES: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:markets?|segments?|category|categories|regions?|country|countries|sectors?|industry|industries|years?|dates?|quarters?|periods?|months?|benchmarks?)\b")
+    Regex::new(r"(?i)(?-u:\b)(?:markets?|segments?|category|categories|regions?|country|countries|sectors?|industry|industries|years?|dates?|quarters?|periods?|months?|benchmarks?)(?-u:\b)")
         .expect("constant regex")
 });
 
 static TOTAL_LABEL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[\s*_]*(?:grand total|totals?|sum|overall|combined|all)\b[\s*_:]*(?:to date)?[\s*_:]*$")
+    Regex::new(r"(?i)^[\s*_]*(?:grand total|totals?|sum|overall|combined|all)(?-u:\b)[\s*_:]*(?:to date)?[\s*_:]*$")
         .expect("constant regex")
 });
 
 static SUBTOTAL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bsub-?totals?\b").expect("constant regex"));
+    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)sub-?totals?(?-u:\b)").expect("constant regex"));
 
 static FIRST_ROW: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:initial|first|seed|launch|inception|founding|start)\b")
+    Regex::new(r"(?i)(?-u:\b)(?:initial|first|seed|launch|inception|founding|start)(?-u:\b)")
         .expect("constant regex")
 });
 
