@@ -268,6 +268,13 @@ fn folder_run_checks_every_fixture_sorted() {
     sorted.sort_unstable();
     assert_eq!(paths, sorted);
     assert!(!paths.iter().any(|p| p.ends_with("clean.md")));
+    // Our drafts do not contradict each other (fixtures/corpus/ does, on purpose).
+    assert!(
+        !findings(&v)
+            .iter()
+            .any(|(rule, _)| rule == "corpus-contradiction"),
+        "{v:#}"
+    );
 }
 
 #[test]
