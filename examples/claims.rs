@@ -49,4 +49,13 @@ fn main() {
         }
     }
     println!("{:#?}", a.verdicts);
+    for s in factlint::rules::statements::statements(&a) {
+        let v = &a.claims[s.claim].values[s.value];
+        println!(
+            "statement {:?} = {} key {:?}",
+            &text[v.span.clone()],
+            v.value.describe(),
+            s.key
+        );
+    }
 }

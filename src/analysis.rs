@@ -160,6 +160,19 @@ pub enum Verdict {
     },
 }
 
+/// A value attribution tied to exactly one fact, and that agrees with it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Agreement {
+    /// Claim index.
+    pub claim: usize,
+    /// Value index in the claim.
+    pub value: usize,
+    /// Fact index.
+    pub fact: usize,
+    /// For a quantity, the index of the value in force at the time that matters.
+    pub held: Option<usize>,
+}
+
 /// A draft after scanning, recognition and attribution: what rules read.
 pub struct Analysis<'a> {
     /// The draft's path as given.
@@ -178,6 +191,10 @@ pub struct Analysis<'a> {
     pub verdicts: Vec<Verdict>,
     /// What the article's date says about the products and events named.
     pub timeline: Vec<crate::timeline::TimeVerdict>,
+    /// Values tied to one fact that they agree with (compared across documents).
+    pub agreements: Vec<Agreement>,
+    /// The statements the rules that need no fact base compare, computed once.
+    pub(crate) statements: std::sync::OnceLock<Vec<crate::rules::statements::Statement>>,
 }
 
 impl<'a> Analysis<'a> {
@@ -204,8 +221,12 @@ impl<'a> Analysis<'a> {
             claims,
             verdicts: Vec::new(),
             timeline: Vec::new(),
+            agreements: Vec::new(),
+            statements: std::sync::OnceLock::new(),
         };
-        a.verdicts = attribute(&a);
+        let mut agreements = Vec::new();
+        a.verdicts = attribute(&a, &mut agreements);
+        a.agreements = agreements;
         a.timeline = crate::timeline::judge(&a);
         a
     }
@@ -802,7 +823,7 @@ fn cell_of(claim: &Claim, c: &CueItem) -> Option<usize> {
     Some(claim.text[..c.pos.start].matches(" | ").count())
 }
 
-fn attribute(a: &Analysis<'_>) -> Vec<Verdict> {
+fn attribute(a: &Analysis<'_>, agreements: &mut Vec<Agreement>) -> Vec<Verdict> {
     let mut out = Vec::new();
     for (ci, claim) in a.claims.iter().enumerate() {
         if claim.entities.is_empty() {
@@ -818,7 +839,7 @@ fn attribute(a: &Analysis<'_>) -> Vec<Verdict> {
             if matches!(v.value, Value::Date(_)) || excluded(claim, v) {
                 continue;
             }
-            if let Some(verdict) = attribute_value(a, ci, vi, &cands) {
+            if let Some(verdict) = attribute_value(a, ci, vi, &cands, agreements) {
                 values.push(verdict);
             }
             if let Some(verdict) = date_of_amount(a, ci, vi, &cands) {
@@ -857,7 +878,13 @@ fn attribute(a: &Analysis<'_>) -> Vec<Verdict> {
 }
 
 /// The value check: is the stated amount the fact's?
-fn attribute_value(a: &Analysis<'_>, ci: usize, vi: usize, cands: &[usize]) -> Option<Verdict> {
+fn attribute_value(
+    a: &Analysis<'_>,
+    ci: usize,
+    vi: usize,
+    cands: &[usize],
+    agreements: &mut Vec<Agreement>,
+) -> Option<Verdict> {
     let claim = &a.claims[ci];
     let v = &claim.values[vi];
     let facts = a.facts;
@@ -939,6 +966,9 @@ fn attribute_value(a: &Analysis<'_>, ci: usize, vi: usize, cands: &[usize]) -> O
             .iter()
             .any(|fv| fits(&v.value, fv))
     }) {
+        if let [fact] = chosen[..] {
+            agreements.extend(agreement(&facts.facts[fact], ci, vi, fact, when.as_ref()));
+        }
         return None;
     }
     let total_by_cue = chosen.len() == 1
@@ -1001,6 +1031,35 @@ fn attribute_value(a: &Analysis<'_>, ci: usize, vi: usize, cands: &[usize]) -> O
         fact,
         day: None,
         pinned,
+    })
+}
+
+/// The agreement of a value with its one fact: an event's amount, or the value of a
+/// quantity in force at `when` (none when `when` is unknown or spans two values).
+fn agreement(
+    fact: &Fact,
+    claim: usize,
+    value: usize,
+    index: usize,
+    when: Option<&DateValue>,
+) -> Option<Agreement> {
+    let held = match &fact.kind {
+        FactKind::Event { .. } => None,
+        FactKind::Quantity { values } => {
+            let w = when?;
+            let first = values.iter().rposition(|t| t.from <= w.start)?;
+            let last = values.iter().rposition(|t| t.from <= w.last_day())?;
+            if first != last {
+                return None;
+            }
+            Some(first)
+        }
+    };
+    Some(Agreement {
+        claim,
+        value,
+        fact: index,
+        held,
     })
 }
 

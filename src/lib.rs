@@ -77,6 +77,9 @@ pub struct FileResult {
     pub diagnostics: Vec<Diagnostic>,
     /// Remarks that are not findings ("no article date: time rules skipped").
     pub notes: Vec<String>,
+    /// What the draft says that other drafts of the run may contradict; compared (and
+    /// emptied) once every draft of a run is checked.
+    pub corpus: rules::corpus_contradiction::Summary,
 }
 
 /// A draft that could not be checked.
@@ -169,7 +172,17 @@ pub fn check_text(path: &Path, text: &str, facts: &FactBase, opts: &CheckOptions
                 .to_string(),
         );
     }
-    FileResult { diagnostics, notes }
+    let mut corpus = rules::corpus_contradiction::summarize(&analysis);
+    corpus.level = opts
+        .levels
+        .get(&rules::RuleId::CorpusContradiction)
+        .map(|l| l.severity());
+    corpus.today = opts.today;
+    FileResult {
+        diagnostics,
+        notes,
+        corpus,
+    }
 }
 
 /// Reads a draft: UTF-8 text, or an error that names the byte offset; `Ok(None)` for a
@@ -265,5 +278,7 @@ pub fn check_jobs(jobs: &[FileJob], bases: &[FactBase]) -> Report {
     report.files.sort_by(|a, b| a.path.cmp(&b.path));
     report.errors.sort_by(|a, b| a.path.cmp(&b.path));
     report.skipped.sort_by(|a, b| a.path.cmp(&b.path));
+    // Claims compared across the drafts of the run (`corpus-contradiction`).
+    rules::corpus_contradiction::compare(&mut report);
     report
 }

@@ -152,12 +152,22 @@ fn planted_sum_mismatches_are_found_without_a_fact_base() {
         // line 8: $85 million whole, parts $30 million + $45 million
         // line 10: "three tranches" but two listed
         // line 12: a total of $30 million for $10 million + $15 million
+        // line 16: "for $30 million in all" after $10 million and $15 million
+        // line 18: "three tranches of" two amounts
+        // line 20: $100 million "consisted of" $30 million and $45 million
+        // line 22: "bringing its total to $13 million" after parts of $15 million
+        // lines 24-30: right (a total that may hold more; a list that goes on
+        // without an amount; "each"; a colon that opens no list of the whole)
         assert_eq!(
             findings(&v),
             pairs(&[
                 ("sum-mismatch", 8),
                 ("sum-mismatch", 10),
-                ("sum-mismatch", 12)
+                ("sum-mismatch", 12),
+                ("sum-mismatch", 16),
+                ("sum-mismatch", 18),
+                ("sum-mismatch", 20),
+                ("sum-mismatch", 22)
             ]),
             "{v:#}"
         );
@@ -171,12 +181,25 @@ fn planted_sum_mismatches_are_found_without_a_fact_base() {
 
 #[test]
 fn fact_rules_are_silent_without_a_fact_base() {
+    // Without facts, the fact rules say nothing; what is left is the draft
+    // contradicting itself: "a total of $9 billion" (line 12) and "total investment …
+    // is $8 billion" (line 16). With the fact base, value-mismatch reports line 12 and
+    // self-contradiction leaves that value to it (see the test above).
     let (v, code) = json(&[
         "--no-default-facts",
         "fixtures/drafts/planted-value-mismatch.md",
     ]);
-    assert_eq!(findings(&v), vec![]);
-    assert_eq!(code, 0);
+    assert_eq!(findings(&v), pairs(&[("self-contradiction", 16)]), "{v:#}");
+    assert_eq!(v["diagnostics"][0]["related"][0]["line"], 12);
+    assert_eq!(code, 1);
+    let (v, _) = json(&[
+        "--no-default-facts",
+        "fixtures/drafts/planted-date-mismatch.md",
+        "fixtures/drafts/planted-stale-value.md",
+    ]);
+    // planted-stale-value.md states the total as $4 billion (line 8) and as $1.25
+    // billion (line 11): with no fact to say which is stale, they contradict.
+    assert_eq!(findings(&v), pairs(&[("self-contradiction", 11)]), "{v:#}");
 }
 
 #[test]
@@ -233,7 +256,7 @@ fn json_output_has_exactly_the_contract_fields() {
 #[test]
 fn folder_run_checks_every_fixture_sorted() {
     let (v, code) = json(&["fixtures/drafts"]);
-    assert_eq!(v["files_checked"], 9);
+    assert_eq!(v["files_checked"], 13);
     assert_eq!(code, 1);
     let paths: Vec<&str> = v["diagnostics"]
         .as_array()
@@ -245,6 +268,13 @@ fn folder_run_checks_every_fixture_sorted() {
     sorted.sort_unstable();
     assert_eq!(paths, sorted);
     assert!(!paths.iter().any(|p| p.ends_with("clean.md")));
+    // Our drafts do not contradict each other (fixtures/corpus/ does, on purpose).
+    assert!(
+        !findings(&v)
+            .iter()
+            .any(|(rule, _)| rule == "corpus-contradiction"),
+        "{v:#}"
+    );
 }
 
 #[test]
@@ -729,5 +759,342 @@ source = "https://example.org/init"
     ] {
         assert!(err.contains(msg), "{msg}\n{err}");
         assert!(err.contains(at), "{at}\n{err}");
+    }
+}
+
+/// The path, rule, line and related lines of every diagnostic.
+fn located(v: &Value) -> Vec<(String, String, u64, Vec<u64>)> {
+    v["diagnostics"]
+        .as_array()
+        .expect("diagnostics array")
+        .iter()
+        .map(|d| {
+            (
+                d["path"].as_str().expect("path").to_string(),
+                d["rule"].as_str().expect("rule").to_string(),
+                d["line"].as_u64().expect("line"),
+                d["related"]
+                    .as_array()
+                    .expect("related")
+                    .iter()
+                    .map(|r| r["line"].as_u64().expect("line"))
+                    .collect(),
+            )
+        })
+        .collect()
+}
+
+fn span_text<'t>(text: &'t str, d: &Value) -> &'t str {
+    let (s, e) = (
+        d["byte_start"].as_u64().expect("start") as usize,
+        d["byte_end"].as_u64().expect("end") as usize,
+    );
+    &text[s..e]
+}
+
+#[test]
+fn internal_rules_run_without_a_fact_base_and_clean_drafts_stay_clean() {
+    for extra in [&[][..], &["--no-default-facts"][..]] {
+        for clean in [
+            "fixtures/drafts/amazon-anthropic-clean.md",
+            "fixtures/drafts/internal-consistency-clean.md",
+        ] {
+            let mut args = vec![clean];
+            args.extend_from_slice(extra);
+            let (v, code) = json(&args);
+            assert_eq!(findings(&v), vec![], "{clean} {extra:?}: {v:#}");
+            assert_eq!(code, 0);
+        }
+    }
+}
+
+#[test]
+fn planted_self_contradictions_point_at_both_statements() {
+    let path = "fixtures/drafts/planted-self-contradiction.md";
+    let text = std::fs::read_to_string(root().join(path)).expect("fixture");
+    for extra in [&[][..], &["--no-default-facts"][..]] {
+        let mut args = vec![path];
+        args.extend_from_slice(extra);
+        let (v, code) = json(&args);
+        // line 20: "Over 50,000 customers" against "over 100,000 customers" (line 8;
+        //          line 24 says "more than 100,000" and agrees with it)
+        // line 22: "cut report generation time by 46%" against "by 64%" (line 10)
+        // silent: 10,000 developers (another subject), 60,000 customers "in 2024"
+        // (another time), 200,000 customers analysts "expect" (a forecast), "25% more
+        // queries" twice.
+        assert_eq!(
+            located(&v),
+            vec![
+                (path.into(), "self-contradiction".into(), 20, vec![8]),
+                (path.into(), "self-contradiction".into(), 22, vec![10]),
+            ],
+            "{v:#}"
+        );
+        assert_eq!(code, 1);
+        let d = &v["diagnostics"][0];
+        assert_eq!(d["severity"], "error");
+        assert_eq!(span_text(&text, d), "50,000");
+        assert_eq!(d["found"], "50,000");
+        assert_eq!(d["expected"], "100,000");
+        let msg = d["message"].as_str().expect("message");
+        assert!(
+            msg.contains("more than 50,000") && msg.contains("line 8"),
+            "{msg}"
+        );
+        assert_eq!(v["diagnostics"][1]["found"], "46%");
+    }
+    let out = factlint(&["check", "--color", "never", path]);
+    let s = String::from_utf8_lossy(&out.stdout);
+    assert!(s.contains("the same claim stated as `100,000`"), "{s}");
+}
+
+#[test]
+fn planted_table_arithmetic_points_at_the_wrong_cell() {
+    let path = "fixtures/drafts/planted-table-arithmetic.md";
+    let text = std::fs::read_to_string(root().join(path)).expect("fixture");
+    for extra in [&[][..], &["--no-default-facts"][..]] {
+        let mut args = vec![path];
+        args.extend_from_slice(extra);
+        let (v, _) = json(&args);
+        // line 11: cumulative $4.5 billion after $1.25 billion + $2.75 billion (the
+        //          next running total, $8 billion, is right again: not reported)
+        // line 18: a total of $4 million for $1.5 million + $2 million
+        // line 23: shares of one spend adding up to 110%
+        // silent: growth rates adding up to 145%, a running total rounded to one
+        // decimal, a newest-first running total, a right total row.
+        assert_eq!(
+            findings(&v),
+            pairs(&[
+                ("table-arithmetic", 11),
+                ("table-arithmetic", 18),
+                ("table-arithmetic", 23)
+            ]),
+            "{v:#}"
+        );
+        let d = &v["diagnostics"][0];
+        assert_eq!(span_text(&text, d), "$4.5 billion");
+        assert_eq!(d["expected"], "$4 billion");
+        let msg = d["message"].as_str().expect("message");
+        assert!(
+            msg.contains("$1.25 billion + $2.75 billion = $4 billion"),
+            "{msg}"
+        );
+        assert_eq!(span_text(&text, &v["diagnostics"][1]), "$4 million");
+        assert_eq!(v["diagnostics"][1]["expected"], "$3.5 million");
+        assert_eq!(v["diagnostics"][2]["found"], "110%");
+    }
+}
+
+#[test]
+fn planted_ratio_mismatches_name_both_values() {
+    let path = "fixtures/drafts/planted-ratio-mismatch.md";
+    let text = std::fs::read_to_string(root().join(path)).expect("fixture");
+    for extra in [&[][..], &["--no-default-facts"][..]] {
+        let mut args = vec![path];
+        args.extend_from_slice(extra);
+        let (v, _) = json(&args);
+        // line 8: "a tripling of … previous $4 billion" after "total … $8 billion"
+        //         in the sentence before (related: line 8 twice)
+        // line 10: "from $2 million to $10 million, a tripling"
+        // line 12: "cut … in half, from $10 million to $7 million"
+        // silent: the right doubling twice, "doubled its headcount" (no numbers in
+        // its clause), "more than doubled", "nearly tripled", "Doubles Down".
+        assert_eq!(
+            located(&v),
+            vec![
+                (path.into(), "ratio-mismatch".into(), 8, vec![8, 8]),
+                (path.into(), "ratio-mismatch".into(), 10, vec![10]),
+                (path.into(), "ratio-mismatch".into(), 12, vec![12, 12]),
+            ],
+            "{v:#}"
+        );
+        let d = &v["diagnostics"][0];
+        assert_eq!(span_text(&text, d), "tripling");
+        assert_eq!(d["expected"], "2x");
+        assert_eq!(v["diagnostics"][1]["expected"], "5x");
+    }
+}
+
+#[test]
+fn corpus_contradictions_are_reported_once_with_both_documents() {
+    let (v, code) = json(&["fixtures/corpus"]);
+    // b-globex-2025.md line 10 "Over 50,000 customers" against a-globex-2025.md line
+    // 8 "Over 100,000 customers", both dated 2025-03-01. The 64% both state agrees;
+    // c-globex-2024.md (another date) says 40,000 and is not compared.
+    assert_eq!(
+        located(&v),
+        vec![(
+            "fixtures/corpus/b-globex-2025.md".into(),
+            "corpus-contradiction".into(),
+            10,
+            vec![8]
+        )],
+        "{v:#}"
+    );
+    assert_eq!(v["files_checked"], 3);
+    let d = &v["diagnostics"][0];
+    assert_eq!(d["severity"], "warning");
+    assert_eq!(d["related"][0]["path"], "fixtures/corpus/a-globex-2025.md");
+    assert_eq!(d["found"], "50,000");
+    assert_eq!(d["expected"], "100,000");
+    // A warning: the run passes unless asked to fail on warnings.
+    assert_eq!(code, 0);
+    // One document alone contradicts nothing.
+    let (v, _) = json(&["fixtures/corpus/b-globex-2025.md"]);
+    assert_eq!(findings(&v), vec![]);
+    // The human output shows both documents.
+    let out = factlint(&["check", "--color", "never", "fixtures/corpus"]);
+    let s = String::from_utf8_lossy(&out.stdout);
+    assert!(s.contains("warning[corpus-contradiction]"), "{s}");
+    assert!(s.contains("fixtures/corpus/b-globex-2025.md:10:"), "{s}");
+    assert!(s.contains("fixtures/corpus/a-globex-2025.md:8:"), "{s}");
+}
+
+#[test]
+fn corpus_output_does_not_depend_on_thread_count() {
+    let run = |threads: &str| {
+        Command::new(env!("CARGO_BIN_EXE_factlint"))
+            .args([
+                "check",
+                "--format",
+                "json",
+                "fixtures/corpus",
+                "fixtures/drafts",
+            ])
+            .current_dir(root())
+            .env("RAYON_NUM_THREADS", threads)
+            .output()
+            .expect("the binary runs")
+            .stdout
+    };
+    let one = run("1");
+    assert!(!one.is_empty());
+    assert_eq!(one, run("4"));
+}
+
+#[test]
+fn corpus_findings_in_files_without_other_findings_keep_exact_spans() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let head = "---\ndate: 2025-03-01\n---\n";
+    let a = write(
+        dir.path(),
+        "a.md",
+        &format!(
+            "{head}Acme Analytics cut report generation time by 64% with Initech models on Globex Cloud.\n"
+        ),
+    );
+    let b = write(
+        dir.path(),
+        "b.md",
+        &format!(
+            "{head}Intro.\r\n\r\nAcme Analytics cut report generation time by 46% with Initech models on Globex Cloud.\r\n"
+        ),
+    );
+    let (v, _) = json(&[a.to_str().expect("path"), b.to_str().expect("path")]);
+    assert_eq!(findings(&v), pairs(&[("corpus-contradiction", 6)]), "{v:#}");
+    let text = std::fs::read_to_string(&b).expect("b");
+    assert_eq!(span_text(&text, &v["diagnostics"][0]), "46%");
+    assert_eq!(v["diagnostics"][0]["related"][0]["line"], 4);
+}
+
+/// Mutation test: one change to a consistent draft of ours — a table cell, a ratio
+/// word, one of two or three mentions of a number, a part, a count of parts — is
+/// reported once, by the rule that owns it, on the changed line (the finding's line or
+/// the line of its other statement), and nothing else is reported.
+#[test]
+fn one_change_to_a_consistent_draft_is_caught_on_its_line() {
+    let clean =
+        std::fs::read_to_string(root().join("fixtures/drafts/internal-consistency-clean.md"))
+            .expect("fixture");
+    // (text to change, its replacement, the rule that must report it)
+    let cases: &[(&str, &str, &str)] = &[
+        (
+            "| $1.25 billion | $1.25 billion |",
+            "| $1.5 billion | $1.25 billion |",
+            "table-arithmetic",
+        ),
+        (
+            "| $1.25 billion | $1.25 billion |",
+            "| $1.25 billion | $1.5 billion |",
+            "table-arithmetic",
+        ),
+        (
+            "| $2.75 billion | $4 billion ",
+            "| $2.25 billion | $4 billion ",
+            "table-arithmetic",
+        ),
+        (
+            "| $2.75 billion | $4 billion ",
+            "| $2.75 billion | $4.5 billion ",
+            "table-arithmetic",
+        ),
+        (
+            "| $2.75 billion | $4 billion ",
+            "| $2.75 billion | $3 billion ",
+            "table-arithmetic",
+        ),
+        (
+            "| $4 billion    | $8 billion ",
+            "| $5 billion    | $8 billion ",
+            "table-arithmetic",
+        ),
+        (
+            "| $4 billion    | $8 billion ",
+            "| $4 billion    | $9 billion ",
+            "table-arithmetic",
+        ),
+        ("a doubling of", "a tripling of", "ratio-mismatch"),
+        ("a doubling of", "a halving of", "ratio-mismatch"),
+        (
+            "stands at $8 billion",
+            "stands at $12 billion",
+            "ratio-mismatch",
+        ),
+        (
+            "serves over 100,000",
+            "serves over 50,000",
+            "self-contradiction",
+        ),
+        (
+            "Over 100,000 customers",
+            "Over 10,000 customers",
+            "self-contradiction",
+        ),
+        (
+            "More than 100,000",
+            "More than 200,000",
+            "self-contradiction",
+        ),
+        ("times by 64%", "times by 46%", "self-contradiction"),
+        ("time by 64%", "time by 74%", "self-contradiction"),
+        (
+            "$2.75 billion in March 2024.",
+            "$1.75 billion in March 2024.",
+            "sum-mismatch",
+        ),
+        ("two tranches:", "three tranches:", "sum-mismatch"),
+        ("| $2.5 million |", "| $3.5 million |", "table-arithmetic"),
+        ("| $4 million   |", "| $5 million   |", "table-arithmetic"),
+    ];
+    let dir = tempfile::tempdir().expect("tempdir");
+    for (i, (from, to, rule)) in cases.iter().enumerate() {
+        assert_eq!(clean.matches(from).count(), 1, "{from:?} must occur once");
+        let at = clean.find(from).expect("occurs");
+        let changed = clean.replacen(from, to, 1);
+        let line = clean[..at].matches('\n').count() as u64 + 1;
+        let p = write(dir.path(), &format!("m{i}.md"), &changed);
+        for extra in [&[][..], &["--no-default-facts"][..]] {
+            let mut args = vec![p.to_str().expect("path")];
+            args.extend_from_slice(extra);
+            let (v, _) = json(&args);
+            let found = located(&v);
+            assert_eq!(found.len(), 1, "{from:?} -> {to:?} {extra:?}: {v:#}");
+            let (_, r, l, related) = &found[0];
+            assert_eq!(r, rule, "{from:?} -> {to:?}: {v:#}");
+            assert!(
+                *l == line || related.contains(&line),
+                "{from:?} -> {to:?}: expected line {line}: {v:#}"
+            );
+        }
     }
 }

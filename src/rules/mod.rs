@@ -13,11 +13,17 @@ use crate::diagnostic::{Diagnostic, Severity};
 
 pub mod anachronism;
 mod catalog;
+pub mod corpus_contradiction;
 pub mod date_mismatch;
 pub mod lineup_mismatch;
+pub(crate) mod prose;
+pub mod ratio_mismatch;
 pub mod relative_date;
+pub mod self_contradiction;
 pub mod stale_value;
+pub mod statements;
 pub mod sum_mismatch;
+pub mod table_arithmetic;
 pub mod unknown_model;
 pub mod value_mismatch;
 
@@ -154,10 +160,12 @@ pub static RULES: &[&dyn Rule] = &[
     &unknown_model::UnknownModel,
     &relative_date::RelativeDate,
     &lineup_mismatch::LineupMismatch,
+    &self_contradiction::SelfContradiction,
+    &table_arithmetic::TableArithmetic,
+    &ratio_mismatch::RatioMismatch,
+    &corpus_contradiction::CorpusContradiction,
 ];
 
-/// Builds the diagnostic shared by the fact rules: primary label on the draft's
-/// value, secondary label on the fact's line, note with the source.
 /// What a fact says, for a diagnostic: the value as written, where it was written,
 /// and a source of its own if the value has one.
 pub struct Expected<'a> {
@@ -169,6 +177,8 @@ pub struct Expected<'a> {
     pub source: Option<&'a str>,
 }
 
+/// Builds the diagnostic shared by the fact rules: primary label on the draft's
+/// value, secondary label on the fact's line, note with the source.
 pub(crate) fn fact_diagnostic(
     a: &Analysis<'_>,
     rule: RuleId,

@@ -1,14 +1,17 @@
 //! `sum-mismatch`: listed parts that do not add up to the stated whole, or a stated
 //! number of parts that does not match the parts listed.
 
+use std::ops::Range;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
 use crate::analysis::{Analysis, Claim, ClaimKind, ValueItem};
 use crate::diagnostic::{Diagnostic, FileKey, Label};
+use crate::rules::prose;
+use crate::rules::statements::MAX_SENTENCE;
 use crate::rules::{Rule, RuleId, RuleMeta};
-use crate::value::{Currency, Interval, Quantity, Value};
+use crate::value::{Currency, Hedge, Interval, Quantity, Value};
 
 /// The rule.
 pub struct SumMismatch;
@@ -18,11 +21,23 @@ static META: RuleMeta = RuleMeta {
     summary: "parts that do not add up to the stated total",
     explanation: "\
 ## What it finds
-A sentence that states a whole and lists its parts — \"the initial $4 billion came in
-two tranches: $1.25 billion and $2.75 billion\", or \"$1.25 billion and $2.75 billion,
-a total of $4 billion\" — where the parts cannot add up to the whole within the
-precision they were printed with, or where the number of parts announced (\"two
-tranches\") is not the number listed. It needs no fact base.
+A sentence that states a whole and lists its parts, where the parts cannot add up to
+the whole within the precision they were printed with, or where the number of parts
+announced (\"two tranches\", \"three rounds\") is not the number listed. It reads:
+
+- a whole, then its parts after a colon, a dash, \"consisting of\", \"made up of\",
+  \"split into\" or \"two tranches of\": \"the initial $4 billion came in two tranches:
+  $1.25 billion and $2.75 billion\";
+- parts, then the whole after \"a total of\", \"totaling\", \"combined\": \"$1.25 billion
+  and $2.75 billion, a total of $4 billion\";
+- parts, then the whole with \"in all\", \"in total\", \"altogether\" after it: \"$1.25
+  billion and $2.75 billion, for $4 billion in all\".
+
+Parts must be one list (joined by commas, \"and\", \"plus\"). A list that may go on
+with a part stated without an amount (\"…, and the rest in 2025\"), parts \"each\" or \"a
+year\", and values after \"from\" or \"up from\" are not added. After words that do not
+close a list — \"bringing its total to\", \"including\", \"such as\" — the parts may add up
+to less than the whole, never to more. It needs no fact base.
 
 ## Why it matters
 A total that does not match its tranches is the first thing a careful reader checks
@@ -30,24 +45,73 @@ and the last thing a writer re-adds after editing one number.
 
 ## Example that fires
     The $4 billion came in two tranches: $1.25 billion and $2.25 billion.
+    Globex raised $10 million and $15 million, for $30 million in all.
 
 ## Example that does not fire
     The $4 billion came in two tranches: $1.25 billion and $2.75 billion.
+    Microsoft invested $1 billion and $2 billion, bringing its total to $13 billion.
 ",
 };
 
 static PARTS_NOUN: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(tranches|rounds|parts|installments|instalments|payments|stages|phases|investments|deals|steps)\b")
+    Regex::new(r"(?i)^\s*(tranches|rounds|parts|installments|instalments|payments|stages|phases|investments|deals|steps)(?-u:\b)")
         .expect("constant regex")
 });
 
+/// Words that open a list of parts after a whole.
+static OPENER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i):|—|\s–\s|(?-u:\b)consist(?:s|ed|ing)? of(?-u:\b)|(?-u:\b)(?:was |were |is |are )?made up of(?-u:\b)|(?-u:\b)compris(?:es|ed|ing)(?: of)?(?-u:\b)|(?-u:\b)split (?:into|between|across)(?-u:\b)|(?-u:\b)divided (?:into|between)(?-u:\b)|(?-u:\b)broken (?:down )?into(?-u:\b)|(?-u:\b)(?:tranches|rounds|installments|instalments|payments|stages|phases)\s+of(?-u:\b)")
+        .expect("constant regex")
+});
+
+/// Between a whole and the colon that opens its parts: words that say the parts follow.
+static LIST_LEAD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:tranches|rounds|parts|installments|instalments|payments|stages|phases|came|comes|was|were|paid|deployed|disbursed|delivered|arrived|split|divided|broken|structured|consist[a-z]*|break[a-z]*)(?-u:\b)")
+        .expect("constant regex")
+});
+
+/// Before a whole that closes a list: "a total of", "totaling".
 static TOTAL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(total(?:ing|ling|ed)?(?: of)?|in all|combined|altogether|together|sum of|bringing (?:\w+ ){0,3}to|brings (?:\w+ ){0,3}to)\s*(?:about |around |some |roughly |nearly |almost |more than |over )?$")
+    Regex::new(r"(?i)(?:,\s*)?(?:(?-u:\b)(?:for|with|or)\s+)?(?:(?-u:\b)(?:a|an)\s+)?(?-u:\b)(?:(?P<full>total(?:ing|ling|ed)?(?: of)?|in all|combined|altogether|together|sum of)|(?P<partial>(?:bringing|brings|brought|taking) (?:[a-z0-9'’]+ ){0,3}to|out of|of an?))\s*$")
         .expect("constant regex")
 });
 
-static SKIP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(up from|down from|from|compared|versus|each|per|a year|annually|could|might|would|expected)\s*$")
+/// After a whole that closes a list: "for $4 billion in all".
+static TOTAL_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:in all|in total|altogether|combined|total)(?-u:\b)")
+        .expect("constant regex")
+});
+
+/// The gap between the last part and a whole with a cue after it.
+static GAP_TO_WHOLE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:(?:,|—|–)\s*(?:for|or|making|to make|that is|i\.e\.,?)?|(?-u:\b)(?:for|or))\s*(?:a|an|some)?\s*$")
+        .expect("constant regex")
+});
+
+/// Between two parts of one list.
+static LIST_JOIN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i),|;|(?-u:\b)and(?-u:\b)|(?-u:\b)plus(?-u:\b)|&").expect("constant regex")
+});
+
+/// Lists that need not be complete.
+static PARTIAL_LIST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:including|includes|included|such as|among them|among others|for example|e\.g\.)(?-u:\b)")
+        .expect("constant regex")
+});
+
+/// A list that goes on with a part stated without an amount.
+static MORE_ITEMS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:(?:,|;|(?-u:\b)and(?-u:\b)|(?-u:\b)plus(?-u:\b))\s+(?:the|a|an|another|one|its|their|remaining|rest|final|last|balance|other|further|more)(?-u:\b)|(?-u:\b)(?:the rest|remainder|the balance|remaining)(?-u:\b))")
+        .expect("constant regex")
+});
+
+static SKIP_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(up from|down from|from|compared|versus|each|per|a year|annually|could|might|would|expected|than)\s*$")
+        .expect("constant regex")
+});
+
+static SKIP_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:each|apiece|a year|a month|per year|per month|per quarter|a quarter|annually|monthly|yearly|a piece)(?-u:\b)")
         .expect("constant regex")
 });
 
@@ -58,7 +122,7 @@ impl Rule for SumMismatch {
 
     fn check(&self, a: &Analysis<'_>, out: &mut Vec<Diagnostic>) {
         for c in &a.claims {
-            if matches!(c.kind, ClaimKind::Sentence { .. }) {
+            if matches!(c.kind, ClaimKind::Sentence { .. }) && c.text.len() <= MAX_SENTENCE {
                 check_sentence(a, c, out);
             }
         }
@@ -72,67 +136,195 @@ fn money(v: &ValueItem) -> Option<(Currency, Quantity)> {
     }
 }
 
+/// How a whole is tied to its parts.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Closure {
+    /// The parts are all of the whole.
+    Full,
+    /// The parts are some of the whole: they may add up to less.
+    Partial,
+}
+
 fn check_sentence(a: &Analysis<'_>, c: &Claim, out: &mut Vec<Diagnostic>) {
     let amounts: Vec<usize> = c
         .values
         .iter()
         .enumerate()
-        .filter(|(_, v)| money(v).is_some())
+        .filter(|(_, v)| money(v).is_some() && !prose::in_quotes(&c.text, v.pos.start))
         .map(|(i, _)| i)
         .collect();
     if amounts.len() < 2 {
         return;
     }
-    // Form A: a whole, then a colon, then the parts.
-    if let Some(colon) = c.text.find(':') {
-        let whole: Vec<usize> = amounts
-            .iter()
-            .copied()
-            .filter(|&i| c.values[i].pos.end <= colon)
-            .collect();
-        let parts: Vec<usize> = amounts
-            .iter()
-            .copied()
-            .filter(|&i| c.values[i].pos.start > colon)
-            .collect();
-        if let (Some(&w), true) = (whole.last(), parts.len() >= 2) {
-            check_count(a, c, c.values[w].pos.end, colon, parts.len(), &parts, out);
-            compare(a, c, w, &parts, out);
+    let closure = if PARTIAL_LIST.is_match(&c.text) {
+        Closure::Partial
+    } else {
+        Closure::Full
+    };
+    // A whole, then its parts.
+    for (k, &w) in amounts.iter().enumerate() {
+        let rest = &amounts[k + 1..];
+        let Some(&first) = rest.first() else { break };
+        let gap = &c.text[c.values[w].pos.end..c.values[first].pos.start];
+        let Some(op) = OPENER.find(gap) else { continue };
+        let lead = &gap[..op.start()];
+        if lead.contains([',', ';']) || lead.len() > 80 {
+            continue;
+        }
+        if op.as_str() == ":" && lead.trim().len() > 25 && !LIST_LEAD.is_match(lead) {
+            continue;
+        }
+        // Nothing but the list's first part after the opener.
+        let head = &gap[op.end()..];
+        if LIST_JOIN.is_match(head) || MORE_ITEMS.is_match(head) {
             return;
         }
-    }
-    // Form B: parts, then "a total of" the whole, last in the sentence.
-    let (&w, parts) = amounts.split_last().unwrap_or((&0, &[]));
-    let before = &c.text[..c.values[w].pos.start];
-    let window = &before[before.floor_char_boundary(before.len().saturating_sub(48))..];
-    if parts.len() >= 2 && TOTAL_BEFORE.is_match(window) {
-        let parts: Vec<usize> = parts
-            .iter()
-            .copied()
-            .filter(|&i| !SKIP.is_match(&c.text[..c.values[i].pos.start]))
-            .collect();
-        if parts.len() >= 2 {
-            compare(a, c, w, &parts, out);
+        let Some(parts) = list_from(c, rest) else {
+            return;
+        };
+        if goes_on(c, &parts, c.text.len()) {
+            return;
         }
+        let count_from = c.values[w].pos.end;
+        let count_to = c.values[first].pos.start;
+        check_count(a, c, count_from..count_to, &parts, out);
+        compare(a, c, w, &parts, closure, out);
+        return;
     }
+    // Parts, then the whole.
+    let &w = amounts.last().expect("two amounts at least");
+    let before = prose::before(c, &c.values[w], 60);
+    let cue_before = TOTAL_BEFORE.captures(before).map(|m| {
+        let at = c.values[w].pos.start - (before.len() - m.get(0).map_or(0, |x| x.start()));
+        let cl = if m.name("partial").is_some() {
+            Closure::Partial
+        } else {
+            closure
+        };
+        (cl, at)
+    });
+    let cue_after = TOTAL_AFTER.is_match(&c.text[c.values[w].pos.end..]);
+    if cue_before.is_none() && !cue_after {
+        return;
+    }
+    let Some(parts) = list_before(c, &amounts[..amounts.len() - 1]) else {
+        return;
+    };
+    let &last = parts.last().expect("a list has parts");
+    let gap = &c.text[c.values[last].pos.end..c.values[w].pos.start];
+    let (closure, tail_end) = match cue_before {
+        Some((cl, at)) => (cl, at),
+        None => match GAP_TO_WHOLE.find(gap) {
+            Some(m) => (closure, c.values[last].pos.end + m.start()),
+            None => return,
+        },
+    };
+    if goes_on(c, &parts, tail_end.max(c.values[last].pos.end)) {
+        return;
+    }
+    let first = parts[0];
+    check_count(a, c, 0..c.values[first].pos.start, &parts, out);
+    compare(a, c, w, &parts, closure, out);
 }
 
-/// "two tranches: …" must list two parts.
+/// The list of parts that starts with the first of `rest`: amounts joined by commas,
+/// "and", "plus". None when it is no list of two or more, or it may go on with a
+/// part stated without an amount.
+fn list_from(c: &Claim, rest: &[usize]) -> Option<Vec<usize>> {
+    let mut parts = vec![rest[0]];
+    for pair in rest.windows(2) {
+        let gap = between(c, pair[0], pair[1]);
+        if !is_join(&gap) {
+            break;
+        }
+        parts.push(pair[1]);
+    }
+    finish(c, parts)
+}
+
+/// The list of parts that ends with the last of `before`.
+fn list_before(c: &Claim, before: &[usize]) -> Option<Vec<usize>> {
+    let (&last, earlier) = before.split_last()?;
+    let mut parts = vec![last];
+    for &p in earlier.iter().rev() {
+        let gap = between(c, p, parts[0]);
+        if !is_join(&gap) {
+            break;
+        }
+        parts.insert(0, p);
+    }
+    finish(c, parts)
+}
+
+fn finish(c: &Claim, parts: Vec<usize>) -> Option<Vec<usize>> {
+    if parts.len() < 2 {
+        return None;
+    }
+    for &p in &parts {
+        let v = &c.values[p];
+        if SKIP_BEFORE.is_match(prose::before(c, v, 40))
+            || SKIP_AFTER.is_match(prose::after(c, v, 20))
+        {
+            return None;
+        }
+    }
+    Some(parts)
+}
+
+/// True when the text after the last part (up to `until`, other values left out)
+/// goes on with a part stated without an amount.
+fn goes_on(c: &Claim, parts: &[usize], until: usize) -> bool {
+    let Some(&last) = parts.last() else {
+        return false;
+    };
+    let from = c.values[last].pos.end;
+    MORE_ITEMS.is_match(&without_values(c, from..until.max(from)))
+}
+
+/// The text between two values, other values left out.
+fn between(c: &Claim, x: usize, y: usize) -> String {
+    without_values(c, c.values[x].pos.end..c.values[y].pos.start)
+}
+
+fn without_values(c: &Claim, r: Range<usize>) -> String {
+    let mut s = String::new();
+    let mut at = r.start;
+    for v in &c.values {
+        if v.pos.start >= at && v.pos.end <= r.end {
+            s.push_str(&c.text[at..v.pos.start]);
+            s.push(' ');
+            at = v.pos.end;
+        }
+    }
+    s.push_str(&c.text[at.min(r.end)..r.end]);
+    s
+}
+
+/// Two parts of one list: a separator between them, and nothing that opens or closes
+/// a list.
+fn is_join(gap: &str) -> bool {
+    gap.len() <= 60
+        && LIST_JOIN.is_match(gap)
+        && !OPENER.is_match(gap)
+        && !TOTAL_BEFORE.is_match(gap)
+        && !gap.contains('.')
+}
+
+/// "two tranches" must name the number of parts listed.
 fn check_count(
     a: &Analysis<'_>,
     c: &Claim,
-    from: usize,
-    to: usize,
-    listed: usize,
+    within: Range<usize>,
     parts: &[usize],
     out: &mut Vec<Diagnostic>,
 ) {
+    let listed = parts.len();
     for v in &c.values {
-        if v.pos.start < from || v.pos.end > to {
+        if v.pos.start < within.start || v.pos.end > within.end {
             continue;
         }
         let Value::Count(q) = v.value else { continue };
-        if q.is_range() || q.hedge != crate::value::Hedge::Exact {
+        if q.is_range() || q.hedge != Hedge::Exact {
             continue;
         }
         let Some(noun) = PARTS_NOUN.find(&c.text[v.pos.end..]) else {
@@ -164,7 +356,14 @@ fn check_count(
     }
 }
 
-fn compare(a: &Analysis<'_>, c: &Claim, w: usize, parts: &[usize], out: &mut Vec<Diagnostic>) {
+fn compare(
+    a: &Analysis<'_>,
+    c: &Claim,
+    w: usize,
+    parts: &[usize],
+    closure: Closure,
+    out: &mut Vec<Diagnostic>,
+) {
     let Some((cur, whole)) = money(&c.values[w]) else {
         return;
     };
@@ -176,7 +375,7 @@ fn compare(a: &Analysis<'_>, c: &Claim, w: usize, parts: &[usize], out: &mut Vec
         let Some((pc, q)) = money(&c.values[p]) else {
             return;
         };
-        if pc != cur || q.hedge != crate::value::Hedge::Exact || q.is_range() {
+        if pc != cur || q.hedge != Hedge::Exact || q.is_range() {
             return;
         }
         let i = q.interval();
@@ -184,7 +383,12 @@ fn compare(a: &Analysis<'_>, c: &Claim, w: usize, parts: &[usize], out: &mut Vec
         hi += i.hi;
         sum += q.value();
     }
-    if (Interval { lo, hi }).overlaps(&whole.interval()) {
+    let wi = whole.interval();
+    let wrong = match closure {
+        Closure::Full => !(Interval { lo, hi }).overlaps(&wi),
+        Closure::Partial => lo > wi.hi,
+    };
+    if !wrong {
         return;
     }
     let listed: Vec<&str> = parts
@@ -197,16 +401,20 @@ fn compare(a: &Analysis<'_>, c: &Claim, w: usize, parts: &[usize], out: &mut Vec
     }
     .describe();
     let wspan = c.values[w].span.clone();
-    let mut d = Diagnostic::new(
-        RuleId::SumMismatch,
-        wspan.clone(),
-        format!(
+    let message = match closure {
+        Closure::Full => format!(
             "stated {}, but the parts listed add up to {total} ({})",
             a.source_text(&wspan),
             listed.join(" + ")
         ),
-    )
-    .with_label("the whole");
+        Closure::Partial => format!(
+            "stated {}, but the parts listed already add up to {total} ({})",
+            a.source_text(&wspan),
+            listed.join(" + ")
+        ),
+    };
+    let mut d =
+        Diagnostic::new(RuleId::SumMismatch, wspan.clone(), message).with_label("the whole");
     for &p in parts {
         d.related.push(Label {
             file: FileKey::Draft,

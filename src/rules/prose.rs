@@ -1,0 +1,665 @@
+//! Small readers of the prose around a value, shared by the rules that check a
+//! document against itself: the words before and after a value (hedge words left
+//! out), words and proper names, clauses, quotes, and how two stated values compare.
+
+use std::collections::HashSet;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
+use regex::Regex;
+
+use crate::analysis::{Analysis, Claim, ValueItem};
+use crate::value::{Hedge, Quantity, Value};
+
+/// Hedge phrases as they end the text before a value (see `recognize::hedge`).
+static HEDGE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)(?:(?-u:\b)(?:about|around|roughly|approximately|approx\.|some|circa|an estimated|nearly|almost|close to|just under|just below|just shy of|shy of|more than|over|exceeding|above|greater than|in excess of|upwards? of|north of|just over|well over|well above|at least|no less than|no fewer than|not less than|a minimum of|up to|as much as|as many as|as high as|at most|no more than|not more than|a maximum of|less than|fewer than|under|below|well under|well below)|[~≈><≥≤])\s*$",
+    )
+    .expect("constant regex")
+});
+
+/// The quantity of a value that has one.
+pub(crate) fn quantity(v: &Value) -> Option<Quantity> {
+    match *v {
+        Value::Money { amount, .. } => Some(amount),
+        Value::Percent(q) | Value::Count(q) => Some(q),
+        Value::Date(_) => None,
+    }
+}
+
+/// True when the two values are of one kind (money in one currency, percent, count).
+pub(crate) fn same_kind(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Money { currency: x, .. }, Value::Money { currency: y, .. }) => x == y,
+        (Value::Percent(_), Value::Percent(_)) | (Value::Count(_), Value::Count(_)) => true,
+        _ => false,
+    }
+}
+
+/// True when two statements of one claim can both hold, read as a writer means them
+/// ([`Quantity::likely_interval`]). Intervals that only touch do not agree: "86%" and
+/// "87%" are two different figures, though 86.5 rounds to either.
+pub(crate) fn agree(a: &Value, b: &Value) -> bool {
+    match (quantity(a), quantity(b)) {
+        (Some(x), Some(y)) if same_kind(a, b) => {
+            let (x, y) = (x.likely_interval(), y.likely_interval());
+            x.lo < y.hi && y.lo < x.hi
+        }
+        _ => true,
+    }
+}
+
+/// A value of the kind of `like`, printed as articles print it ("$4.5 billion").
+pub(crate) fn show(like: &Value, x: f64) -> String {
+    let q = Quantity::point(x, 0.0);
+    match *like {
+        Value::Money { currency, .. } => Value::Money {
+            currency,
+            amount: q,
+        },
+        Value::Percent(_) => Value::Percent(q),
+        _ => Value::Count(q),
+    }
+    .describe()
+}
+
+/// The text of the claim before the value (at most `max` bytes), without the hedge
+/// phrase that belongs to the value ("more than", "up to").
+pub(crate) fn before<'t>(claim: &'t Claim, v: &ValueItem, max: usize) -> &'t str {
+    let text = &claim.text[..v.pos.start];
+    let text = &text[text.floor_char_boundary(text.len().saturating_sub(max))..];
+    let hedged = quantity(&v.value).is_some_and(|q| q.hedge != Hedge::Exact);
+    match HEDGE_TAIL.find(text) {
+        Some(m) if hedged => &text[..m.start()],
+        _ => text,
+    }
+}
+
+/// The text of the claim after the value (at most `max` bytes).
+pub(crate) fn after<'t>(claim: &'t Claim, v: &ValueItem, max: usize) -> &'t str {
+    let text = &claim.text[v.pos.end..];
+    &text[..text.floor_char_boundary(max.min(text.len()))]
+}
+
+/// True when `at` lies inside a quotation.
+pub(crate) fn in_quotes(text: &str, at: usize) -> bool {
+    let before = &text[..at];
+    let straight = before.matches('"').count() % 2 == 1;
+    let curly = before.matches('\u{201c}').count() > before.matches('\u{201d}').count();
+    straight || curly
+}
+
+static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i);|—|\s–\s|\s-\s|\(|\)|(?-u:\b)while(?-u:\b)|(?-u:\b)whereas(?-u:\b)|(?-u:\b)but(?-u:\b)|(?-u:\b)although(?-u:\b)|(?-u:\b)though(?-u:\b)|,\s+and(?-u:\b)")
+        .expect("constant regex")
+});
+
+static STATEMENT_BREAK: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i);|(?-u:\b)while(?-u:\b)|(?-u:\b)whereas(?-u:\b)|(?-u:\b)but(?-u:\b)|(?-u:\b)although(?-u:\b)|(?-u:\b)though(?-u:\b)|,\s+and(?-u:\b)")
+        .expect("constant regex")
+});
+
+/// The clause of `text` around byte `at`: split at semicolons, dashes, brackets and
+/// "while", "whereas", "but", "although", ", and".
+pub(crate) fn clause(text: &str, at: usize) -> Range<usize> {
+    split_at_breaks(&CLAUSE_BREAK, text, at)
+}
+
+/// The part of a sentence around byte `at` that makes one statement: as [`clause`],
+/// but dashes and brackets do not split it ("Amazon Bedrock (AWS's service) hosts …").
+pub(crate) fn statement_clause(text: &str, at: usize) -> Range<usize> {
+    split_at_breaks(&STATEMENT_BREAK, text, at)
+}
+
+fn split_at_breaks(breaks: &Regex, text: &str, at: usize) -> Range<usize> {
+    let mut start = 0;
+    let mut end = text.len();
+    for m in breaks.find_iter(text) {
+        if m.end() <= at {
+            start = m.end();
+        } else if m.start() >= at {
+            end = m.start();
+            break;
+        }
+    }
+    start..end.max(start)
+}
+
+/// A word of a text: letters and digits, with inner apostrophes; a possessive "'s"
+/// is not part of the word.
+#[derive(Clone, Debug)]
+pub(crate) struct Word {
+    /// Byte range in the text.
+    pub range: Range<usize>,
+    /// True when the word starts with an upper-case letter.
+    pub capital: bool,
+    /// The word, lowercase, without a possessive.
+    pub lower: String,
+    /// True when the word was written with a possessive "'s".
+    pub possessive: bool,
+}
+
+/// The words of a text, in order.
+pub(crate) fn words(text: &str) -> Vec<Word> {
+    raw_words(text)
+        .map(|range| {
+            let raw = &text[range.clone()];
+            let bare = strip_possessive(raw);
+            Word {
+                capital: raw.chars().next().is_some_and(char::is_uppercase),
+                lower: bare.to_lowercase(),
+                possessive: bare.len() < raw.len(),
+                range,
+            }
+        })
+        .collect()
+}
+
+/// The byte ranges of the words of a text (see [`Word`]), allocating nothing. ASCII
+/// bytes are read as bytes; only other characters are decoded.
+fn raw_words(text: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let bytes = text.as_bytes();
+    // The length of the word character at `i`, or 0 when there is none.
+    let word_char = move |i: usize| -> usize {
+        match bytes.get(i) {
+            None => 0,
+            Some(b) if b.is_ascii_alphanumeric() => 1,
+            Some(b) if b.is_ascii() => 0,
+            Some(_) => text
+                .get(i..)
+                .and_then(|t| t.chars().next())
+                .filter(|c| c.is_alphanumeric())
+                .map_or(0, char::len_utf8),
+        }
+    };
+    // The length of an apostrophe at `i` that stands between two word characters.
+    let inner_apostrophe = move |i: usize| -> usize {
+        let len = if bytes.get(i) == Some(&b'\'') {
+            1
+        } else if bytes.get(i..i + 3) == Some("\u{2019}".as_bytes()) {
+            3
+        } else {
+            return 0;
+        };
+        if word_char(i + len) > 0 { len } else { 0 }
+    };
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while i < bytes.len() {
+            let n = word_char(i);
+            if n == 0 {
+                // Skip to the next character boundary.
+                i += 1;
+                while i < bytes.len() && !text.is_char_boundary(i) {
+                    i += 1;
+                }
+                continue;
+            }
+            let start = i;
+            i += n;
+            loop {
+                let n = word_char(i);
+                let n = if n > 0 { n } else { inner_apostrophe(i) };
+                if n == 0 {
+                    break;
+                }
+                i += n;
+            }
+            return Some(start..i);
+        }
+        None
+    })
+}
+
+/// A word without its possessive "'s" (kept when nothing else would be left).
+fn strip_possessive(raw: &str) -> &str {
+    for suffix in ["'s", "'S", "\u{2019}s", "\u{2019}S"] {
+        if let Some(stem) = raw.strip_suffix(suffix)
+            && stem.chars().count() > 1
+        {
+            return stem;
+        }
+    }
+    raw
+}
+
+/// Capitalized words that are no names: acronyms of the trade, months, days.
+const NOT_NAMES: &[&str] = &[
+    "ai",
+    "api",
+    "apis",
+    "gpu",
+    "gpus",
+    "cpu",
+    "cpus",
+    "llm",
+    "llms",
+    "ml",
+    "ceo",
+    "cto",
+    "cfo",
+    "coo",
+    "ipo",
+    "faq",
+    "q",
+    "a",
+    "i",
+    "saas",
+    "tpu",
+    "tpus",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// Words that start sentences and are no names.
+const STARTERS: &[&str] = &[
+    "the",
+    "this",
+    "that",
+    "these",
+    "those",
+    "a",
+    "an",
+    "in",
+    "on",
+    "at",
+    "for",
+    "with",
+    "by",
+    "from",
+    "to",
+    "of",
+    "and",
+    "or",
+    "but",
+    "as",
+    "it",
+    "its",
+    "we",
+    "they",
+    "he",
+    "she",
+    "you",
+    "our",
+    "their",
+    "his",
+    "her",
+    "there",
+    "here",
+    "today",
+    "now",
+    "currently",
+    "over",
+    "more",
+    "most",
+    "many",
+    "some",
+    "all",
+    "both",
+    "each",
+    "every",
+    "no",
+    "not",
+    "yes",
+    "other",
+    "another",
+    "however",
+    "meanwhile",
+    "also",
+    "still",
+    "yet",
+    "so",
+    "if",
+    "when",
+    "while",
+    "after",
+    "before",
+    "since",
+    "during",
+    "unlike",
+    "beyond",
+    "despite",
+    "although",
+    "though",
+    "because",
+    "according",
+    "what",
+    "which",
+    "who",
+    "how",
+    "why",
+    "where",
+    "right",
+    "near",
+    "about",
+    "nearly",
+    "almost",
+    "roughly",
+    "around",
+    "less",
+    "fewer",
+    "up",
+    "down",
+    "only",
+    "just",
+    "even",
+    "then",
+    "than",
+    "such",
+    "one",
+    "two",
+    "three",
+    "first",
+    "second",
+    "third",
+    "last",
+    "next",
+    "new",
+    "notable",
+    "several",
+    "few",
+    "analysts",
+    "users",
+    "customers",
+    "companies",
+    "enterprises",
+    "developers",
+];
+
+/// The names among the words of some clauses of a document: capitalized words that
+/// the document never writes in lower case, other than words that start sentences
+/// ("The", "Over"), acronyms of the trade, months and days; and acronyms ("AWS",
+/// "US", which is no "us"). Needs no fact base. A word taken for a name by mistake
+/// only makes two statements harder to match, never easier. The work is one scan of
+/// the document for the lower-case forms of the clauses' capitalized words.
+pub(crate) fn names_among<'c>(
+    a: &Analysis<'_>,
+    clauses: impl Iterator<Item = &'c str>,
+) -> HashSet<String> {
+    let mut capital: Vec<String> = Vec::new();
+    let mut names: HashSet<String> = HashSet::new();
+    for text in clauses {
+        for r in raw_words(text) {
+            let raw = strip_possessive(&text[r]);
+            if !raw.chars().next().is_some_and(char::is_uppercase) {
+                continue;
+            }
+            let upper = raw.chars().filter(|c| c.is_uppercase()).count();
+            let mut lowers = raw.chars().filter(|c| c.is_lowercase());
+            let acronym = upper >= 2
+                && match (lowers.next(), lowers.next()) {
+                    (None, _) => true,
+                    // "GPUs"
+                    (Some('s'), None) => raw.ends_with('s'),
+                    _ => false,
+                };
+            let lower = raw.to_lowercase();
+            if NOT_NAMES.contains(&lower.as_str()) {
+                continue;
+            }
+            if acronym {
+                names.insert(lower);
+            } else if !STARTERS.contains(&lower.as_str()) && !capital.contains(&lower) {
+                capital.push(lower);
+            }
+        }
+    }
+    if capital.is_empty() {
+        return names;
+    }
+    // Which of them the document writes in lower case, as a word of its own.
+    let mut seen = vec![false; capital.len()];
+    if let Ok(ac) = AhoCorasick::builder()
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(&capital)
+    {
+        for c in &a.claims {
+            let t = c.text.as_bytes();
+            for m in ac.find_overlapping_iter(&c.text) {
+                let before = m.start().checked_sub(1).map(|i| t[i]);
+                let after = t.get(m.end()).copied();
+                let word =
+                    |b: Option<u8>| b.is_some_and(|b| b.is_ascii_alphanumeric() || b >= 0x80);
+                if !word(before) && !word(after) {
+                    seen[m.pattern().as_usize()] = true;
+                }
+            }
+        }
+    }
+    names.extend(
+        capital
+            .into_iter()
+            .zip(seen)
+            .filter(|(_, seen)| !seen)
+            .map(|(w, _)| w),
+    );
+    names
+}
+
+/// The names a sentence is about, each with the word as written ("Bedrock"): each
+/// run of names ("Amazon Bedrock") counts as its last word; sorted by the lowercase
+/// word, without repeats.
+pub(crate) fn anchors_as_written<'t>(
+    text: &'t str,
+    names: &HashSet<String>,
+) -> Vec<(String, &'t str)> {
+    let ws = words(text);
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < ws.len() {
+        if !names.contains(&ws[i].lower) {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j + 1 < ws.len()
+            && !ws[j].possessive
+            && names.contains(&ws[j + 1].lower)
+            && text[ws[j].range.end..ws[j + 1].range.start] == *" "
+        {
+            j += 1;
+        }
+        let raw = &text[ws[i].range.start..ws[j].range.end];
+        let raw = raw
+            .strip_suffix("'s")
+            .or_else(|| raw.strip_suffix("\u{2019}s"))
+            .filter(|_| ws[j].possessive)
+            .unwrap_or(raw);
+        out.push((ws[j].lower.clone(), raw));
+        i = j + 1;
+    }
+    out.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    out.dedup_by(|a, b| a.0 == b.0);
+    out
+}
+
+/// Words ending in "s" that are no plurals.
+const NOT_PLURAL: &[&str] = &[
+    "status",
+    "bonus",
+    "campus",
+    "virus",
+    "focus",
+    "census",
+    "corpus",
+    "consensus",
+    "plus",
+    "news",
+    "series",
+    "species",
+    "this",
+    "its",
+    "his",
+    "was",
+    "has",
+    "does",
+    "is",
+    "us",
+    "gas",
+    "bus",
+    "lens",
+    "always",
+    "perhaps",
+    "whereas",
+    "across",
+    "less",
+    "unless",
+    "business",
+];
+
+/// True for a word that looks like a plural noun (or a verb of the third person, which
+/// looks the same: callers that care tell them apart by place).
+pub(crate) fn looks_plural(w: &str) -> bool {
+    w.len() > 3
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("ous")
+        && (w.ends_with("ais") || !w.ends_with("is"))
+        && !NOT_PLURAL.contains(&w)
+}
+
+/// A word's singular, roughly: "customers" → "customer", "businesses" → "business",
+/// "companies" → "company".
+pub(crate) fn singular(w: &str) -> String {
+    if !looks_plural(w) {
+        return w.to_string();
+    }
+    for (plural, single) in [("sses", "ss"), ("ches", "ch"), ("shes", "sh"), ("xes", "x")] {
+        if let Some(stem) = w.strip_suffix(plural) {
+            return format!("{stem}{single}");
+        }
+    }
+    if let Some(stem) = w.strip_suffix("ies")
+        && stem.len() > 1
+    {
+        return format!("{stem}y");
+    }
+    w[..w.len() - 1].to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_drop_possessives_and_keep_inner_apostrophes() {
+        let ws = words("Amazon's AWS-Anthropic deal isn't 4.5x");
+        let lw: Vec<&str> = ws.iter().map(|w| w.lower.as_str()).collect();
+        assert_eq!(
+            lw,
+            ["amazon", "aws", "anthropic", "deal", "isn't", "4", "5x"]
+        );
+        assert!(ws[0].capital && !ws[3].capital);
+    }
+
+    fn anchors(text: &str, names: &HashSet<String>) -> Vec<String> {
+        anchors_as_written(text, names)
+            .into_iter()
+            .map(|(lower, _)| lower)
+            .collect()
+    }
+
+    #[test]
+    fn words_of_any_script_and_punctuation() {
+        let t = "Bedrock—AWS’s «Claude» n’est pas 3,5x; co-op café’s";
+        let ws: Vec<&str> = raw_words(t).map(|r| &t[r]).collect();
+        assert_eq!(
+            ws,
+            [
+                "Bedrock",
+                "AWS’s",
+                "Claude",
+                "n’est",
+                "pas",
+                "3",
+                "5x",
+                "co",
+                "op",
+                "café’s"
+            ]
+        );
+        assert_eq!(raw_words("'’—").count(), 0);
+    }
+
+    #[test]
+    fn a_run_of_names_counts_as_its_last_word() {
+        let names: HashSet<String> = ["amazon", "bedrock", "claude"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        assert_eq!(
+            anchors("Amazon Bedrock hosts Claude models", &names),
+            ["bedrock", "claude"]
+        );
+        assert_eq!(
+            anchors("Claude models run through Bedrock.", &names),
+            ["bedrock", "claude"]
+        );
+        assert_eq!(anchors("Amazon, Bedrock", &names), ["amazon", "bedrock"]);
+    }
+
+    #[test]
+    fn clauses_split_at_while_and_semicolons() {
+        let t = "revenue doubled; costs rose from $3B to $5B while margins fell";
+        let at = t.find("$3B").expect("value");
+        assert_eq!(&t[clause(t, at)], " costs rose from $3B to $5B ");
+    }
+
+    #[test]
+    fn plurals_and_their_singulars() {
+        for (p, one) in [
+            ("customers", "customer"),
+            ("businesses", "business"),
+            ("companies", "company"),
+            ("gpus", "gpu"),
+            ("times", "time"),
+            ("status", "status"),
+            ("analysis", "analysis"),
+            ("people", "people"),
+        ] {
+            assert_eq!(singular(p), one, "{p}");
+        }
+        assert!(looks_plural("gpus") && !looks_plural("business") && !looks_plural("focus"));
+    }
+
+    #[test]
+    fn touching_intervals_do_not_agree() {
+        let p = |x: f64| Value::Percent(Quantity::point(x, 1.0));
+        assert!(!agree(&p(86.0), &p(87.0)));
+        assert!(agree(&p(87.0), &p(87.0)));
+        let over = |x: f64| Value::Count(Quantity::point(x, 1.0).with_hedge(Hedge::MoreThan));
+        assert!(agree(&over(100_000.0), &over(100_000.0)));
+        assert!(!agree(&over(100_000.0), &over(50_000.0)));
+    }
+}

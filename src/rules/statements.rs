@@ -1,0 +1,730 @@
+//! The claims a document makes that need no fact base to be compared: "over 100,000
+//! customers", "reduced support resolution times by 87%", "a total investment of $8
+//! billion". Each statement gets a key — the kind of value, its subject (the noun
+//! phrase of the value, or the change it measures, or the total it is), the names of
+//! its sentence, its dates — so that two statements of one claim can be compared in a
+//! document (`self-contradiction`) and across documents (`corpus-contradiction`).
+//!
+//! Keys are built to be conservative: a statement that could be about something else
+//! (a forecast, a past value, a question, a quote, a value after "from") has no key,
+//! and two statements share a key only when their sentences name exactly the same
+//! names and dates.
+
+use std::collections::HashSet;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::analysis::{Analysis, Claim, ClaimKind, ValueItem, Verdict};
+use crate::rules::prose::{self, looks_plural, singular};
+use crate::value::Value;
+
+/// A statement with its key.
+#[derive(Clone, Debug)]
+pub struct Statement {
+    /// Index of the claim in [`Analysis::claims`].
+    pub claim: usize,
+    /// Index of the value in the claim.
+    pub value: usize,
+    /// Statements with equal keys and compatible qualifiers state the same claim.
+    pub key: String,
+    /// Words that narrow the subject, compared loosely.
+    pub qualifier: Vec<String>,
+    /// The subject, for messages: "customers (Bedrock, Claude)".
+    pub subject: String,
+}
+
+/// Sentences that state no fact of the present: forecasts, conditionals, hearsay.
+static FORECAST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(could|might|may|would|should|will|won't|expected|expects?|expecting|projected|projects|forecasts?|forecasted|rumou?red|reportedly|plans?|planned|planning|aims?|aiming|targets?|targeting|goal|if|unless|whether|estimates?|estimated|predicts?|predicted|hopes?|likely|potentially)(?-u:\b)")
+        .expect("constant regex")
+});
+
+/// Sentences about an earlier time.
+static PAST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(ago|previously|formerly|originally|initially|at launch|at the time|back then|used to|last (?:year|month|quarter|week|spring|summer|fall|autumn|winter)|earlier this (?:year|month|quarter)|a year earlier|prior to|until|since|had)(?-u:\b)")
+        .expect("constant regex")
+});
+
+/// Words that set the scope of a statement.
+static SCOPE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:worldwide|globally|global|internationally|international|domestically|domestic|nationwide)(?-u:\b)")
+        .expect("constant regex")
+});
+
+/// A value after these words is not what the sentence states.
+static EXCLUDED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:(?-u:\b)from|(?-u:\b)up from|(?-u:\b)down from|(?-u:\b)compared (?:with|to)|(?-u:\b)versus|(?-u:\b)vs\.?|(?-u:\b)than|(?-u:\b)rather than|(?-u:\b)instead of|(?-u:\b)not|(?-u:\b)nor|(?-u:\b)no|(?-u:\b)except|(?-u:\b)without|(?-u:\b)excluding)\s*$")
+        .expect("constant regex")
+});
+
+/// Words that end a noun phrase.
+const STOP: &[&str] = &[
+    "a", "an", "the", "of", "in", "on", "at", "to", "for", "with", "by", "from", "and", "or",
+    "but", "as", "that", "which", "who", "whose", "while", "across", "through", "via", "per",
+    "each", "than", "is", "are", "was", "were", "be", "been", "have", "has", "had", "do", "does",
+    "did", "use", "uses", "run", "runs", "ran", "now", "this", "these", "those", "its", "their",
+    "our", "his", "her", "it", "they", "we", "you", "so", "into", "over", "under", "after",
+    "before", "since", "between", "among", "against", "within", "without", "about", "around",
+    "like", "can", "also", "all", "both", "only", "just", "even", "still", "already", "then",
+    "come", "comes", "go", "goes", "say", "says", "said", "make", "makes", "take", "takes", "get",
+    "gets", "see", "sees", "want", "wants", "report", "reports", "remain", "remains", "rely",
+    "relies", "prefer", "prefers", "believe", "believes", "think", "thinks", "agree", "agrees",
+    "show", "shows", "expect", "expects", "plan", "plans", "work", "works", "need", "needs", "pay",
+    "pays", "will", "would", "could", "should", "may", "might", "must",
+];
+
+/// Heads that say when, not what ("87% of the time", "40% year over year").
+const TIME_HEADS: &[&str] = &[
+    "time", "year", "month", "quarter", "week", "day", "hour", "minute", "second", "percent",
+    "point",
+];
+
+/// A noun phrase right after a value: up to four words joined by single spaces,
+/// ending at the first plural ("monthly active users") or, with none, one word
+/// ("people"). Returns its key (words in the singular) and its words as written.
+/// See [`measure_phrase`] for a phrase that names what is counted or measured.
+fn noun_phrase(text: &str, skip_total: bool) -> Option<(String, String)> {
+    let mut list: Vec<(String, &str)> = Vec::new();
+    let mut rest = text;
+    while list.len() < 4 {
+        let spaces = rest.len() - rest.trim_start_matches([' ', '\u{a0}']).len();
+        if spaces == 0 || spaces > 2 {
+            break;
+        }
+        rest = &rest[spaces..];
+        let len: usize = rest
+            .char_indices()
+            .take_while(|&(_, c)| c.is_alphanumeric() || c == '-' || c == '\'' || c == '\u{2019}')
+            .map(|(_, c)| c.len_utf8())
+            .sum();
+        if len == 0 {
+            break;
+        }
+        let raw = rest[..len].trim_end_matches(['-', '\'', '\u{2019}']);
+        let mut lower = raw.to_lowercase();
+        for s in ["'s", "\u{2019}s"] {
+            if lower.ends_with(s) {
+                lower.truncate(lower.len() - s.len());
+            }
+        }
+        list.push((lower, raw));
+        rest = &rest[len..];
+        if raw.len() != len || rest.starts_with(|c: char| !c.is_whitespace()) {
+            // A word followed by punctuation ends the phrase.
+            break;
+        }
+    }
+    if skip_total && list.first().is_some_and(|(w, _)| w == "total") {
+        list.remove(0);
+    }
+    let mut phrase: Vec<(String, &str)> = Vec::new();
+    for (w, raw) in list {
+        let verbish = w.len() > 4
+            && (w.ends_with("ing") || w.ends_with("ed") || w.ends_with("ly"))
+            && !["daily", "weekly", "monthly", "quarterly", "yearly"].contains(&w.as_str());
+        if STOP.contains(&w.as_str())
+            || verbish
+            || !w.chars().next().is_some_and(char::is_alphabetic)
+        {
+            break;
+        }
+        phrase.push((w, raw));
+    }
+    let end = match phrase.iter().position(|(w, _)| looks_plural(w)) {
+        Some(k) => k + 1,
+        None => 1,
+    };
+    phrase.truncate(end);
+    phrase.last()?;
+    let key: Vec<String> = phrase.iter().map(|(w, _)| singular(w)).collect();
+    let shown: Vec<&str> = phrase.iter().map(|(_, r)| *r).collect();
+    Some((key.join(" "), shown.join(" ")))
+}
+
+/// A verb of change, by its start: "reduc" for "reduced", "reducing", "reduces".
+/// A noun phrase that names what a count or a percentage measures: not a unit of
+/// time ("87% of the time", "40% year over year", "90 days").
+fn measure_phrase(text: &str, skip_total: bool) -> Option<(String, String)> {
+    let (key, shown) = noun_phrase(text, skip_total)?;
+    let head = key.rsplit(' ').next().unwrap_or(&key);
+    (!TIME_HEADS.contains(&head)).then_some((key, shown))
+}
+
+const CHANGE_VERBS: &[&str] = &[
+    "reduc",
+    "cut",
+    "lower",
+    "decreas",
+    "drop",
+    "fell",
+    "fall",
+    "declin",
+    "shrank",
+    "shrunk",
+    "shrink",
+    "slash",
+    "trim",
+    "increas",
+    "rais",
+    "rose",
+    "rise",
+    "risen",
+    "rising",
+    "grew",
+    "grow",
+    "boost",
+    "improv",
+    "expand",
+    "jump",
+    "climb",
+    "surg",
+    "sped",
+    "speed",
+    "accelerat",
+];
+
+fn is_change_verb(w: &str) -> bool {
+    CHANGE_VERBS.iter().any(|v| w.starts_with(v)) && !w.ends_with("tion") && !w.ends_with("ment")
+}
+
+/// A change a percentage measures: "reducing support resolution times by 87%" (verb,
+/// object, "by") or "revenue grew 40%" (a verb right before the value).
+struct Change<'t> {
+    /// Byte offset in the text where the verb starts.
+    start: usize,
+    verb: &'t str,
+    /// The object between the verb and "by"; empty for "grew 40%".
+    object: &'t str,
+}
+
+fn change_before(text: &str) -> Option<Change<'_>> {
+    let ws = prose::words(text);
+    let last = ws.last()?;
+    // Nothing but spaces after the last word.
+    if !text[last.range.end..].trim().is_empty() {
+        return None;
+    }
+    if last.lower == "by" {
+        // Up to five words of object between the verb and "by", no punctuation.
+        let n = ws.len() - 1;
+        for k in (n.saturating_sub(6)..n).rev() {
+            let gap = &text[ws[k].range.end..ws[k + 1].range.start];
+            if !gap.chars().all(|c| c.is_whitespace() || c == '-') {
+                return None;
+            }
+            if is_change_verb(&ws[k].lower) {
+                return Some(Change {
+                    start: ws[k].range.start,
+                    verb: &text[ws[k].range.clone()],
+                    object: text[ws[k].range.end..last.range.start].trim(),
+                });
+            }
+        }
+        return None;
+    }
+    is_change_verb(&last.lower).then(|| Change {
+        start: last.range.start,
+        verb: &text[last.range.clone()],
+        object: "",
+    })
+}
+
+/// "an 87% reduction in support resolution times".
+static CHANGE_NOUN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s+(?P<noun>reduction|cut|decrease|drop|decline|fall|increase|rise|gain|growth|jump|improvement|boost|lift)\s+in(?:\s+(?:the|its|their|our))?(?P<rest>\s.*)$")
+        .expect("constant regex")
+});
+
+static OF_FORM: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s+of(?:\s+(?:the|its|their|our|all))?(?P<rest>\s.*)$")
+        .expect("constant regex")
+});
+
+/// Words before a count that make it a change, not a state.
+static COUNT_CHANGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:(?P<add>added|adding|adds|add|gained|gaining|gains|gain|hired|hiring|hires|another|additional|extra|new|more)|(?P<lose>lost|losing|loses|lose|cut|cutting|cuts|laid off|lay off|fired|firing|fewer))\s*$")
+        .expect("constant regex")
+});
+
+fn is_down(verb: &str) -> bool {
+    let v = verb.to_lowercase();
+    [
+        "reduc", "cut", "lower", "decreas", "drop", "fell", "fall", "declin", "shr", "slash",
+        "trim",
+    ]
+    .iter()
+    .any(|p| v.starts_with(p))
+}
+
+/// The money value is said to be a total: "total investment … stands at $8 billion",
+/// "$8 billion total", "a total of $8 billion".
+pub(crate) fn is_total(claim: &Claim, vi: usize) -> bool {
+    static AFTER: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)^\s*(?:in total|in all|altogether|total(?-u:\b))").expect("constant regex")
+    });
+    static BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?-u:\b)(?:total|cumulative)(?-u:\b)(?P<gap>[^,;:.$€£¥₹()]{0,50})$")
+            .expect("constant regex")
+    });
+    let v = &claim.values[vi];
+    if AFTER.is_match(prose::after(claim, v, 20)) {
+        return true;
+    }
+    let before = prose::before(claim, v, 80);
+    if INCREMENT.is_match(before) {
+        return false;
+    }
+    let Some(m) = BEFORE.find(before) else {
+        return false;
+    };
+    // The cue belongs to the amount nearest to it ("$8 billion total … an additional
+    // $4 billion" ties "total" to $8 billion); a cue after an amount counts double.
+    let cue_start = v.pos.start - (before.len() - m.start());
+    let cue_end = cue_start + m.as_str().find(|c: char| c.is_whitespace()).unwrap_or(5);
+    let own = v.pos.start.saturating_sub(cue_end);
+    !claim.values.iter().enumerate().any(|(i, x)| {
+        i != vi
+            && !matches!(x.value, Value::Date(_))
+            && if x.pos.end <= cue_start {
+                (cue_start - x.pos.end) * 2 < own
+            } else {
+                x.pos.start >= cue_end && x.pos.start < v.pos.start
+            }
+    })
+}
+
+/// Words that make an amount a part, not the total.
+static INCREMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:additional|another|fresh|new|further|initial|first|second|third|extra|latest|previous|prior|earlier)\s*$")
+        .expect("constant regex")
+});
+
+/// What a total is a total of, if the sentence says it in one way only.
+fn total_class(text: &str) -> Option<&'static str> {
+    static CLASSES: LazyLock<Vec<(&'static str, Regex)>> = LazyLock::new(|| {
+        [
+            (
+                "investment",
+                r"(?i)(?-u:\b)(?:invest[a-z]*|commit[a-z]*|stake|backing|injection)(?-u:\b)",
+            ),
+            (
+                "funding raised",
+                r"(?i)(?-u:\b)(?:rais(?:e|ed|es|ing)|funding|fundraising)(?-u:\b)",
+            ),
+            ("revenue", r"(?i)(?-u:\b)(?:revenues?|sales|arr)(?-u:\b)"),
+            ("valuation", r"(?i)(?-u:\b)(?:valuation|valued)(?-u:\b)"),
+            (
+                "spending",
+                r"(?i)(?-u:\b)(?:spend[a-z]*|capex|expenditures?)(?-u:\b)",
+            ),
+        ]
+        .into_iter()
+        .map(|(n, p)| (n, Regex::new(p).expect("constant regex")))
+        .collect()
+    });
+    let mut found = CLASSES.iter().filter(|(_, re)| re.is_match(text));
+    let first = found.next()?;
+    if found.next().is_some() {
+        return None;
+    }
+    Some(first.0)
+}
+
+/// What a value is a statement of: the kind part of its key, the words that narrow
+/// it (compared loosely: "support resolution times" and "customer support resolution
+/// time" are one subject), and its subject as shown.
+struct Subject {
+    key: String,
+    qualifier: Vec<String>,
+    shown: String,
+}
+
+impl Subject {
+    fn new(key: String, shown: String) -> Subject {
+        Subject {
+            key,
+            qualifier: Vec::new(),
+            shown,
+        }
+    }
+}
+
+/// Words of a phrase that only point ("the", "its").
+const DETERMINERS: &[&str] = &[
+    "the", "a", "an", "its", "their", "our", "his", "her", "this", "that", "these", "those",
+];
+
+/// A phrase's head (its last word, singular) and the other words (singular, sorted).
+fn head_and_qualifier(phrase: &str) -> Option<(String, Vec<String>)> {
+    let ws: Vec<String> = prose::words(phrase)
+        .into_iter()
+        .map(|w| w.lower)
+        .filter(|w| !DETERMINERS.contains(&w.as_str()))
+        .map(|w| singular(&w))
+        .collect();
+    let (head, rest) = ws.split_last()?;
+    let mut q = rest.to_vec();
+    q.sort_unstable();
+    q.dedup();
+    Some((head.clone(), q))
+}
+
+/// The subject of a change with no object: the words right before its verb, up to a
+/// name, a possessive or punctuation ("Nvidia's data center revenue grew" → "data
+/// center revenue").
+fn subject_before(text: &str) -> Option<String> {
+    let ws = prose::words(text);
+    let mut out: Vec<String> = Vec::new();
+    let mut end = text.trim_end().len();
+    for w in ws.iter().rev() {
+        if text[w.range.end..end].trim() != "" || out.len() == 3 {
+            break;
+        }
+        if w.capital || STOP.contains(&w.lower.as_str()) || DETERMINERS.contains(&w.lower.as_str())
+        {
+            break;
+        }
+        out.insert(0, singular(&w.lower));
+        if w.possessive {
+            out.remove(0);
+            break;
+        }
+        end = w.range.start;
+    }
+    if out.is_empty() || ["he", "she", "i", "there", "it", "they"].contains(&out[0].as_str()) {
+        return None;
+    }
+    Some(out.join(" "))
+}
+
+/// The subject of a value, or None when the value states no comparable claim.
+fn subject(claim: &Claim, vi: usize) -> Option<Subject> {
+    let v = &claim.values[vi];
+    match v.value {
+        Value::Count(q) => {
+            let written = &claim.text[v.pos.clone()];
+            if q.value() < 10.0 || !written.contains(|c: char| c.is_ascii_digit()) {
+                return None;
+            }
+            let (key, shown) = measure_phrase(prose::after(claim, v, 80), true)?;
+            let before = prose::before(claim, v, 80);
+            let change = match COUNT_CHANGE.captures(before) {
+                Some(c) if c.name("add").is_some() => "added",
+                Some(_) => "lost",
+                // "grew by 10,000 customers" (but not "is used by 10,000 customers").
+                None if change_before(before).is_some() => "changed by",
+                None => "is",
+            };
+            Some(Subject::new(format!("count {change} {key}"), shown))
+        }
+        Value::Percent(_) => {
+            let before = prose::before(claim, v, 80);
+            let after = prose::after(claim, v, 80);
+            if let Some(c) = change_before(before) {
+                let dir = if is_down(c.verb) { "down" } else { "up" };
+                let shown = before[c.start..].trim().to_string();
+                if c.object.is_empty() {
+                    let phrase = subject_before(&before[..c.start])?;
+                    return Some(Subject::new(
+                        format!("percent {dir} {phrase}"),
+                        format!("{phrase} {shown}"),
+                    ));
+                }
+                let (head, qualifier) = head_and_qualifier(c.object)?;
+                if STOP.contains(&head.as_str()) {
+                    return None;
+                }
+                return Some(Subject {
+                    key: format!("percent {dir} {head}"),
+                    qualifier,
+                    shown,
+                });
+            }
+            if let Some(c) = CHANGE_NOUN.captures(after) {
+                let noun = c.name("noun").map_or("", |m| m.as_str());
+                let rest = c.name("rest").map_or("", |m| m.as_str());
+                let (_, shown) = noun_phrase(rest, false)?;
+                let (head, qualifier) = head_and_qualifier(&shown)?;
+                let down = is_down(noun)
+                    || noun.eq_ignore_ascii_case("reduction")
+                    || noun.eq_ignore_ascii_case("decline");
+                let dir = if down { "down" } else { "up" };
+                return Some(Subject {
+                    key: format!("percent {dir} {head}"),
+                    qualifier,
+                    shown: format!("{noun} in {shown}"),
+                });
+            }
+            if let Some(c) = OF_FORM.captures(after) {
+                let rest = c.name("rest").map_or("", |m| m.as_str());
+                let (key, shown) = measure_phrase(rest, false)?;
+                return Some(Subject::new(
+                    format!("percent of {key}"),
+                    format!("of {shown}"),
+                ));
+            }
+            // "30% more queries", "a 14% stake", "60-70% gross margins"; but a lone
+            // plural may be a verb ("85% comes from the API").
+            let (key, shown) = measure_phrase(after, false)?;
+            if !key.contains(' ') && looks_plural(&shown.to_lowercase()) {
+                return None;
+            }
+            Some(Subject::new(format!("percent {key}"), shown))
+        }
+        Value::Money { currency, .. } => {
+            if !is_total(claim, vi) {
+                return None;
+            }
+            let clause = prose::clause(&claim.text, v.pos.start);
+            let class = total_class(&claim.text[clause])?;
+            Some(Subject::new(
+                format!("money {} total {class}", currency.code()),
+                format!("total {class}"),
+            ))
+        }
+        Value::Date(_) => None,
+    }
+}
+
+/// The statements of one key that contradict the others: pairs (statement, reference)
+/// of indices into `items`, which are in document (or path) order. The reference is
+/// the statement that agrees with the most others, the earliest of those: a number
+/// changed in one place of three is the one reported; of two, the later. Statements
+/// with the same value and qualifier are counted together, so the work grows with the
+/// number of distinct values, not of statements; a key stated with more than 256
+/// distinct values is no claim and is skipped. `apart(i, j)` says two items may not be
+/// compared (the same sentence).
+pub(crate) fn odd_ones(
+    items: &[(Value, &[String])],
+    apart: impl Fn(usize, usize) -> bool,
+) -> Vec<(usize, usize)> {
+    // Classes of equal value and qualifier, in order of first appearance.
+    let mut classes: Vec<Vec<usize>> = Vec::new();
+    for (i, (v, q)) in items.iter().enumerate() {
+        match classes
+            .iter_mut()
+            .find(|c| items[c[0]].0 == *v && items[c[0]].1 == *q)
+        {
+            Some(c) => c.push(i),
+            None => {
+                if classes.len() == 256 {
+                    return Vec::new();
+                }
+                classes.push(vec![i]);
+            }
+        }
+    }
+    let same = |x: &Vec<usize>, y: &Vec<usize>| {
+        let (a, b) = (&items[x[0]], &items[y[0]]);
+        compatible(a.1, b.1) && prose::agree(&a.0, &b.0)
+    };
+    let conflict = |x: &Vec<usize>, y: &Vec<usize>| {
+        let (a, b) = (&items[x[0]], &items[y[0]]);
+        compatible(a.1, b.1) && !prose::agree(&a.0, &b.0)
+    };
+    if !classes
+        .iter()
+        .any(|x| classes.iter().any(|y| conflict(x, y)))
+    {
+        return Vec::new();
+    }
+    let support: Vec<usize> = classes
+        .iter()
+        .map(|x| {
+            classes
+                .iter()
+                .filter(|y| same(x, y))
+                .map(Vec::len)
+                .sum::<usize>()
+                - 1
+        })
+        .collect();
+    let best = support.iter().copied().max().unwrap_or(0);
+    let Some(r) = (0..classes.len())
+        .filter(|&k| support[k] == best)
+        .min_by_key(|&k| classes[k][0])
+    else {
+        return Vec::new();
+    };
+    let reference = classes[r][0];
+    let mut out: Vec<(usize, usize)> = classes
+        .iter()
+        .filter(|x| conflict(x, &classes[r]))
+        .flatten()
+        .filter(|&&i| !apart(i, reference))
+        .map(|&i| (i, reference))
+        .collect();
+    out.sort_unstable();
+    out
+}
+
+/// True when two qualifiers of one key name one subject: the same words, or the words
+/// of one among the other's ("support resolution" and "customer support resolution"),
+/// but never none against some ("costs" and "compute costs").
+pub(crate) fn compatible(a: &[String], b: &[String]) -> bool {
+    let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    small == large || (!small.is_empty() && small.iter().all(|w| large.contains(w)))
+}
+
+/// The values (claim index, value index) that attribution found contradicting a fact,
+/// and the amounts whose date contradicts their fact: the fact rules report them, and
+/// the rules that need no fact base leave them alone.
+pub(crate) fn reported_values(a: &Analysis<'_>) -> HashSet<(usize, usize)> {
+    let mut out = HashSet::new();
+    for v in &a.verdicts {
+        match *v {
+            Verdict::ValueMismatch { claim, value, .. } | Verdict::Stale { claim, value, .. } => {
+                out.insert((claim, value));
+            }
+            Verdict::DateMismatch {
+                claim,
+                value,
+                anchor,
+                ..
+            } => {
+                out.insert((claim, value));
+                if let Some(x) = anchor {
+                    out.insert((claim, x));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Sentences longer than this are no sentences a writer wrote (a table pasted as text,
+/// generated filler): the rules that read sentences word by word skip them.
+pub(crate) const MAX_SENTENCE: usize = 4000;
+
+/// The keyed statements of a document, in document order (computed once per
+/// analysis).
+pub fn statements<'s>(a: &'s Analysis<'_>) -> &'s [Statement] {
+    a.statements.get_or_init(|| compute(a))
+}
+
+fn compute(a: &Analysis<'_>) -> Vec<Statement> {
+    // A statement before its names are known.
+    struct Pending {
+        claim: usize,
+        value: usize,
+        clause: std::ops::Range<usize>,
+        subject: Subject,
+    }
+    let reported = reported_values(a);
+    let mut pending = Vec::new();
+    for (ci, c) in a.claims.iter().enumerate() {
+        if !matches!(c.kind, ClaimKind::Sentence { .. }) || c.text.len() > MAX_SENTENCE {
+            continue;
+        }
+        if c.values.iter().all(|v| matches!(v.value, Value::Date(_))) {
+            continue;
+        }
+        let t = c.text.trim_end();
+        if t.ends_with('?') || FORECAST.is_match(t) || PAST.is_match(t) {
+            continue;
+        }
+        for (vi, v) in c.values.iter().enumerate() {
+            if excluded(c, v) || reported.contains(&(ci, vi)) {
+                continue;
+            }
+            let Some(subject) = subject(c, vi) else {
+                continue;
+            };
+            // The names and dates of the value's own clause: "Amazon's total is $8
+            // billion, while Google's is $2 billion" makes two statements.
+            let clause = prose::statement_clause(&c.text, v.pos.start);
+            pending.push(Pending {
+                claim: ci,
+                value: vi,
+                clause,
+                subject,
+            });
+        }
+    }
+    if pending.is_empty() {
+        return Vec::new();
+    }
+    let names = prose::names_among(
+        a,
+        pending
+            .iter()
+            .map(|p| &a.claims[p.claim].text[p.clause.clone()]),
+    );
+    let mut out = Vec::new();
+    for p in pending {
+        let c = &a.claims[p.claim];
+        let clause = p.clause;
+        let written = prose::anchors_as_written(&c.text[clause.clone()], &names);
+        if written.is_empty() {
+            continue;
+        }
+        let anchors: Vec<&str> = written.iter().map(|(l, _)| l.as_str()).collect();
+        let shown_names: Vec<&str> = written.iter().map(|(_, w)| *w).collect();
+        let dates: Vec<String> = c
+            .values
+            .iter()
+            .filter(|x| x.pos.start >= clause.start && x.pos.end <= clause.end)
+            .filter_map(|x| match x.value {
+                Value::Date(d) => Some(format!("{}..{}", d.start, d.end)),
+                _ => None,
+            })
+            .collect();
+        // "worldwide" against a region is another claim.
+        let scope: Vec<&str> = SCOPE
+            .find_iter(&c.text[clause.clone()])
+            .map(|m| m.as_str())
+            .collect();
+        out.push(Statement {
+            claim: p.claim,
+            value: p.value,
+            key: format!(
+                "{} | {} | {} | {}",
+                p.subject.key,
+                anchors.join(" "),
+                dates.join(" "),
+                scope.join(" ").to_lowercase()
+            ),
+            qualifier: p.subject.qualifier,
+            subject: format!("{} ({})", p.subject.shown, shown_names.join(", ")),
+        });
+    }
+    out
+}
+
+fn excluded(c: &Claim, v: &ValueItem) -> bool {
+    matches!(v.value, Value::Date(_))
+        || EXCLUDED_BEFORE.is_match(prose::before(c, v, 40))
+        || prose::in_quotes(&c.text, v.pos.start)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn noun_phrases_end_at_the_first_plural() {
+        let np = |t: &str| noun_phrase(t, true).map(|(k, _)| k);
+        assert_eq!(np(" customers running Claude"), Some("customer".into()));
+        assert_eq!(np(" total customers run Claude"), Some("customer".into()));
+        assert_eq!(
+            np(" monthly active users, up"),
+            Some("monthly active user".into())
+        );
+        assert_eq!(np(" more issues without"), Some("more issue".into()));
+        assert_eq!(np(" people use it"), Some("people".into()));
+        assert_eq!(
+            np(" enterprise customers."),
+            Some("enterprise customer".into())
+        );
+        assert_eq!(np(", and"), None);
+        assert_eq!(np(" of the time"), None);
+        assert_eq!(np(" running on"), None);
+        assert_eq!(measure_phrase(" years ago", true), None);
+        assert_eq!(measure_phrase(" support resolution times", false), None);
+        assert_eq!(
+            noun_phrase(" support resolution times with", false).map(|(k, _)| k),
+            Some("support resolution time".into())
+        );
+    }
+}
