@@ -880,3 +880,51 @@ fn rules_rule_and_completions() {
         );
     }
 }
+
+#[test]
+fn corpus_findings_obey_configured_severities_and_suppression_comments() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    for name in ["a-globex-2025.md", "b-globex-2025.md"] {
+        let text =
+            std::fs::read_to_string(root().join("fixtures/corpus").join(name)).expect("fixture");
+        write(dir.path(), name, &text);
+    }
+    let b = "./b-globex-2025.md";
+    // As shipped: one warning on the later document.
+    let out = run_in(dir.path(), &["check", "--format", "json", "."], None);
+    assert_eq!(
+        findings(&parse_json(&out)),
+        vec![f(b, "corpus-contradiction", "warning", 10)]
+    );
+    // Raised to an error by the configuration.
+    write(
+        dir.path(),
+        "factlint.toml",
+        "[rules]\ncorpus-contradiction = \"error\"\n",
+    );
+    let out = run_in(dir.path(), &["check", "--format", "json", "."], None);
+    assert_eq!(
+        findings(&parse_json(&out)),
+        vec![f(b, "corpus-contradiction", "error", 10)]
+    );
+    assert_eq!(code(&out), 1);
+    // Turned off by the configuration.
+    write(
+        dir.path(),
+        "factlint.toml",
+        "[rules]\ncorpus-contradiction = \"off\"\n",
+    );
+    let out = run_in(dir.path(), &["check", "--format", "json", "."], None);
+    assert_eq!(findings(&parse_json(&out)), vec![]);
+    // Hidden by a comment on the line before, in the document that carries it.
+    std::fs::remove_file(dir.path().join("factlint.toml")).expect("rm");
+    let text = std::fs::read_to_string(dir.path().join(b)).expect("read");
+    let lines: Vec<&str> = text.lines().collect();
+    let mut hidden = lines[..9].join("\n");
+    hidden.push_str("\n<!-- factlint-disable-next-line corpus-contradiction -->\n");
+    hidden.push_str(&lines[9..].join("\n"));
+    hidden.push('\n');
+    write(dir.path(), b, &hidden);
+    let out = run_in(dir.path(), &["check", "--format", "json", "."], None);
+    assert_eq!(findings(&parse_json(&out)), vec![], "{}", stdout(&out));
+}
