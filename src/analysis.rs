@@ -801,7 +801,27 @@ fn nearest_entity_is_of(claim: &Claim, v: &ValueItem, fact: &Fact) -> bool {
                 p.start.saturating_sub(v.pos.end)
             }
         });
-    nearest.is_none_or(|(e, _)| fact.entities.contains(e))
+    if !nearest.is_none_or(|(e, _)| fact.entities.contains(e)) {
+        return false;
+    }
+    // The names between the previous amount and this one are this amount's subject:
+    // in "Amazon's total is $8 billion, while Google's total is about $2 billion" the
+    // $2 billion is Google's, whatever the sentence named first.
+    if v.col.is_none() {
+        let from = claim
+            .values
+            .iter()
+            .filter(|x| !matches!(x.value, Value::Date(_)) && x.pos.end <= v.pos.start)
+            .map(|x| x.pos.end)
+            .max()
+            .unwrap_or(0);
+        return claim
+            .entity_pos
+            .iter()
+            .filter(|(_, p)| p.start >= from && p.end <= v.pos.start)
+            .all(|(e, _)| fact.entities.contains(e));
+    }
+    true
 }
 
 fn cell_range(claim: &Claim, col: Option<usize>) -> Option<Range<usize>> {

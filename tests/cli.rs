@@ -1098,3 +1098,19 @@ fn one_change_to_a_consistent_draft_is_caught_on_its_line() {
         }
     }
 }
+
+#[test]
+fn an_amount_is_tied_to_the_company_named_just_before_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let p = write(
+        dir.path(),
+        "two.md",
+        "---\ndate: 2024-11-22\n---\n\
+         Amazon's total investment in Anthropic is $8 billion, while Google's total investment in Anthropic is about $2 billion.\n\n\
+         Amazon's total investment in Anthropic is $9 billion, while Google's total investment in Anthropic is about $2 billion.\n",
+    );
+    let (v, _) = json(&[p.to_str().expect("path")]);
+    // Google's $2 billion is never read as Amazon's total; Amazon's $9 billion is wrong.
+    assert_eq!(findings(&v), pairs(&[("value-mismatch", 6)]), "{v:#}");
+    assert_eq!(v["diagnostics"][0]["found"], "$9 billion");
+}
