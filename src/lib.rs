@@ -115,6 +115,15 @@ pub fn check_text(path: &Path, text: &str, facts: &FactBase, opts: &CheckOptions
             "front matter `{key}` is not a date (write YYYY-MM-DD); time rules use --date if given"
         ));
     }
+    if let Some(first) = analysis.oversized.first() {
+        let (line, _) = diagnostic::LineIndex::new(text).line_col(text, first.start);
+        notes.push(format!(
+            "{} sentence(s) or table row(s) too long to check were skipped (the first on line {line}): more than {} bytes, or more than {} values, cue words or names",
+            analysis.oversized.len(),
+            analysis::MAX_CLAIM_BYTES,
+            analysis::MAX_CLAIM_ITEMS
+        ));
+    }
     if analysis.article_date.is_none() {
         notes.push(
             "no article date (front matter `date` or --date): time-dependent checks skipped"

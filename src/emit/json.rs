@@ -5,8 +5,8 @@ use std::io::{self, Write};
 use serde::Serialize;
 
 use crate::Report;
-use crate::diagnostic::LineIndex;
-use crate::emit::{display_path, locate};
+use crate::diagnostic::{FileKey, LineIndex};
+use crate::emit::{Location, display_path, locate};
 use crate::facts::{FactBase, FactError};
 
 /// The version of the JSON contract.
@@ -56,6 +56,11 @@ struct JsonError {
 /// Writes the report as one JSON document.
 pub fn write(report: &Report, facts: &FactBase, w: &mut dyn Write) -> io::Result<()> {
     let mut diagnostics = Vec::new();
+    let fact_idx: Vec<LineIndex> = facts
+        .files
+        .iter()
+        .map(|f| LineIndex::new(&f.text))
+        .collect();
     for f in &report.files {
         let text = f.text.as_deref().unwrap_or("");
         let idx = LineIndex::new(text);
@@ -81,7 +86,27 @@ pub fn write(report: &Report, facts: &FactBase, w: &mut dyn Write) -> io::Result
                     .related
                     .iter()
                     .map(|l| {
-                        let loc = locate(&l.file, l.span.start, (&f.path, text), facts);
+                        let loc = match &l.file {
+                            // Indexed once per run, not once per label.
+                            FileKey::Draft => {
+                                let (line, column) = idx.line_col(text, l.span.start);
+                                Location {
+                                    path: display_path(&f.path),
+                                    line,
+                                    column,
+                                }
+                            }
+                            FileKey::Fact(i) if *i < fact_idx.len() => {
+                                let t = &facts.files[*i].text;
+                                let (line, column) = fact_idx[*i].line_col(t, l.span.start);
+                                Location {
+                                    path: facts.file_name(*i).to_string(),
+                                    line,
+                                    column,
+                                }
+                            }
+                            _ => locate(&l.file, l.span.start, (&f.path, text), facts),
+                        };
                         JsonRelated {
                             path: loc.path,
                             line: loc.line,
