@@ -41,7 +41,13 @@ use crate::rules::RULES;
 pub struct CheckOptions {
     /// The article date for drafts whose front matter has none.
     pub default_date: Option<Date>,
+    /// Drafts bigger than this many bytes are skipped with a note; `None` means
+    /// [`DEFAULT_MAX_FILE_SIZE`].
+    pub max_file_size: Option<u64>,
 }
+
+/// The default largest draft checked: 50 MB. A bigger file is skipped with a note.
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 50 * 1024 * 1024;
 
 /// The findings of one draft.
 #[derive(Clone, Debug, Default)]
@@ -79,7 +85,8 @@ pub struct Report {
     pub files: Vec<CheckedFile>,
     /// Drafts that could not be read, sorted by path.
     pub errors: Vec<FileError>,
-    /// Files skipped with a note (binary files).
+    /// Files skipped with a note (binary files, files over the size limit), sorted by
+    /// path. Not errors: a run with only skipped files is not a failure.
     pub skipped: Vec<FileError>,
 }
 
@@ -134,10 +141,51 @@ pub fn check_text(path: &Path, text: &str, facts: &FactBase, opts: &CheckOptions
 }
 
 /// Reads a draft: UTF-8 text, or an error that names the byte offset; `Ok(None)` for a
-/// binary file (a NUL byte), which is skipped with a note.
+/// binary file (a NUL byte) or one bigger than [`DEFAULT_MAX_FILE_SIZE`], which is
+/// skipped with a note (see [`read_draft_limited`] for the note).
 pub fn read_draft(path: &Path) -> Result<Option<String>, String> {
-    let bytes = std::fs::read(path).map_err(|e| walk::io_message(&e))?;
-    decode(bytes)
+    read_draft_limited(path, DEFAULT_MAX_FILE_SIZE).map(|r| match r {
+        Draft::Text(t) => Some(t),
+        Draft::Skip(_) => None,
+    })
+}
+
+/// A draft as read: its text, or why it is skipped (not an error).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Draft {
+    /// The draft's text.
+    Text(String),
+    /// A note on why the file is not checked: binary, or too big.
+    Skip(String),
+}
+
+/// Reads a draft of at most `max` bytes. Bigger files and binary files are skipped
+/// with a note; files that are not regular files (a FIFO, a device) are an error, so
+/// that a read can neither block nor run forever. Never reads more than `max + 1`
+/// bytes, whatever the size the file claims.
+pub fn read_draft_limited(path: &Path, max: u64) -> Result<Draft, String> {
+    use std::io::Read;
+    let meta = std::fs::metadata(path).map_err(|e| walk::io_message(&e))?;
+    if !meta.is_file() {
+        return Err("not a regular file".to_string());
+    }
+    let too_big =
+        |n: u64| format!("skipped: {n} bytes, more than the limit of {max} (--max-file-size)");
+    if meta.len() > max {
+        return Ok(Draft::Skip(too_big(meta.len())));
+    }
+    let file = std::fs::File::open(path).map_err(|e| walk::io_message(&e))?;
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.take(max.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| walk::io_message(&e))?;
+    if bytes.len() as u64 > max {
+        return Ok(Draft::Skip(too_big(bytes.len() as u64)));
+    }
+    Ok(match decode(bytes)? {
+        Some(text) => Draft::Text(text),
+        None => Draft::Skip("skipped: a binary file (it holds a NUL byte)".to_string()),
+    })
 }
 
 /// Decodes a draft's bytes (see [`read_draft`]).
@@ -169,10 +217,11 @@ pub fn check_paths(paths: &[PathBuf], facts: &FactBase, opts: &CheckOptions) -> 
         Error(FileError),
         Skipped(FileError),
     }
+    let max = opts.max_file_size.unwrap_or(DEFAULT_MAX_FILE_SIZE);
     let outcomes: Vec<Outcome> = files
         .par_iter()
-        .map(|path| match read_draft(path) {
-            Ok(Some(text)) => {
+        .map(|path| match read_draft_limited(path, max) {
+            Ok(Draft::Text(text)) => {
                 let result = check_text(path, &text, facts, opts);
                 let keep = !result.diagnostics.is_empty();
                 Outcome::Checked(CheckedFile {
@@ -181,9 +230,9 @@ pub fn check_paths(paths: &[PathBuf], facts: &FactBase, opts: &CheckOptions) -> 
                     result,
                 })
             }
-            Ok(None) => Outcome::Skipped(FileError {
+            Ok(Draft::Skip(message)) => Outcome::Skipped(FileError {
                 path: path.clone(),
-                message: "skipped: a binary file".to_string(),
+                message,
             }),
             Err(message) => Outcome::Error(FileError {
                 path: path.clone(),
@@ -199,5 +248,6 @@ pub fn check_paths(paths: &[PathBuf], facts: &FactBase, opts: &CheckOptions) -> 
         }
     }
     report.errors.sort_by(|a, b| a.path.cmp(&b.path));
+    report.skipped.sort_by(|a, b| a.path.cmp(&b.path));
     report
 }

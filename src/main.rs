@@ -71,6 +71,9 @@ struct CheckArgs {
     /// The article date (YYYY-MM-DD) for drafts whose front matter has none.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     date: Option<Date>,
+    /// Skip (with a note) drafts bigger than this many bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = factlint::DEFAULT_MAX_FILE_SIZE)]
+    max_file_size: u64,
     /// Output format.
     #[arg(long, value_enum, default_value_t = FormatArg::Human)]
     format: FormatArg,
@@ -220,6 +223,7 @@ fn run_check(args: CheckArgs) -> ExitCode {
     };
     let opts = CheckOptions {
         default_date: args.date,
+        max_file_size: Some(args.max_file_size),
     };
     let report = check_paths(&args.paths, &facts, &opts);
     let written = match format {
@@ -243,10 +247,22 @@ fn run_check(args: CheckArgs) -> ExitCode {
             .count()
     };
     let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
-    if matches!(format, Format::Human) {
-        for s in &report.skipped {
-            eprintln!("note: {}: {}", emit::display_path(&s.path), s.message);
+    // Skipped files and per-file notes go to stderr in every format: they are not
+    // findings, and the JSON contract has no field for them.
+    for s in &report.skipped {
+        eprintln!("note: {}: {}", emit::display_path(&s.path), s.message);
+    }
+    for f in &report.files {
+        for n in f
+            .result
+            .notes
+            .iter()
+            .filter(|n| !n.starts_with("no article date"))
+        {
+            eprintln!("note: {}: {n}", emit::display_path(&f.path));
         }
+    }
+    if matches!(format, Format::Human) {
         let undated = report
             .files
             .iter()
@@ -263,8 +279,13 @@ fn run_check(args: CheckArgs) -> ExitCode {
             );
         }
         eprintln!(
-            "factlint: {} file(s) checked, {errors} error(s), {warnings} warning(s){}",
+            "factlint: {} file(s) checked, {errors} error(s), {warnings} warning(s){}{}",
             report.files_checked(),
+            if report.skipped.is_empty() {
+                String::new()
+            } else {
+                format!(", {} file(s) skipped", report.skipped.len())
+            },
             if report.errors.is_empty() {
                 String::new()
             } else {

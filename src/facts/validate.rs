@@ -115,7 +115,7 @@ pub(super) fn resolve(
     for (file, raw) in raws {
         let mut cx = Ctx { errors, file };
         for ev in raw.event {
-            let entities = resolve_entities(&mut cx, &ev.entities, &entity_ids);
+            let entities = resolve_entities(&mut cx, &ev.id, &ev.entities, &entity_ids);
             let source = require_source(&mut cx, ev.source.as_ref(), &ev.id);
             let Some(date) = parse_date(ev.date.get_ref()) else {
                 cx.err(
@@ -150,7 +150,7 @@ pub(super) fn resolve(
             });
         }
         for q in raw.quantity {
-            let entities = resolve_entities(&mut cx, &q.entities, &entity_ids);
+            let entities = resolve_entities(&mut cx, &q.id, &q.entities, &entity_ids);
             let source = require_source(&mut cx, q.source.as_ref(), &q.id);
             let mut values: Vec<Timed> = Vec::new();
             let mut ok = true;
@@ -288,6 +288,7 @@ fn check_id(cx: &mut Ctx<'_>, id: &Spanned<String>, seen: &mut HashMap<String, O
 
 fn resolve_entities(
     cx: &mut Ctx<'_>,
+    owner: &Spanned<String>,
     ids: &[Spanned<String>],
     known: &HashMap<String, usize>,
 ) -> Vec<usize> {
@@ -304,12 +305,11 @@ fn resolve_entities(
     }
     if ids.is_empty() {
         // A fact with no entity could be attributed to any number: refuse it.
-        cx.errors.push(FactError {
-            file: cx.file,
-            span: 0..0,
-            message: "a fact needs at least one entity".to_string(),
-            label: "here".to_string(),
-        });
+        cx.err(
+            owner.span(),
+            format!("`{}` names no entity", owner.get_ref()),
+            "a fact needs at least one entity: add `entities = [\"…\"]`",
+        );
     }
     out
 }
