@@ -20,6 +20,7 @@ pub mod emit;
 pub mod facts;
 pub mod markdown;
 pub mod names;
+pub mod pattern;
 pub mod recognize;
 pub mod rules;
 pub mod sentence;

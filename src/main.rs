@@ -144,8 +144,12 @@ fn read_fact_files(paths: &[PathBuf]) -> Result<Vec<FactFile>, String> {
             files.push(p.clone());
         }
         for f in files {
-            let text = std::fs::read_to_string(&f)
-                .map_err(|e| format!("{}: {}", f.display(), factlint::walk::io_message(&e)))?;
+            // As drafts are: a regular file, read with a limit (never `/dev/zero` forever).
+            let text = match factlint::read_draft_limited(&f, factlint::DEFAULT_MAX_FILE_SIZE) {
+                Ok(factlint::Draft::Text(text)) => text,
+                Ok(factlint::Draft::Skip(why)) => return Err(format!("{}: {why}", f.display())),
+                Err(e) => return Err(format!("{}: {e}", f.display())),
+            };
             out.push(FactFile {
                 name: emit::display_path(&f),
                 text,

@@ -302,3 +302,24 @@ fn malformed_toml_points_at_the_error() {
         0,
     );
 }
+
+#[cfg(unix)]
+#[test]
+fn a_fact_file_that_is_a_device_or_not_utf8_is_an_error() {
+    let out = factlint(&["facts", "check", "/dev/zero"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        String::from_utf8_lossy(&out.stderr),
+        "error: cannot read fact file /dev/zero: not a regular file\n"
+    );
+    let dir = tempfile::tempdir().expect("tempdir");
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(&bad, b"[meta]\ntitle = \"\xff\"\n").expect("write");
+    let out = factlint(&["facts", "check", bad.to_str().expect("path")]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.ends_with("bad.toml: invalid UTF-8 at byte 16\n"),
+        "{err}"
+    );
+}

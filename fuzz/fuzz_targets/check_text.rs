@@ -18,9 +18,19 @@ static BASE: LazyLock<FactBase> = LazyLock::new(|| {
 
 fn assert_span(text: &str, span: &std::ops::Range<usize>, what: &str) {
     assert!(span.start <= span.end, "{what}: reversed span {span:?}");
-    assert!(span.end <= text.len(), "{what}: span {span:?} past {}", text.len());
-    assert!(text.is_char_boundary(span.start), "{what}: start {span:?} off a char boundary");
-    assert!(text.is_char_boundary(span.end), "{what}: end {span:?} off a char boundary");
+    assert!(
+        span.end <= text.len(),
+        "{what}: span {span:?} past {}",
+        text.len()
+    );
+    assert!(
+        text.is_char_boundary(span.start),
+        "{what}: start {span:?} off a char boundary"
+    );
+    assert!(
+        text.is_char_boundary(span.end),
+        "{what}: end {span:?} off a char boundary"
+    );
 }
 
 fuzz_target!(|data: &[u8]| {

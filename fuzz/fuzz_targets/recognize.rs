@@ -8,7 +8,10 @@ use factlint::recognize::{self, parse_count, parse_date, parse_money, parse_perc
 use libfuzzer_sys::fuzz_target;
 
 fn boundary(text: &str, r: &std::ops::Range<usize>) -> bool {
-    r.start <= r.end && r.end <= text.len() && text.is_char_boundary(r.start) && text.is_char_boundary(r.end)
+    r.start <= r.end
+        && r.end <= text.len()
+        && text.is_char_boundary(r.start)
+        && text.is_char_boundary(r.end)
 }
 
 fuzz_target!(|data: &[u8]| {
