@@ -122,6 +122,46 @@ impl Diagnostic {
     }
 }
 
+/// Text as one line: each run of white space that holds a line break becomes one
+/// space ("$9\nbillion" is "$9 billion"), and other control characters are escaped, so
+/// that a message never spans lines in one-line-per-finding output.
+pub fn one_line(s: &str) -> String {
+    if !s.chars().any(char::is_control) {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut run = String::new();
+    for c in s.chars() {
+        if c.is_whitespace() {
+            run.push(c);
+            continue;
+        }
+        flush_space(&mut run, &mut out);
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    flush_space(&mut run, &mut out);
+    out
+}
+
+fn flush_space(run: &mut String, out: &mut String) {
+    if run.contains(['\n', '\r', '\u{85}', '\u{2028}', '\u{2029}']) {
+        out.push(' ');
+    } else {
+        for c in run.chars() {
+            if c.is_control() {
+                out.extend(c.escape_default());
+            } else {
+                out.push(c);
+            }
+        }
+    }
+    run.clear();
+}
+
 /// Line starts of a text, to turn byte offsets into 1-based lines and columns
 /// (columns count characters).
 #[derive(Clone, Debug)]
@@ -198,6 +238,14 @@ mod tests {
         assert_eq!(idx.line_col(text, 4), (1, 3)); // 'b' after the 3-byte euro sign
         assert_eq!(idx.line_col(text, 6), (2, 1));
         assert_eq!(idx.line_col(text, 10), (3, 1));
+    }
+
+    #[test]
+    fn one_line_joins_line_breaks_and_escapes_controls() {
+        assert_eq!(one_line("stated $9\r\n  billion"), "stated $9 billion");
+        assert_eq!(one_line("a\tb"), "a\\tb");
+        assert_eq!(one_line("op\u{7}ai \u{2028}x"), "op\\u{7}ai x");
+        assert_eq!(one_line("plain text"), "plain text");
     }
 
     #[test]

@@ -113,6 +113,15 @@ pub fn check_text(path: &Path, text: &str, facts: &FactBase, opts: &CheckOptions
     for rule in RULES {
         rule.check(&analysis, &mut diagnostics);
     }
+    // A value written across a line break ("$9\nbillion") is quoted in messages: keep
+    // every message on one line.
+    for d in &mut diagnostics {
+        d.message = diagnostic::one_line(&d.message);
+        d.label = diagnostic::one_line(&d.label);
+        for l in &mut d.related {
+            l.message = diagnostic::one_line(&l.message);
+        }
+    }
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     diagnostics.dedup();
     let mut notes = Vec::new();

@@ -323,3 +323,15 @@ fn a_fact_file_that_is_a_device_or_not_utf8_is_an_error() {
         "{err}"
     );
 }
+
+#[test]
+fn an_id_with_a_line_break_is_refused_in_one_line() {
+    // Found by the facts_load fuzz target: the id was quoted with its line break.
+    refused(
+        "id = \"initech\"",
+        "id = \"init\\nech\"",
+        "`init\\nech` is not a valid id",
+        "\"init\\nech\"",
+        0,
+    );
+}

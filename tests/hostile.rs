@@ -529,3 +529,22 @@ fn a_folder_with_no_markdown() {
     assert_eq!(errors(&v), vec![]);
     assert!(err.contains("note: no Markdown files found"), "{err}");
 }
+
+#[test]
+fn a_value_across_a_line_break_keeps_its_bytes_and_a_one_line_message() {
+    let d = dir();
+    let text = "---\ndate: 2024-11-22\n---\nAmazon has now invested a total of $9\r\nbillion in Anthropic.\n";
+    let p = d.write("split.md", text.as_bytes());
+    let (v, code, _) = json(&[&p], &[]);
+    assert_eq!(code, 1);
+    assert_eq!(findings(&v), vec![f("split.md", "value-mismatch", 4)]);
+    assert_eq!(v["diagnostics"][0]["found"], "$9\r\nbillion");
+    spans_hold_found(&v, "split.md", text.as_bytes());
+    let out = run(&["check", "--format", "short", p.to_str().expect("path")]);
+    let s = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(s.lines().count(), 1, "{s}");
+    assert!(
+        s.contains(": error[value-mismatch]: stated $9 billion, but "),
+        "{s}"
+    );
+}

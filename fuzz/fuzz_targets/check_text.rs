@@ -46,6 +46,7 @@ fuzz_target!(|data: &[u8]| {
         let result = check_text(path, &text, &BASE, &opts);
         for d in &result.diagnostics {
             assert_span(&text, &d.span, "primary");
+            assert!(!d.message.contains(['\n', '\r']), "one-line message: {d:?}");
             for l in &d.related {
                 match &l.file {
                     FileKey::Draft => assert_span(&text, &l.span, "related"),

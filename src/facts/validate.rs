@@ -20,11 +20,13 @@ struct Ctx<'e> {
 
 impl Ctx<'_> {
     fn err(&mut self, span: Range<usize>, message: impl Into<String>, label: impl Into<String>) {
+        // Ids, names and values are quoted in messages: a TOML string may hold a line
+        // break ("op\nai"), which must not break the one-line message.
         self.errors.push(FactError {
             file: self.file,
             span,
-            message: message.into(),
-            label: label.into(),
+            message: escape_controls(&message.into()),
+            label: escape_controls(&label.into()),
         });
     }
 
@@ -246,6 +248,18 @@ pub(super) fn resolve(
             check_sum(&mut cx, base, fact);
         }
     }
+}
+
+/// Control characters (line breaks, tabs) escaped: `op\nai` for an id holding a line
+/// break.
+pub(super) fn escape_controls(s: &str) -> String {
+    s.chars()
+        .flat_map(|c| {
+            let esc = c.is_control().then(|| c.escape_default());
+            let plain = (!c.is_control()).then_some(c);
+            esc.into_iter().flatten().chain(plain)
+        })
+        .collect()
 }
 
 fn lower(cues: Vec<String>) -> Vec<String> {
