@@ -195,6 +195,27 @@ pub struct Analysis<'a> {
     pub agreements: Vec<Agreement>,
     /// The statements the rules that need no fact base compare, computed once.
     pub(crate) statements: std::sync::OnceLock<Vec<crate::rules::statements::Statement>>,
+    /// Byte ranges of sentences and table rows too big to check (see
+    /// [`MAX_CLAIM_BYTES`], [`MAX_CLAIM_ITEMS`]): no rule reads them.
+    pub oversized: Vec<Range<usize>>,
+}
+
+/// The longest sentence or table row that is checked, in bytes. Real sentences are a
+/// few hundred bytes; a longer "sentence" is a paragraph whose sentences could not be
+/// told apart, or not prose at all, and checking it would cost time that grows with
+/// the square of its length.
+pub const MAX_CLAIM_BYTES: usize = 4096;
+
+/// The most values, cue words or entity names a checked sentence or table row may
+/// hold (each of them, counted separately).
+pub const MAX_CLAIM_ITEMS: usize = 32;
+
+/// True when a claim is small enough to check (see [`MAX_CLAIM_BYTES`]).
+fn within_limits(c: &Claim) -> bool {
+    c.text.len() <= MAX_CLAIM_BYTES
+        && c.values.len() <= MAX_CLAIM_ITEMS
+        && c.cues.len() <= MAX_CLAIM_ITEMS
+        && c.entity_pos.len() <= MAX_CLAIM_ITEMS
 }
 
 impl<'a> Analysis<'a> {
@@ -211,7 +232,9 @@ impl<'a> Analysis<'a> {
             .as_ref()
             .and_then(|f| f.date)
             .or(default_date);
-        let claims = build_claims(doc, facts);
+        let (claims, oversized): (Vec<Claim>, Vec<Claim>) = build_claims(doc, facts)
+            .into_iter()
+            .partition(within_limits);
         let mut a = Analysis {
             path,
             text,
@@ -223,6 +246,7 @@ impl<'a> Analysis<'a> {
             timeline: Vec::new(),
             agreements: Vec::new(),
             statements: std::sync::OnceLock::new(),
+            oversized: oversized.into_iter().map(|c| c.span).collect(),
         };
         let mut agreements = Vec::new();
         a.verdicts = attribute(&a, &mut agreements);
@@ -278,7 +302,14 @@ fn build_claims(doc: &Document, facts: &FactBase) -> Vec<Claim> {
         };
         let mut block_entities: Vec<usize> = Vec::new();
         for s in sentence::split(&block.text) {
-            let own = entities_in(&names, &s);
+            // Mentions and names are sorted by start: take the sentence's slice of them
+            // (a scan of the whole block per sentence is quadratic in a long paragraph).
+            let in_s = |start: usize| start >= s.start;
+            let ms = &mentions[mentions.partition_point(|m| !in_s(m.span.start))..];
+            let ms = &ms[..ms.partition_point(|m| m.span.start < s.end)];
+            let ns = &names[names.partition_point(|n| !in_s(n.span.start))..];
+            let ns = &ns[..ns.partition_point(|n| n.span.start < s.end)];
+            let own = entities_in(ns, &s);
             let mut entities = own.clone();
             entities.extend(&prev_entities);
             if matches!(block.kind, BlockKind::Paragraph)
@@ -288,9 +319,9 @@ fn build_claims(doc: &Document, facts: &FactBase) -> Vec<Claim> {
                 entities.extend(&heading_entities);
             }
             sort_dedup(&mut entities);
-            let values = mentions
+            let values = ms
                 .iter()
-                .filter(|m| m.span.start >= s.start && m.span.end <= s.end)
+                .filter(|m| m.span.end <= s.end)
                 .map(|m| ValueItem {
                     span: block.to_source(&m.span),
                     pos: m.span.start - s.start..m.span.end - s.start,
@@ -299,9 +330,9 @@ fn build_claims(doc: &Document, facts: &FactBase) -> Vec<Claim> {
                     col: None,
                 })
                 .collect();
-            let cues = names
+            let cues = ns
                 .iter()
-                .filter(|n| n.span.start >= s.start && n.span.end <= s.end)
+                .filter(|n| n.span.end <= s.end)
                 .filter_map(|n| match n.kind {
                     NameKind::Cue(c) => Some(CueItem {
                         cue: c,
@@ -311,9 +342,9 @@ fn build_claims(doc: &Document, facts: &FactBase) -> Vec<Claim> {
                     _ => None,
                 })
                 .collect();
-            let entity_pos = names
+            let entity_pos = ns
                 .iter()
-                .filter(|n| n.span.start >= s.start && n.span.end <= s.end)
+                .filter(|n| n.span.end <= s.end)
                 .filter_map(|n| match n.kind {
                     NameKind::Entity(e) => Some((e, n.span.start - s.start..n.span.end - s.start)),
                     _ => None,
@@ -787,12 +818,15 @@ fn owns(claim: &Claim, v: &ValueItem, c: &CueItem) -> bool {
 /// True when the entity named nearest to the value is one of the fact's: "the $4
 /// billion … signals AWS is closing the gap with Microsoft-OpenAI" is about AWS.
 fn nearest_entity_is_of(claim: &Claim, v: &ValueItem, fact: &Fact) -> bool {
+    let cell = v.col.map(|_| cell_range(claim, v.col));
     let nearest = claim
         .entity_pos
         .iter()
-        .filter(|(_, p)| {
-            v.col.is_none()
-                || cell_range(claim, v.col).is_some_and(|r| p.start >= r.start && p.end <= r.end)
+        .filter(|(_, p)| match &cell {
+            None => true,
+            Some(r) => r
+                .as_ref()
+                .is_some_and(|r| p.start >= r.start && p.end <= r.end),
         })
         .min_by_key(|(_, p)| {
             if p.end <= v.pos.start {
@@ -850,7 +884,8 @@ fn attribute(a: &Analysis<'_>, agreements: &mut Vec<Agreement>) -> Vec<Verdict> 
             continue;
         }
         let cands = candidates(a.facts, claim);
-        if cands.is_empty() {
+        // A forecast or a conditional makes no claim about a fact (see `excluded`).
+        if cands.is_empty() || FORECAST.is_match(&claim.text) {
             continue;
         }
         let mut values = Vec::new();

@@ -122,24 +122,83 @@ impl Diagnostic {
     }
 }
 
+/// Text as one line: each run of white space that holds a line break becomes one
+/// space ("$9\nbillion" is "$9 billion"), and other control characters are escaped, so
+/// that a message never spans lines in one-line-per-finding output.
+pub fn one_line(s: &str) -> String {
+    if !s.chars().any(char::is_control) {
+        return s.to_string();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut run = String::new();
+    for c in s.chars() {
+        if c.is_whitespace() {
+            run.push(c);
+            continue;
+        }
+        flush_space(&mut run, &mut out);
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    flush_space(&mut run, &mut out);
+    out
+}
+
+fn flush_space(run: &mut String, out: &mut String) {
+    if run.contains(['\n', '\r', '\u{85}', '\u{2028}', '\u{2029}']) {
+        out.push(' ');
+    } else {
+        for c in run.chars() {
+            if c.is_control() {
+                out.extend(c.escape_default());
+            } else {
+                out.push(c);
+            }
+        }
+    }
+    run.clear();
+}
+
 /// Line starts of a text, to turn byte offsets into 1-based lines and columns
 /// (columns count characters).
 #[derive(Clone, Debug)]
 pub struct LineIndex {
     starts: Vec<usize>,
+    /// Every [`MARK_STRIDE`] bytes or so (on a character boundary): the byte offset and
+    /// the number of characters from its line's start to it, so that a column in a very
+    /// long line is counted from a nearby mark, not from the line's start.
+    marks: Vec<(usize, usize)>,
 }
+
+/// How far apart the column marks of a [`LineIndex`] are, in bytes.
+const MARK_STRIDE: usize = 1024;
 
 impl LineIndex {
     /// Indexes `text`. A lone `\r` counts as a line end too.
     pub fn new(text: &str) -> LineIndex {
         let mut starts = vec![0];
+        let mut marks = Vec::new();
         let bytes = text.as_bytes();
+        let mut chars = 0usize;
+        let mut next_mark = MARK_STRIDE;
         for (i, &b) in bytes.iter().enumerate() {
+            let char_start = (b & 0xC0) != 0x80;
+            if char_start {
+                if i >= next_mark {
+                    marks.push((i, chars));
+                    next_mark = i + MARK_STRIDE;
+                }
+                chars += 1;
+            }
             if b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
                 starts.push(i + 1);
+                chars = 0;
             }
         }
-        LineIndex { starts }
+        LineIndex { starts, marks }
     }
 
     /// The 1-based line and 1-based character column of a byte offset.
@@ -150,9 +209,15 @@ impl LineIndex {
             Err(i) => i - 1,
         };
         let start = self.starts[line];
-        let col = text
-            .get(start..offset)
-            .map_or(offset - start, |s| s.chars().count());
+        let (from, before) = match self.marks.partition_point(|m| m.0 <= offset) {
+            0 => (start, 0),
+            i if self.marks[i - 1].0 >= start => self.marks[i - 1],
+            _ => (start, 0),
+        };
+        let col = before
+            + text
+                .get(from..offset)
+                .map_or(offset - from, |s| s.chars().count());
         (line + 1, col + 1)
     }
 
@@ -173,5 +238,26 @@ mod tests {
         assert_eq!(idx.line_col(text, 4), (1, 3)); // 'b' after the 3-byte euro sign
         assert_eq!(idx.line_col(text, 6), (2, 1));
         assert_eq!(idx.line_col(text, 10), (3, 1));
+    }
+
+    #[test]
+    fn one_line_joins_line_breaks_and_escapes_controls() {
+        assert_eq!(one_line("stated $9\r\n  billion"), "stated $9 billion");
+        assert_eq!(one_line("a\tb"), "a\\tb");
+        assert_eq!(one_line("op\u{7}ai \u{2028}x"), "op\\u{7}ai x");
+        assert_eq!(one_line("plain text"), "plain text");
+    }
+
+    #[test]
+    fn columns_in_very_long_lines_are_counted_from_marks_exactly() {
+        let text = format!("x\n{}", "a€".repeat(3000));
+        let idx = LineIndex::new(&text);
+        for off in [2, 3, 6, 1026, 1027, 4000, 8000, text.len()] {
+            if !text.is_char_boundary(off) {
+                continue;
+            }
+            let want = text[2..off].chars().count() + 1;
+            assert_eq!(idx.line_col(&text, off), (2, want), "offset {off}");
+        }
     }
 }

@@ -22,6 +22,7 @@ pub mod facts;
 pub mod init;
 pub mod markdown;
 pub mod names;
+pub mod pattern;
 pub mod recognize;
 pub mod rules;
 pub mod sentence;
@@ -53,6 +54,9 @@ pub struct CheckOptions {
     pub today: Option<Date>,
     /// Report suppression comments that hid nothing (`unused-suppression`).
     pub report_unused_suppressions: bool,
+    /// Drafts bigger than this many bytes are skipped with a note; `None` means
+    /// [`DEFAULT_MAX_FILE_SIZE`].
+    pub max_file_size: Option<u64>,
 }
 
 /// Applies configured severities: sets each finding's severity, drops `off` rules.
@@ -69,6 +73,9 @@ fn apply_levels(diagnostics: &mut Vec<Diagnostic>, levels: &config::Levels) {
         None => true,
     });
 }
+
+/// The default largest draft checked: 50 MB. A bigger file is skipped with a note.
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 50 * 1024 * 1024;
 
 /// The findings of one draft.
 #[derive(Clone, Debug, Default)]
@@ -112,7 +119,8 @@ pub struct Report {
     pub files: Vec<CheckedFile>,
     /// Drafts that could not be read, sorted by path.
     pub errors: Vec<FileError>,
-    /// Files skipped with a note (binary files).
+    /// Files skipped with a note (binary files, files over the size limit), sorted by
+    /// path. Not errors: a run with only skipped files is not a failure.
     pub skipped: Vec<FileError>,
 }
 
@@ -156,6 +164,15 @@ pub fn check_text(path: &Path, text: &str, facts: &FactBase, opts: &CheckOptions
         opts.report_unused_suppressions,
     );
     apply_levels(&mut diagnostics, &opts.levels);
+    // A value written across a line break ("$9\nbillion") is quoted in messages: keep
+    // every message on one line.
+    for d in &mut diagnostics {
+        d.message = diagnostic::one_line(&d.message);
+        d.label = diagnostic::one_line(&d.label);
+        for l in &mut d.related {
+            l.message = diagnostic::one_line(&l.message);
+        }
+    }
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     diagnostics.dedup();
     let mut notes = Vec::new();
@@ -164,6 +181,15 @@ pub fn check_text(path: &Path, text: &str, facts: &FactBase, opts: &CheckOptions
     {
         notes.push(format!(
             "front matter `{key}` is not a date (write YYYY-MM-DD); time rules use --date if given"
+        ));
+    }
+    if let Some(first) = analysis.oversized.first() {
+        let (line, _) = diagnostic::LineIndex::new(text).line_col(text, first.start);
+        notes.push(format!(
+            "{} sentence(s) or table row(s) too long to check were skipped (the first on line {line}): more than {} bytes, or more than {} values, cue words or names",
+            analysis.oversized.len(),
+            analysis::MAX_CLAIM_BYTES,
+            analysis::MAX_CLAIM_ITEMS
         ));
     }
     if analysis.article_date.is_none() {
@@ -186,10 +212,51 @@ pub fn check_text(path: &Path, text: &str, facts: &FactBase, opts: &CheckOptions
 }
 
 /// Reads a draft: UTF-8 text, or an error that names the byte offset; `Ok(None)` for a
-/// binary file (a NUL byte), which is skipped with a note.
+/// binary file (a NUL byte) or one bigger than [`DEFAULT_MAX_FILE_SIZE`], which is
+/// skipped with a note (see [`read_draft_limited`] for the note).
 pub fn read_draft(path: &Path) -> Result<Option<String>, String> {
-    let bytes = std::fs::read(path).map_err(|e| walk::io_message(&e))?;
-    decode(bytes)
+    read_draft_limited(path, DEFAULT_MAX_FILE_SIZE).map(|r| match r {
+        Draft::Text(t) => Some(t),
+        Draft::Skip(_) => None,
+    })
+}
+
+/// A draft as read: its text, or why it is skipped (not an error).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Draft {
+    /// The draft's text.
+    Text(String),
+    /// A note on why the file is not checked: binary, or too big.
+    Skip(String),
+}
+
+/// Reads a draft of at most `max` bytes. Bigger files and binary files are skipped
+/// with a note; files that are not regular files (a FIFO, a device) are an error, so
+/// that a read can neither block nor run forever. Never reads more than `max + 1`
+/// bytes, whatever the size the file claims.
+pub fn read_draft_limited(path: &Path, max: u64) -> Result<Draft, String> {
+    use std::io::Read;
+    let meta = std::fs::metadata(path).map_err(|e| walk::io_message(&e))?;
+    if !meta.is_file() {
+        return Err("not a regular file".to_string());
+    }
+    let too_big =
+        |n: u64| format!("skipped: {n} bytes, more than the limit of {max} (--max-file-size)");
+    if meta.len() > max {
+        return Ok(Draft::Skip(too_big(meta.len())));
+    }
+    let file = std::fs::File::open(path).map_err(|e| walk::io_message(&e))?;
+    let mut bytes = Vec::with_capacity(usize::try_from(meta.len()).unwrap_or(0));
+    file.take(max.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| walk::io_message(&e))?;
+    if bytes.len() as u64 > max {
+        return Ok(Draft::Skip(too_big(bytes.len() as u64)));
+    }
+    Ok(match decode(bytes)? {
+        Some(text) => Draft::Text(text),
+        None => Draft::Skip("skipped: a binary file (it holds a NUL byte)".to_string()),
+    })
 }
 
 /// Decodes a draft's bytes (see [`read_draft`]).
@@ -245,8 +312,9 @@ pub fn check_jobs(jobs: &[FileJob], bases: &[FactBase]) -> Report {
         .par_iter()
         .map(|job| {
             let path = &job.path;
-            match read_draft(path) {
-                Ok(Some(text)) => {
+            let max = job.opts.max_file_size.unwrap_or(DEFAULT_MAX_FILE_SIZE);
+            match read_draft_limited(path, max) {
+                Ok(Draft::Text(text)) => {
                     let facts = &bases[job.base];
                     let result = check_text(path, &text, facts, &job.opts);
                     let keep = !result.diagnostics.is_empty();
@@ -257,9 +325,9 @@ pub fn check_jobs(jobs: &[FileJob], bases: &[FactBase]) -> Report {
                         base: job.base,
                     })
                 }
-                Ok(None) => Outcome::Skipped(FileError {
+                Ok(Draft::Skip(message)) => Outcome::Skipped(FileError {
                     path: path.clone(),
-                    message: "skipped: a binary file".to_string(),
+                    message,
                 }),
                 Err(message) => Outcome::Error(FileError {
                     path: path.clone(),

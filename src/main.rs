@@ -160,6 +160,9 @@ struct CheckArgs {
     /// The article date (YYYY-MM-DD) for drafts whose front matter has none.
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     date: Option<Date>,
+    /// Skip (with a note) drafts bigger than this many bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = factlint::DEFAULT_MAX_FILE_SIZE)]
+    max_file_size: u64,
     /// Output format.
     #[arg(long, value_enum, default_value_t = FormatArg::Human)]
     format: FormatArg,
@@ -308,8 +311,12 @@ fn read_fact_files(paths: &[PathBuf]) -> Result<Vec<FactFile>, String> {
             files.push(p.clone());
         }
         for f in files {
-            let text = std::fs::read_to_string(&f)
-                .map_err(|e| format!("{}: {}", f.display(), factlint::walk::io_message(&e)))?;
+            // As drafts are: a regular file, read with a limit (never `/dev/zero` forever).
+            let text = match factlint::read_draft_limited(&f, factlint::DEFAULT_MAX_FILE_SIZE) {
+                Ok(factlint::Draft::Text(text)) => text,
+                Ok(factlint::Draft::Skip(why)) => return Err(format!("{}: {why}", f.display())),
+                Err(e) => return Err(format!("{}: {e}", f.display())),
+            };
             out.push(FactFile {
                 name: emit::display_path(&f),
                 text,
@@ -647,6 +654,7 @@ fn plan(
                 },
                 today: Some(today),
                 report_unused_suppressions: args.report_unused_suppressions,
+                max_file_size: Some(args.max_file_size),
             },
             path,
             base,
@@ -785,10 +793,22 @@ fn run_check(args: CheckArgs) -> ExitCode {
         count(Severity::Info),
     );
     let too_many_warnings = args.max_warnings.is_some_and(|max| warnings > max);
-    if matches!(format, Format::Human) {
-        for s in &report.skipped {
-            eprintln!("note: {}: {}", emit::display_path(&s.path), s.message);
+    // Skipped files and per-file notes go to stderr in every format: they are not
+    // findings, and the JSON contract has no field for them.
+    for s in &report.skipped {
+        eprintln!("note: {}: {}", emit::display_path(&s.path), s.message);
+    }
+    for f in &report.files {
+        for n in f
+            .result
+            .notes
+            .iter()
+            .filter(|n| !n.starts_with("no article date"))
+        {
+            eprintln!("note: {}: {n}", emit::display_path(&f.path));
         }
+    }
+    if matches!(format, Format::Human) {
         let undated = report
             .files
             .iter()
@@ -805,12 +825,17 @@ fn run_check(args: CheckArgs) -> ExitCode {
             );
         }
         eprintln!(
-            "factlint: {} file(s) checked, {errors} error(s), {warnings} warning(s){}{}",
+            "factlint: {} file(s) checked, {errors} error(s), {warnings} warning(s){}{}{}",
             report.files_checked(),
             if infos > 0 {
                 format!(", {infos} info")
             } else {
                 String::new()
+            },
+            if report.skipped.is_empty() {
+                String::new()
+            } else {
+                format!(", {} file(s) skipped", report.skipped.len())
             },
             if report.errors.is_empty() {
                 String::new()

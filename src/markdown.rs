@@ -433,6 +433,17 @@ fn flush(builder: &mut Option<Builder>, doc: &mut Document) -> Option<usize> {
     Some(doc.blocks.len() - 1)
 }
 
+/// The end of the line that starts at `pos`, past its line ending: `\n`, `\r\n`, or a
+/// lone `\r` (old Mac files; CommonMark reads it as a line ending too).
+fn line_end(text: &str, pos: usize) -> usize {
+    let bytes = text.as_bytes();
+    match bytes[pos..].iter().position(|&b| b == b'\n' || b == b'\r') {
+        None => text.len(),
+        Some(i) if bytes[pos + i] == b'\r' && bytes.get(pos + i + 1) == Some(&b'\n') => pos + i + 2,
+        Some(i) => pos + i + 1,
+    }
+}
+
 /// Finds YAML (`---`) or TOML (`+++`) front matter at the start of the file; returns it
 /// and the byte offset where the Markdown body starts.
 fn front_matter(text: &str, start: usize) -> (Option<FrontMatter>, usize) {
@@ -444,14 +455,14 @@ fn front_matter(text: &str, start: usize) -> (Option<FrontMatter>, usize) {
     } else {
         return (None, start);
     };
-    let first_line_end = rest.find('\n').map_or(rest.len(), |i| i + 1);
+    let first_line_end = line_end(rest, 0);
     if rest[..first_line_end].trim_end() != fence {
         return (None, start);
     }
     // Find the closing fence line.
     let mut pos = first_line_end;
     while pos < rest.len() {
-        let line_end = rest[pos..].find('\n').map_or(rest.len(), |i| pos + i + 1);
+        let line_end = line_end(rest, pos);
         let line = rest[pos..line_end].trim_end();
         if line == fence || (fence == "---" && line == "...") {
             let content = start + first_line_end..start + pos;
@@ -477,10 +488,12 @@ fn read_front_matter(
         span,
         ..FrontMatter::default()
     };
+    let body = &text[content.clone()];
     let mut pos = content.start;
-    for line in text[content.clone()].split_inclusive('\n') {
+    while pos < content.end {
         let line_start = pos;
-        pos += line.len();
+        pos = content.start + line_end(body, pos - content.start);
+        let line = &text[line_start..pos];
         // Top-level keys only (no indentation).
         if line.starts_with([' ', '\t']) {
             continue;
@@ -599,6 +612,21 @@ mod tests {
         );
         let doc = scan("---\ndate: 2023-09-25\nno end\n");
         assert!(doc.front_matter.is_none());
+    }
+
+    #[test]
+    fn front_matter_with_lone_cr_line_endings() {
+        let md = "---\rtitle: x\rdate: 2024-11-22\r---\rAmazon invested $4 billion.\r";
+        let doc = scan(md);
+        let fm = doc.front_matter.expect("front matter");
+        assert_eq!(fm.date, Some(Date::constant(2024, 11, 22)));
+        assert_eq!(
+            &md[fm.span.clone()],
+            "---\rtitle: x\rdate: 2024-11-22\r---\r"
+        );
+        let b = &doc.blocks[0];
+        let i = b.text.find("$4 billion").expect("found");
+        assert_eq!(&md[b.to_source(&(i..i + 10))], "$4 billion");
     }
 
     #[test]

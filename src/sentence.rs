@@ -71,9 +71,12 @@ fn ends_sentence(text: &str, i: usize) -> bool {
         return starts_new;
     }
     // An abbreviation or an initial before the period does not end a sentence.
+    // The separator may be more than one byte (a no-break space): step over all of it.
     let word_start = text[..i]
-        .rfind(|c: char| c.is_whitespace() || c == '(' || c == '"')
-        .map_or(0, |p| p + 1);
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c.is_whitespace() || c == '(' || c == '"')
+        .map_or(0, |(p, c)| p + c.len_utf8());
     let word = text[word_start..i].to_ascii_lowercase();
     let word = word.trim_start_matches(|c: char| !c.is_alphanumeric());
     if word.chars().count() == 1 && word.chars().all(|c| c.is_alphabetic()) {
@@ -99,6 +102,19 @@ mod tests {
                 "The U.S. firm said so.",
                 "Done!"
             ]
+        );
+    }
+
+    #[test]
+    fn a_multi_byte_space_before_an_abbreviation_does_not_panic() {
+        // Found by the `recognize` fuzz target: a no-break space is two bytes.
+        assert_eq!(
+            sents("Made in the\u{a0}U.S. By Amazon.\u{a0}x. Done."),
+            vec!["Made in the\u{a0}U.S. By Amazon.\u{a0}x. Done."]
+        );
+        assert_eq!(
+            sents("It rose\u{2003}5. Then"),
+            vec!["It rose\u{2003}5.", "Then"]
         );
     }
 

@@ -10,7 +10,7 @@ use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term::{self, Config, WriteStyle};
 
 use crate::Report;
-use crate::diagnostic::{Diagnostic, FileKey, Severity};
+use crate::diagnostic::{Diagnostic, FileKey, LineIndex, Severity};
 use crate::emit::{display_path, source_files};
 use crate::facts::{FactBase, FactError, FactFile};
 
@@ -22,14 +22,45 @@ fn severity(s: Severity) -> CsSeverity {
     }
 }
 
+/// Lines of a draft longer than this are not printed under a finding (a 10 MB line
+/// would be printed once per finding); a note gives the location instead.
+const MAX_SHOWN_LINE: usize = 4096;
+
+/// The byte length of the longest line that `span` touches.
+fn longest_line(idx: &LineIndex, text: &str, span: &std::ops::Range<usize>) -> usize {
+    let starts = idx.starts();
+    let first = starts
+        .partition_point(|&s| s <= span.start)
+        .saturating_sub(1);
+    let last = starts.partition_point(|&s| s <= span.end).saturating_sub(1);
+    (first..=last)
+        .map(|l| starts.get(l + 1).copied().unwrap_or(text.len()) - starts[l])
+        .max()
+        .unwrap_or(0)
+}
+
 fn to_codespan(
     d: &Diagnostic,
-    files: &mut SimpleFiles<String, &str>,
+    draft: (&std::path::Path, &str, &LineIndex),
     others: &[(std::path::PathBuf, usize)],
 ) -> CsDiagnostic<usize> {
-    let mut labels = vec![CsLabel::primary(0, d.span.clone()).with_message(d.label.clone())];
+    let (path, text, idx) = draft;
+    let show_draft = longest_line(idx, text, &d.span) <= MAX_SHOWN_LINE;
+    let mut labels = Vec::new();
+    let mut notes = Vec::new();
+    if show_draft {
+        labels.push(CsLabel::primary(0, d.span.clone()).with_message(d.label.clone()));
+    } else {
+        let (line, col) = idx.line_col(text, d.span.start);
+        notes.push(format!(
+            "at {}:{line}:{col} (the line is too long to show): {}",
+            display_path(path),
+            d.label
+        ));
+    }
     for l in &d.related {
         let id = match &l.file {
+            FileKey::Draft if !show_draft => None,
             FileKey::Draft => Some(0),
             FileKey::Fact(i) => Some(i + 1),
             FileKey::Other(p) => others.iter().find(|(q, _)| q == p).map(|(_, id)| *id),
@@ -38,12 +69,12 @@ fn to_codespan(
             labels.push(CsLabel::secondary(id, l.span.clone()).with_message(l.message.clone()));
         }
     }
-    let _ = files;
+    notes.extend(d.notes.iter().cloned());
     CsDiagnostic::new(severity(d.severity))
         .with_code(d.rule.as_str())
         .with_message(d.message.clone())
         .with_labels(labels)
-        .with_notes(d.notes.clone())
+        .with_notes(notes)
 }
 
 /// Writes every finding of the report, then the read errors and notes. `bases` are the
@@ -75,8 +106,9 @@ pub fn write<W: WriteStyle + io::Write>(
         for (p, t) in &other_texts {
             others.push((p.clone(), files.add(display_path(p), t.as_str())));
         }
+        let idx = LineIndex::new(text);
         for d in &f.result.diagnostics {
-            let cs = to_codespan(d, &mut files, &others);
+            let cs = to_codespan(d, (&f.path, text, &idx), &others);
             term::emit_to_write_style(w, &config, &files, &cs).map_err(io::Error::other)?;
         }
     }

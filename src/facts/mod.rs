@@ -218,7 +218,10 @@ impl FactBase {
                 Err(e) => errors.push(FactError {
                     file: i,
                     span: e.span().unwrap_or(0..0),
-                    message: format!("cannot read fact file: {}", e.message().trim()),
+                    message: validate::escape_controls(&format!(
+                        "cannot read fact file: {}",
+                        e.message().trim()
+                    )),
                     label: "here".to_string(),
                 }),
             }

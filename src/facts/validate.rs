@@ -20,11 +20,13 @@ struct Ctx<'e> {
 
 impl Ctx<'_> {
     fn err(&mut self, span: Range<usize>, message: impl Into<String>, label: impl Into<String>) {
+        // Ids, names and values are quoted in messages: a TOML string may hold a line
+        // break ("op\nai"), which must not break the one-line message.
         self.errors.push(FactError {
             file: self.file,
             span,
-            message: message.into(),
-            label: label.into(),
+            message: escape_controls(&message.into()),
+            label: escape_controls(&label.into()),
         });
     }
 
@@ -121,7 +123,7 @@ pub(super) fn resolve(
     for (file, raw) in raws {
         let mut cx = Ctx { errors, file };
         for ev in raw.event {
-            let entities = resolve_entities(&mut cx, &ev.entities, &entity_ids);
+            let entities = resolve_entities(&mut cx, &ev.id, &ev.entities, &entity_ids);
             let source = require_source(&mut cx, ev.source.as_ref(), &ev.id);
             let Some(date) = parse_date(ev.date.get_ref()) else {
                 cx.err(
@@ -156,7 +158,7 @@ pub(super) fn resolve(
             });
         }
         for q in raw.quantity {
-            let entities = resolve_entities(&mut cx, &q.entities, &entity_ids);
+            let entities = resolve_entities(&mut cx, &q.id, &q.entities, &entity_ids);
             let source = require_source(&mut cx, q.source.as_ref(), &q.id);
             let mut values: Vec<Timed> = Vec::new();
             let mut ok = true;
@@ -254,6 +256,18 @@ pub(super) fn resolve(
     }
 }
 
+/// Control characters (line breaks, tabs) escaped: `op\nai` for an id holding a line
+/// break.
+pub(super) fn escape_controls(s: &str) -> String {
+    s.chars()
+        .flat_map(|c| {
+            let esc = c.is_control().then(|| c.escape_default());
+            let plain = (!c.is_control()).then_some(c);
+            esc.into_iter().flatten().chain(plain)
+        })
+        .collect()
+}
+
 fn lower(cues: Vec<String>) -> Vec<String> {
     cues.into_iter()
         .map(|c| c.trim().to_lowercase())
@@ -294,6 +308,7 @@ fn check_id(cx: &mut Ctx<'_>, id: &Spanned<String>, seen: &mut HashMap<String, O
 
 fn resolve_entities(
     cx: &mut Ctx<'_>,
+    owner: &Spanned<String>,
     ids: &[Spanned<String>],
     known: &HashMap<String, usize>,
 ) -> Vec<usize> {
@@ -310,12 +325,11 @@ fn resolve_entities(
     }
     if ids.is_empty() {
         // A fact with no entity could be attributed to any number: refuse it.
-        cx.errors.push(FactError {
-            file: cx.file,
-            span: 0..0,
-            message: "a fact needs at least one entity".to_string(),
-            label: "here".to_string(),
-        });
+        cx.err(
+            owner.span(),
+            format!("`{}` names no entity", owner.get_ref()),
+            "a fact needs at least one entity: add `entities = [\"…\"]`",
+        );
     }
     out
 }
