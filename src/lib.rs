@@ -19,6 +19,7 @@ pub mod config;
 pub mod diagnostic;
 pub mod emit;
 pub mod facts;
+pub mod fix;
 pub mod init;
 pub mod markdown;
 pub mod names;

@@ -39,11 +39,15 @@ fn to_codespan(
         }
     }
     let _ = files;
+    let mut notes = d.notes.clone();
+    if let Some(f) = &d.fix {
+        notes.push(format!("help: replace with `{}`", f.replacement));
+    }
     CsDiagnostic::new(severity(d.severity))
         .with_code(d.rule.as_str())
         .with_message(d.message.clone())
         .with_labels(labels)
-        .with_notes(d.notes.clone())
+        .with_notes(notes)
 }
 
 /// Writes every finding of the report, then the read errors and notes. `bases` are the
