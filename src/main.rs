@@ -58,6 +58,8 @@ enum Command {
     },
     /// Print the JSON Schema of the fact-file format.
     Schema,
+    /// Run the language server on standard input and output (for editors).
+    Lsp,
 }
 
 #[derive(Subcommand)]
@@ -276,6 +278,7 @@ fn main() -> ExitCode {
             clap_complete::generate(shell, &mut Cli::command(), "factlint", &mut script);
             print_out(&String::from_utf8_lossy(&script))
         }
+        Command::Lsp => run_lsp(),
         Command::Schema => {
             let schema = factlint::facts::schema::json_schema();
             match serde_json::to_string_pretty(&schema) {
@@ -285,6 +288,26 @@ fn main() -> ExitCode {
                     ExitCode::from(2)
                 }
             }
+        }
+    }
+}
+
+/// `factlint lsp`: serves one editor over standard input and output; exits 0 after
+/// `shutdown` and `exit`, 1 otherwise (as the protocol asks).
+fn run_lsp() -> ExitCode {
+    let (connection, io_threads) = lsp_server::Connection::stdio();
+    let served = factlint::lsp::run(&connection);
+    drop(connection);
+    let joined = io_threads.join();
+    match (served, joined) {
+        (Ok(()), Ok(())) => ExitCode::SUCCESS,
+        (Err(e), _) => {
+            eprintln!("factlint lsp: {e}");
+            ExitCode::from(1)
+        }
+        (Ok(()), Err(e)) => {
+            eprintln!("factlint lsp: {e}");
+            ExitCode::from(1)
         }
     }
 }

@@ -256,7 +256,10 @@ fn json_output_has_exactly_the_contract_fields() {
     assert_eq!(fix, vec!["byte_end", "byte_start", "replacement"]);
     let approximate = &v["diagnostics"][3];
     assert_eq!(approximate["found"], "$10 billion");
-    assert!(approximate["fix"].is_null(), "the fact is \"about $13 billion\"");
+    assert!(
+        approximate["fix"].is_null(),
+        "the fact is \"about $13 billion\""
+    );
     let mut rel: Vec<&str> = v["diagnostics"][0]["related"][0]
         .as_object()
         .expect("object")
