@@ -1152,9 +1152,12 @@ fn date_of_amount(a: &Analysis<'_>, ci: usize, vi: usize, cands: &[usize]) -> Op
                 }
             }
         }
+        // An amount names an event only when printed at least as precisely as the
+        // event's ("$3 billion" does not name the $2.75 billion tranche).
         if let (FactKind::Event { .. }, Some(amount)) = (&fact.kind, fact.amount())
             && fact.is_bound() == stated_bound
             && fits(&v.value, &amount.value)
+            && precision(&v.value) <= precision(&amount.value) * 1.000_001
         {
             by_amount.push(f);
         }
@@ -1188,6 +1191,14 @@ fn date_of_amount(a: &Analysis<'_>, ci: usize, vi: usize, cands: &[usize]) -> Op
         fact: by_amount[0],
         anchor: Some(vi),
     })
+}
+
+fn precision(v: &Value) -> f64 {
+    match v {
+        Value::Money { amount, .. } => amount.precision,
+        Value::Percent(q) | Value::Count(q) => q.precision,
+        Value::Date(_) => f64::INFINITY,
+    }
 }
 
 /// The date check for events without an amount ("named primary training partner in

@@ -1131,3 +1131,21 @@ fn an_amount_is_tied_to_the_company_named_just_before_it() {
     assert_eq!(findings(&v), pairs(&[("value-mismatch", 6)]), "{v:#}");
     assert_eq!(v["diagnostics"][0]["found"], "$9 billion");
 }
+
+#[test]
+fn a_rounder_amount_does_not_name_a_more_precise_event() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let p = write(
+        dir.path(),
+        "table.md",
+        "---\ndate: 2024-11-22\n---\n# Amazon's investments in Anthropic\n\n\
+         | Date | Investment | Cumulative |\n|---|---|---|\n\
+         | September 2023 | $1.25 billion | $1.25 billion |\n\
+         | March 2024 | $2.75 billion | $4 billion |\n\
+         | November 2024 | $3 billion | $8 billion |\n",
+    );
+    let (v, _) = json(&[p.to_str().expect("path")]);
+    // "$3 billion" is not read as the $2.75 billion of March 2024 (which would blame
+    // the date); the running total says what is wrong.
+    assert_eq!(findings(&v), pairs(&[("table-arithmetic", 10)]), "{v:#}");
+}
