@@ -34,7 +34,10 @@ fn run_in(cwd: &Path, args: &[&str], stdin: Option<&[u8]>) -> Output {
         .expect("the binary runs");
     if let Some(input) = stdin {
         let mut w = child.stdin.take().expect("stdin");
-        w.write_all(input).expect("write stdin");
+        // A run that fails before reading its input (bad arguments) closes the pipe.
+        if let Err(e) = w.write_all(input) {
+            assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe, "write stdin: {e}");
+        }
     }
     child.wait_with_output().expect("output")
 }
