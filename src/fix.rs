@@ -718,6 +718,8 @@ pub fn fix_report(
     jobs: &[FileJob],
     write: bool,
 ) -> Vec<FileOutcome> {
+    let by_path: std::collections::HashMap<&Path, &FileJob> =
+        jobs.iter().map(|j| (j.path.as_path(), j)).collect();
     let mut out = Vec::new();
     for f in &report.files {
         if !f.result.diagnostics.iter().any(|d| d.fix.is_some()) {
@@ -725,7 +727,7 @@ pub fn fix_report(
         }
         let (Some(text), Some(job), Some(base)) = (
             f.text.as_deref(),
-            jobs.iter().find(|j| j.path == f.path),
+            by_path.get(f.path.as_path()),
             bases.get(f.base),
         ) else {
             continue;

@@ -624,7 +624,25 @@ impl Server<'_> {
         };
         let (findings, published) = match resolved {
             Ok(Resolved::Check { base, opts, path }) => {
-                let found = check_text(&path, &doc.text, &base.facts, &opts);
+                // A bug in a rule must not take the editor's server down with it.
+                let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    check_text(&path, &doc.text, &base.facts, &opts)
+                }));
+                let Ok(found) = checked else {
+                    let version = doc.version;
+                    self.log(
+                        lt::MessageType::ERROR,
+                        format!("factlint: internal error while checking {}", uri.as_str()),
+                    );
+                    self.notify::<lt::notification::PublishDiagnostics>(
+                        lt::PublishDiagnosticsParams {
+                            uri: uri.clone(),
+                            diagnostics: Vec::new(),
+                            version: Some(version),
+                        },
+                    );
+                    return;
+                };
                 let pos = Positions::new(&doc.text);
                 let published = found
                     .diagnostics
@@ -730,9 +748,12 @@ impl Server<'_> {
         let doc = self.docs.get(uri)?;
         let pos = Positions::new(&doc.text);
         let offset = pos.offset(p.text_document_position_params.position);
-        let scanned = crate::markdown::scan(&doc.text);
-        let a = Analysis::new(&path, &doc.text, &scanned, &base.facts, opts.default_date);
-        let e = crate::explain::explain_at(&a, offset)?;
+        let e = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let scanned = crate::markdown::scan(&doc.text);
+            let a = Analysis::new(&path, &doc.text, &scanned, &base.facts, opts.default_date);
+            crate::explain::explain_at(&a, offset)
+        }))
+        .ok()??;
         Some(lt::Hover {
             contents: lt::HoverContents::Markup(lt::MarkupContent {
                 kind: lt::MarkupKind::Markdown,
