@@ -706,7 +706,7 @@ fn fact_kind_value(fact: &Fact) -> Option<&Value> {
 /// The date a value is pinned to: the first date after it in the same clause (no
 /// other amount between), else the nearest date before it with no amount between; in
 /// a table row, a date anywhere in the row.
-fn pinned_date(claim: &Claim, vi: usize) -> Option<usize> {
+pub(crate) fn pinned_date(claim: &Claim, vi: usize) -> Option<usize> {
     let v = &claim.values[vi];
     let is_amount = |x: &ValueItem| !matches!(x.value, Value::Date(_));
     if matches!(claim.kind, ClaimKind::Row { .. }) {

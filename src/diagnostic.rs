@@ -53,6 +53,17 @@ pub struct Label {
     pub message: String,
 }
 
+/// A replacement that corrects a finding: the draft's bytes `span` become
+/// `replacement`. Only findings whose correct text is certain carry one (see
+/// [`crate::fix`]).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct Fix {
+    /// Byte range in the draft (the finding's own span).
+    pub span: Range<usize>,
+    /// The text that replaces it, in the draft's style ("$9B" becomes "$8B").
+    pub replacement: String,
+}
+
 /// One finding in a draft.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Diagnostic {
@@ -78,6 +89,8 @@ pub struct Diagnostic {
     pub related: Vec<Label>,
     /// Further notes.
     pub notes: Vec<String>,
+    /// The replacement that corrects it, when the correct text is certain.
+    pub fix: Option<Fix>,
 }
 
 impl Diagnostic {
@@ -95,6 +108,7 @@ impl Diagnostic {
             source: None,
             related: Vec::new(),
             notes: Vec::new(),
+            fix: None,
         }
     }
 

@@ -58,6 +58,8 @@ enum Command {
     },
     /// Print the JSON Schema of the fact-file format.
     Schema,
+    /// Run the language server on standard input and output (for editors).
+    Lsp,
 }
 
 #[derive(Subcommand)]
@@ -184,6 +186,13 @@ struct CheckArgs {
     /// The day against which suppressions' `until=` dates are checked (default: today).
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date, hide = true)]
     today: Option<Date>,
+    /// Apply the fixes of findings whose correct text is certain, in place (with `-`:
+    /// print the fixed draft); the findings that remain are reported and set the exit code.
+    #[arg(long, conflicts_with = "diff")]
+    fix: bool,
+    /// Print the fixes as a unified diff instead of the findings, and change nothing.
+    #[arg(long, conflicts_with = "format")]
+    diff: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -216,11 +225,15 @@ fn parse_date(s: &str) -> Result<Date, String> {
 }
 
 fn color_choice(c: ColorArg) -> ColorChoice {
+    color_choice_for(c, io::stdout().is_terminal())
+}
+
+fn color_choice_for(c: ColorArg, terminal: bool) -> ColorChoice {
     match c {
         ColorArg::Always => ColorChoice::Always,
         ColorArg::Never => ColorChoice::Never,
         ColorArg::Auto => {
-            if io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none() {
+            if terminal && std::env::var_os("NO_COLOR").is_none() {
                 ColorChoice::Auto
             } else {
                 ColorChoice::Never
@@ -268,6 +281,7 @@ fn main() -> ExitCode {
             clap_complete::generate(shell, &mut Cli::command(), "factlint", &mut script);
             print_out(&String::from_utf8_lossy(&script))
         }
+        Command::Lsp => run_lsp(),
         Command::Schema => {
             let schema = factlint::facts::schema::json_schema();
             match serde_json::to_string_pretty(&schema) {
@@ -277,6 +291,26 @@ fn main() -> ExitCode {
                     ExitCode::from(2)
                 }
             }
+        }
+    }
+}
+
+/// `factlint lsp`: serves one editor over standard input and output; exits 0 after
+/// `shutdown` and `exit`, 1 otherwise (as the protocol asks).
+fn run_lsp() -> ExitCode {
+    let (connection, io_threads) = lsp_server::Connection::stdio();
+    let served = factlint::lsp::run(&connection);
+    drop(connection);
+    let joined = io_threads.join();
+    match (served, joined) {
+        (Ok(()), Ok(())) => ExitCode::SUCCESS,
+        (Err(e), _) => {
+            eprintln!("factlint lsp: {e}");
+            ExitCode::from(1)
+        }
+        (Ok(()), Err(e)) => {
+            eprintln!("factlint lsp: {e}");
+            ExitCode::from(1)
         }
     }
 }
@@ -671,8 +705,17 @@ fn plan(
     Ok(plan)
 }
 
+/// Standard input as read, and the job that checked it (`None` when excluded).
+struct StdinInput {
+    bytes: Vec<u8>,
+    job: Option<FileJob>,
+}
+
 /// Reads one draft from standard input and checks it.
-fn run_stdin(args: &CheckArgs, format: Format) -> Result<(Report, Vec<FactBase>), ExitCode> {
+fn run_stdin(
+    args: &CheckArgs,
+    format: Format,
+) -> Result<(Report, Vec<FactBase>, StdinInput), ExitCode> {
     let name = args
         .stdin_filename
         .clone()
@@ -702,7 +745,11 @@ fn run_stdin(args: &CheckArgs, format: Format) -> Result<(Report, Vec<FactBase>)
             path: name,
             message: "skipped: excluded by the configuration's include / exclude".to_string(),
         });
-        return Ok((report, bases));
+        return Ok((report, bases, StdinInput { bytes, job: None }));
+    };
+    let input = StdinInput {
+        bytes: bytes.clone(),
+        job: Some(job.clone()),
     };
     match factlint::decode(bytes) {
         Ok(Some(text)) => {
@@ -724,7 +771,7 @@ fn run_stdin(args: &CheckArgs, format: Format) -> Result<(Report, Vec<FactBase>)
             message,
         }),
     }
-    Ok((report, bases))
+    Ok((report, bases, input))
 }
 
 fn run_check(args: CheckArgs) -> ExitCode {
@@ -744,9 +791,9 @@ fn run_check(args: CheckArgs) -> ExitCode {
         eprintln!("error: --stdin-filename needs `-` as the path to check");
         return ExitCode::from(2);
     }
-    let (report, bases) = if stdin {
+    let (mut report, bases, jobs, input) = if stdin {
         match run_stdin(&args, format) {
-            Ok(r) => r,
+            Ok((report, bases, input)) => (report, bases, Vec::new(), Some(input)),
             Err(code) => return code,
         }
     } else {
@@ -763,15 +810,35 @@ fn run_check(args: CheckArgs) -> ExitCode {
         report.add_walk_errors(walk_errors);
         report.skipped.extend(skipped);
         report.skipped.sort_by(|a, b| a.path.cmp(&b.path));
-        (report, bases)
+        (report, bases, jobs, None)
+    };
+    let mut write_failed = false;
+    if args.fix || args.diff {
+        match apply_fixes(&args, &mut report, &bases, &jobs, input.as_ref()) {
+            Ok(failed) => write_failed = failed,
+            Err(code) => return code,
+        }
+    }
+    // With `-` and --fix, standard output is the fixed draft: findings go to stderr.
+    let to_stderr = stdin && args.fix;
+    let mut out: Box<dyn Write> = if to_stderr {
+        Box::new(io::stderr().lock())
+    } else {
+        Box::new(io::stdout().lock())
     };
     let written = match format {
-        Format::Json => emit::json::write(&report, &bases, &mut io::stdout().lock()),
-        Format::Sarif => emit::sarif::write(&report, &bases, &mut io::stdout().lock()),
-        Format::Github => emit::github::write(&report, &mut io::stdout().lock()),
-        Format::Short => emit::short::write(&report, &mut io::stdout().lock()),
+        _ if args.diff => Ok(()),
+        Format::Json => emit::json::write(&report, &bases, &mut out),
+        Format::Sarif => emit::sarif::write(&report, &bases, &mut out),
+        Format::Github => emit::github::write(&report, &mut out),
+        Format::Short => emit::short::write(&report, &mut out),
         Format::Human => {
-            let mut out = StandardStream::stdout(color_choice(args.color));
+            drop(out);
+            let mut out = if to_stderr {
+                StandardStream::stderr(color_choice_for(args.color, io::stderr().is_terminal()))
+            } else {
+                StandardStream::stdout(color_choice(args.color))
+            };
             emit::human::write(&report, &bases, &mut out).and_then(|()| out.flush())
         }
     };
@@ -862,12 +929,139 @@ fn run_check(args: CheckArgs) -> ExitCode {
         FailOn::Never => None,
     };
     let gated = threshold.is_some_and(|t| report.diagnostics().any(|(_, d)| d.severity >= t));
-    if !report.errors.is_empty() {
+    if !report.errors.is_empty() || write_failed {
         ExitCode::from(2)
     } else if gated || too_many_warnings {
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+/// `--fix` and `--diff`: fixes the drafts of the report (or standard input), prints the
+/// diff or the fixed draft, notes what was left alone, and replaces the report with
+/// what remains after fixing. `Ok(true)` when a file could not be written.
+fn apply_fixes(
+    args: &CheckArgs,
+    report: &mut Report,
+    bases: &[FactBase],
+    jobs: &[FileJob],
+    input: Option<&StdinInput>,
+) -> Result<bool, ExitCode> {
+    use factlint::fix::{self, WriteOutcome};
+    let mut stdout = io::stdout().lock();
+    let mut print = |text: &[u8]| match stdout.write_all(text).and_then(|()| stdout.flush()) {
+        Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
+            eprintln!("error: cannot write output: {e}");
+            Err(ExitCode::from(2))
+        }
+        _ => Ok(()),
+    };
+    if let Some(input) = input {
+        // Standard input: one draft, fixed in memory.
+        let checked = match (&input.job, report.files.first()) {
+            (Some(job), Some(f)) => Some((job, f.path.clone(), f.base)),
+            _ => None,
+        };
+        let Some((job, name, base)) = checked else {
+            // Excluded or a binary file: passed through unchanged; unreadable: nothing.
+            if args.fix && report.errors.is_empty() {
+                print(&input.bytes)?;
+            }
+            return Ok(false);
+        };
+        let text = String::from_utf8_lossy(&input.bytes).into_owned();
+        let fixed = fix::fix_text(&name, &text, &bases[base], &job.opts);
+        if args.diff {
+            print(fix::unified_diff(&emit::display_path(&name), &text, &fixed.text).as_bytes())?;
+            note_fixes(
+                fixed.fixed,
+                usize::from(fixed.text != text),
+                fixed.conflicts,
+                false,
+            );
+            return Ok(false);
+        }
+        print(fixed.text.as_bytes())?;
+        note_fixes(
+            fixed.fixed,
+            usize::from(fixed.text != text),
+            fixed.conflicts,
+            true,
+        );
+        let result = check_text(&name, &fixed.text, &bases[base], &job.opts);
+        let keep = !result.diagnostics.is_empty();
+        report.files = vec![CheckedFile {
+            path: name,
+            text: keep.then_some(fixed.text),
+            result,
+            base,
+        }];
+        return Ok(false);
+    }
+    let outcomes = fix::fix_report(report, bases, jobs, args.fix);
+    let conflicts = outcomes.iter().map(|o| o.conflicts).sum();
+    if args.diff {
+        for o in &outcomes {
+            print(o.diff.as_bytes())?;
+        }
+        let files = outcomes.iter().filter(|o| !o.diff.is_empty()).count();
+        note_fixes(
+            outcomes.iter().map(|o| o.fixed).sum(),
+            files,
+            conflicts,
+            false,
+        );
+        return Ok(false);
+    }
+    let (mut fixed, mut files, mut failed) = (0, 0, false);
+    for o in &outcomes {
+        let path = emit::display_path(&o.path);
+        match &o.write {
+            Some(Ok(WriteOutcome::Written)) => {
+                fixed += o.fixed;
+                files += 1;
+            }
+            Some(Ok(WriteOutcome::ChangedOnDisk)) => {
+                eprintln!("note: {path}: changed on disk since it was read; left alone");
+            }
+            Some(Ok(WriteOutcome::ReadOnly)) => {
+                eprintln!("note: {path}: read-only; left alone");
+            }
+            Some(Err(e)) => {
+                eprintln!("error: cannot write {path}: {e}");
+                failed = true;
+            }
+            None => {}
+        }
+    }
+    note_fixes(fixed, files, conflicts, true);
+    if files > 0 {
+        // What remains: the drafts as they are now, checked again (corpus findings too).
+        let again = check_jobs(jobs, bases);
+        let walked: Vec<FileError> = std::mem::take(&mut report.errors)
+            .into_iter()
+            .filter(|e| !jobs.iter().any(|j| j.path == e.path))
+            .collect();
+        report.files = again.files;
+        report.errors = again.errors;
+        report.errors.extend(walked);
+        report.errors.sort_by(|a, b| a.path.cmp(&b.path));
+    }
+    Ok(failed)
+}
+
+/// One line on standard error: how many findings were (or would be) fixed.
+fn note_fixes(fixed: usize, files: usize, conflicts: usize, applied: bool) {
+    if applied {
+        eprintln!("factlint: fixed {fixed} finding(s) in {files} file(s)");
+    } else {
+        eprintln!(
+            "factlint: {fixed} finding(s) in {files} file(s) would be fixed (--diff: nothing was changed)"
+        );
+    }
+    if conflicts > 0 {
+        eprintln!("note: {conflicts} fix(es) overlap another and were not applied");
     }
 }
 

@@ -240,9 +240,26 @@ fn json_output_has_exactly_the_contract_fields() {
         "found",
         "source",
         "related",
+        "fix",
     ];
     want.sort_unstable();
     assert_eq!(keys, want);
+    // `fix` (added to version 1: additive) is an object of exactly three fields where
+    // the correction is certain, and null where it is not.
+    let mut fix: Vec<&str> = v["diagnostics"][0]["fix"]
+        .as_object()
+        .expect("the first planted value has a certain fix")
+        .keys()
+        .map(String::as_str)
+        .collect();
+    fix.sort_unstable();
+    assert_eq!(fix, vec!["byte_end", "byte_start", "replacement"]);
+    let approximate = &v["diagnostics"][3];
+    assert_eq!(approximate["found"], "$10 billion");
+    assert!(
+        approximate["fix"].is_null(),
+        "the fact is \"about $13 billion\""
+    );
     let mut rel: Vec<&str> = v["diagnostics"][0]["related"][0]
         .as_object()
         .expect("object")

@@ -28,12 +28,15 @@ fn run_in(cwd: &Path, args: &[&str], stdin: Option<&str>) -> Output {
         .spawn()
         .expect("the binary runs");
     if let Some(input) = stdin {
-        child
+        // A run that fails before reading its input (bad arguments) closes the pipe.
+        let written = child
             .stdin
             .take()
             .expect("piped stdin")
-            .write_all(input.as_bytes())
-            .expect("write stdin");
+            .write_all(input.as_bytes());
+        if let Err(e) = written {
+            assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe, "write stdin: {e}");
+        }
     }
     child.wait_with_output().expect("the binary finishes")
 }

@@ -167,6 +167,9 @@ proptest! {
             .into_iter()
             .map(|mut d| {
                 d.span = d.span.start + k..d.span.end + k;
+                if let Some(fix) = &mut d.fix {
+                    fix.span = fix.span.start + k..fix.span.end + k;
+                }
                 for l in &mut d.related {
                     if l.file == FileKey::Draft {
                         l.span = l.span.start + k..l.span.end + k;
@@ -218,7 +221,8 @@ fn report(paths: &[PathBuf]) -> String {
     let opts = CheckOptions::default();
     let r = check_paths(paths, &BASE, &opts);
     let mut out = Vec::new();
-    factlint::emit::json::write(&r, std::slice::from_ref(&*BASE), &mut out).expect("json to memory");
+    factlint::emit::json::write(&r, std::slice::from_ref(&*BASE), &mut out)
+        .expect("json to memory");
     String::from_utf8(out).expect("utf-8")
 }
 

@@ -70,6 +70,9 @@ fn to_codespan(
         }
     }
     notes.extend(d.notes.iter().cloned());
+    if let Some(f) = &d.fix {
+        notes.push(format!("help: replace with `{}`", f.replacement));
+    }
     CsDiagnostic::new(severity(d.severity))
         .with_code(d.rule.as_str())
         .with_message(d.message.clone())

@@ -37,6 +37,15 @@ struct JsonDiagnostic<'a> {
     found: Option<&'a str>,
     source: Option<&'a str>,
     related: Vec<JsonRelated<'a>>,
+    fix: Option<JsonFix<'a>>,
+}
+
+/// A finding's fix: replace the draft's bytes `byte_start..byte_end` with `replacement`.
+#[derive(Serialize)]
+struct JsonFix<'a> {
+    byte_start: usize,
+    byte_end: usize,
+    replacement: &'a str,
 }
 
 #[derive(Serialize)]
@@ -95,6 +104,11 @@ pub fn write(report: &Report, bases: &[FactBase], w: &mut dyn Write) -> io::Resu
                         }
                     })
                     .collect(),
+                fix: d.fix.as_ref().map(|f| JsonFix {
+                    byte_start: f.span.start,
+                    byte_end: f.span.end,
+                    replacement: &f.replacement,
+                }),
             });
         }
     }

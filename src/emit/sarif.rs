@@ -1,6 +1,7 @@
 //! `sarif`: SARIF 2.1.0 for code scanning. One run; `tool.driver.rules` lists every rule
 //! id with its help text; each result has its rule, level, message, the draft region
-//! and, as related locations, the fact it contradicts (or the other statement).
+//! and, as related locations, the fact it contradicts (or the other statement); a
+//! finding with a certain correction has `fixes` (one replacement of its region).
 
 use std::io::{self, Write};
 
@@ -147,6 +148,19 @@ fn result(
     }
     if !props.is_empty() {
         r["properties"] = Value::Object(props);
+    }
+    if let Some(f) = &d.fix {
+        let found = text.get(f.span.clone()).unwrap_or("");
+        r["fixes"] = json!([{
+            "description": { "text": format!("Replace `{found}` with `{}`", f.replacement) },
+            "artifactChanges": [{
+                "artifactLocation": { "uri": uri(&display_path(path)) },
+                "replacements": [{
+                    "deletedRegion": region(text, idx, &f.span),
+                    "insertedContent": { "text": f.replacement },
+                }],
+            }],
+        }]);
     }
     r
 }

@@ -69,7 +69,7 @@ impl Rule for DateMismatch {
                 });
             let prep = if date.grain == Grain::Day { "on" } else { "in" };
             let message = format!("stated {found}, but {}{by} was {prep} {expected}", f.what);
-            out.push(fact_diagnostic(
+            let mut d = fact_diagnostic(
                 a,
                 RuleId::DateMismatch,
                 item.span.clone(),
@@ -80,7 +80,11 @@ impl Rule for DateMismatch {
                     source: None,
                 },
                 message,
-            ));
+            );
+            if let crate::value::Value::Date(stated) = &item.value {
+                d.fix = crate::fix::date_fix(a.text, &item.span, stated, date);
+            }
+            out.push(d);
         }
     }
 }

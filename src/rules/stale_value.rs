@@ -75,6 +75,7 @@ impl Rule for StaleValue {
                 message,
             );
             d.label = format!("`{found}` is out of date");
+            d.fix = crate::fix::value_fix(a.text, &item.span, &item.value, &now.stated.value);
             out.push(d);
         }
     }

@@ -350,12 +350,15 @@ fn running_total(
             continue;
         }
         // One wrong running total, and the next one right again: report this one only.
+        // Then the cell is certainly the wrong one (not the amount beside it), and the
+        // finding can carry its fix.
         if k + 1 < m && !local_ok(k + 1) {
             let before = if k == 0 { zero } else { cum_i[k - 1] };
             if cum_i[k + 1].overlaps(&add(add(before, amt_i[k]), amt_i[k + 1])) {
                 skip_next = true;
             }
         }
+        let confirmed = skip_next;
         let (ri, cell) = (order[k], cum[order[k]]);
         let amount = amounts[ri];
         if reported(grid, cell)
@@ -403,6 +406,9 @@ fn running_total(
         });
         d.expected = Some(computed_text);
         d.found = Some(found);
+        if confirmed {
+            d.fix = crate::fix::number_fix(a.text, &cell.span, &cell.value, computed);
+        }
         out.push(d);
     }
 }

@@ -54,7 +54,7 @@ impl Rule for ValueMismatch {
             let item = &a.claims[claim].values[value];
             let f = &a.facts.facts[fact];
             let found = a.source_text(&item.span).to_string();
-            let (expected, origin, when, vsource) = match (&f.kind, day) {
+            let (expected, target, origin, when, vsource) = match (&f.kind, day) {
                 (FactKind::Quantity { .. }, Some(day)) => {
                     let Some(t) = f.value_on(day) else { continue };
                     let when = match pinned {
@@ -65,6 +65,7 @@ impl Rule for ValueMismatch {
                     };
                     (
                         t.stated.text.clone(),
+                        &t.stated.value,
                         t.stated.origin.clone(),
                         when,
                         t.source.as_deref(),
@@ -79,6 +80,7 @@ impl Rule for ValueMismatch {
                     _,
                 ) => (
                     amount.text.clone(),
+                    &amount.value,
                     amount.origin.clone(),
                     format!(" ({date})"),
                     None,
@@ -86,7 +88,7 @@ impl Rule for ValueMismatch {
                 _ => continue,
             };
             let message = format!("stated {found}, but {} was {expected}{when}", f.what);
-            out.push(fact_diagnostic(
+            let mut d = fact_diagnostic(
                 a,
                 RuleId::ValueMismatch,
                 item.span.clone(),
@@ -97,7 +99,9 @@ impl Rule for ValueMismatch {
                     source: vsource,
                 },
                 message,
-            ));
+            );
+            d.fix = crate::fix::value_fix(a.text, &item.span, &item.value, target);
+            out.push(d);
         }
     }
 }

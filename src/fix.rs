@@ -1,0 +1,1084 @@
+//! Safe fixes: the replacement for a finding whose correct text is certain, written in
+//! the draft's own style, and the application of replacements to a draft without
+//! touching any other byte.
+//!
+//! A finding carries a fix ([`crate::diagnostic::Fix`]) only when all of this holds:
+//!
+//! - it is a wrong amount or date of one attributed fact (`value-mismatch`,
+//!   `date-mismatch`), a value that is out of date (`stale-value`), or a running total
+//!   of a table that the next running total confirms (`table-arithmetic`: the cell
+//!   disagrees with the row before it, and the row after it agrees with the computed
+//!   value, so the cell is the one that is wrong, not an amount);
+//! - the fact states its value exactly (never for "about $13 billion"), neither value
+//!   is a range, and the draft's hedge keeps its meaning with the new number: a plain
+//!   or "about" value against an exact fact, or the same bound on both sides ("up to
+//!   $5 billion" against "up to $4 billion"); "more than $9 billion" is not turned
+//!   into "more than $8 billion";
+//! - the draft's text of the value is on one line and reads, with the recognizers the
+//!   drafts are read with, as the value it is said to be;
+//! - the replacement can be written in the draft's style and reads back as exactly the
+//!   fact's value, at the draft's grain for dates. Money keeps its currency as written,
+//!   its scale style ("$9 billion" → "$8 billion", "$9B" → "$8B", "US$9bn" →
+//!   "US$8bn", "$9,000 million" → "$8,000 million") and suffixes ("9 billion dollars");
+//!   dates keep their order, month style, ordinal and punctuation ("November 12, 2024"
+//!   → "November 22, 2024", "Nov. 12, 2024" → "Nov. 22, 2024", "12th Nov 2024" →
+//!   "22nd Nov 2024", "2024-11-12" → "2024-11-22", "February 2024" → "March 2024",
+//!   "Q1 2024" → "Q2 2024").
+//!
+//! Fixes whose spans overlap are all left out: nothing decides which one is right.
+
+use std::io::{self, Write as _};
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::diagnostic::Fix;
+use crate::facts::FactBase;
+use crate::recognize;
+use crate::value::{DateValue, Grain, Hedge, Quantity, Value};
+use crate::{CheckOptions, FileJob, Report, check_text};
+
+// ---------------------------------------------------------------------------------
+// Numbers
+// ---------------------------------------------------------------------------------
+
+/// A number as printed, split into the parts a replacement keeps (`pre`, `gap`,
+/// `rest`) and the parts it rewrites (`num`, `scale`).
+#[derive(Debug, PartialEq, Eq)]
+struct Printed<'a> {
+    /// Before the digits: a currency ("$", "US$", "USD ").
+    pre: &'a str,
+    /// The digits, with separators and decimals ("1,250", "2.75").
+    num: &'a str,
+    /// Space between the digits and the scale.
+    gap: &'a str,
+    /// The scale ("billion", "B", "bn"), or empty.
+    scale: &'a str,
+    /// After the scale: a suffix (" dollars", "%", " percent", "+").
+    rest: &'a str,
+}
+
+fn split_number(s: &str) -> Option<Printed<'_>> {
+    let start = s.find(|c: char| c.is_ascii_digit())?;
+    let b = s.as_bytes();
+    let digits = |mut i: usize| {
+        while b.get(i).is_some_and(u8::is_ascii_digit) {
+            i += 1;
+        }
+        i
+    };
+    let mut i = digits(start);
+    while b.get(i) == Some(&b',') && digits(i + 1) == i + 4 {
+        i += 4;
+    }
+    if b.get(i) == Some(&b'.') && b.get(i + 1).is_some_and(u8::is_ascii_digit) {
+        i = digits(i + 1);
+    }
+    let (pre, num, after) = (&s[..start], &s[start..i], &s[i..]);
+    let tail = after.trim_start_matches([' ', '\u{a0}', '\u{202f}']);
+    let gap = &after[..after.len() - tail.len()];
+    let word_len = tail
+        .find(|c: char| !c.is_ascii_alphabetic())
+        .unwrap_or(tail.len());
+    let word = &tail[..word_len];
+    Some(if scale_of(word).is_some() {
+        Printed {
+            pre,
+            num,
+            gap,
+            scale: word,
+            rest: &tail[word_len..],
+        }
+    } else {
+        Printed {
+            pre,
+            num,
+            gap: "",
+            scale: "",
+            rest: after,
+        }
+    })
+}
+
+/// How a word is capitalised.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Case {
+    Lower,
+    Title,
+    Upper,
+}
+
+fn case_of(w: &str) -> Option<Case> {
+    let mut chars = w.chars();
+    let first = chars.next()?;
+    let rest: String = chars.collect();
+    if w.chars().all(|c| c.is_ascii_lowercase()) {
+        Some(Case::Lower)
+    } else if w.len() > 1 && w.chars().all(|c| c.is_ascii_uppercase()) {
+        Some(Case::Upper)
+    } else if first.is_ascii_uppercase() && rest.chars().all(|c| c.is_ascii_lowercase()) {
+        Some(Case::Title)
+    } else {
+        None
+    }
+}
+
+fn with_case(w: &str, case: Case) -> String {
+    match case {
+        Case::Lower => w.to_string(),
+        Case::Upper => w.to_ascii_uppercase(),
+        Case::Title => {
+            let mut out = w[..1].to_ascii_uppercase();
+            out.push_str(&w[1..]);
+            out
+        }
+    }
+}
+
+/// A family of scale words: a replacement may move to another scale of the same
+/// family ("$500 million" → "$1.25 billion", "$500M" → "$1.25B").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum ScaleStyle {
+    /// "thousand", "million", "billion", "trillion".
+    Word(Case),
+    /// "mn" (or "mln"), "bn", "tn".
+    Abbr(Case, bool),
+    /// "K", "M" (or "MM"), "B", "T"; lowercase when `false`.
+    Letter(bool, bool),
+    /// "lakh", "crore": kept, never changed.
+    Fixed,
+}
+
+fn scale_of(word: &str) -> Option<(i32, ScaleStyle)> {
+    use ScaleStyle::{Abbr, Fixed, Letter, Word};
+    let letter = match word {
+        "K" => Some((3, Letter(true, false))),
+        "k" => Some((3, Letter(false, false))),
+        "M" => Some((6, Letter(true, false))),
+        "m" => Some((6, Letter(false, false))),
+        "MM" => Some((6, Letter(true, true))),
+        "B" => Some((9, Letter(true, false))),
+        "b" => Some((9, Letter(false, false))),
+        "T" => Some((12, Letter(true, false))),
+        "t" => Some((12, Letter(false, false))),
+        _ => None,
+    };
+    if letter.is_some() {
+        return letter;
+    }
+    let case = case_of(word)?;
+    Some(match word.to_ascii_lowercase().as_str() {
+        "thousand" => (3, Word(case)),
+        "million" => (6, Word(case)),
+        "billion" => (9, Word(case)),
+        "trillion" => (12, Word(case)),
+        "mn" => (6, Abbr(case, false)),
+        "mln" => (6, Abbr(case, true)),
+        "bn" => (9, Abbr(case, false)),
+        "tn" => (12, Abbr(case, false)),
+        "lakh" => (5, Fixed),
+        "crore" => (7, Fixed),
+        _ => return None,
+    })
+}
+
+/// The scales a style can write, largest first.
+fn scales(style: ScaleStyle) -> &'static [i32] {
+    match style {
+        ScaleStyle::Word(_) | ScaleStyle::Letter(..) => &[12, 9, 6, 3],
+        ScaleStyle::Abbr(..) => &[12, 9, 6],
+        ScaleStyle::Fixed => &[],
+    }
+}
+
+fn scale_token(style: ScaleStyle, exp: i32) -> Option<String> {
+    Some(match style {
+        ScaleStyle::Word(case) => with_case(
+            match exp {
+                3 => "thousand",
+                6 => "million",
+                9 => "billion",
+                12 => "trillion",
+                _ => return None,
+            },
+            case,
+        ),
+        ScaleStyle::Abbr(case, mln) => with_case(
+            match exp {
+                6 if mln => "mln",
+                6 => "mn",
+                9 => "bn",
+                12 => "tn",
+                _ => return None,
+            },
+            case,
+        ),
+        ScaleStyle::Letter(upper, mm) => {
+            let t = match exp {
+                3 => "K",
+                6 if mm && upper => "MM",
+                6 => "M",
+                9 => "B",
+                12 => "T",
+                _ => return None,
+            };
+            if upper {
+                t.to_string()
+            } else {
+                t.to_ascii_lowercase()
+            }
+        }
+        ScaleStyle::Fixed => return None,
+    })
+}
+
+/// Prints `x` with up to six decimals (none trailing), grouping thousands with commas
+/// when `group`. None when six decimals cannot print it.
+fn print_decimal(x: f64, group: bool) -> Option<String> {
+    let r = (x * 1e6).round() / 1e6;
+    if !r.is_finite() || (r - x).abs() > 1e-9 * x.abs().max(1.0) {
+        return None;
+    }
+    let s = format!("{r:.6}");
+    let s = s.trim_end_matches('0').trim_end_matches('.');
+    let (int, frac) = match s.split_once('.') {
+        Some((i, f)) => (i, Some(f)),
+        None => (s, None),
+    };
+    let mut out = String::new();
+    for (i, ch) in int.chars().enumerate() {
+        if group && i > 0 && (int.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    if let Some(f) = frac {
+        out.push('.');
+        out.push_str(f);
+    }
+    Some(out)
+}
+
+/// The printed number `s` ("$9 billion", "US$9bn", "87%", "100,000") rewritten to say
+/// `target`, keeping its currency, scale style, separators and suffix: "$9B" with 8e9
+/// is "$8B", "$500M" with 1.25e9 is "$1.25B". None when the style cannot say it
+/// exactly (more than six decimals, a scale the style has no word for).
+pub fn restyle_number(s: &str, target: f64) -> Option<String> {
+    if !(target.is_finite() && target > 0.0) {
+        return None;
+    }
+    let p = split_number(s)?;
+    let stated: f64 = p.num.replace(',', "").parse().ok()?;
+    let int_digits = p.num.split('.').next().map_or(0, str::len);
+    let group = p.num.contains(',') || int_digits < 4;
+    let (exp, token) = match scale_of(p.scale) {
+        None => (0, String::new()),
+        Some((exp, style)) => {
+            let x = target / 10f64.powi(exp);
+            // The draft's own scale while it reads naturally ("$4,000 million" stays in
+            // millions), else the largest scale of its family that fits.
+            if x >= 1.0 && (x < 1000.0 || stated >= 1000.0) {
+                (exp, p.scale.to_string())
+            } else {
+                let e = scales(style)
+                    .iter()
+                    .copied()
+                    .find(|&e| target / 10f64.powi(e) >= 1.0)?;
+                (e, scale_token(style, e)?)
+            }
+        }
+    };
+    let digits = print_decimal(target / 10f64.powi(exp), group)?;
+    Some(format!("{}{digits}{}{token}{}", p.pre, p.gap, p.rest))
+}
+
+/// The text of `span` if it is one line of the draft.
+fn one_line<'t>(text: &'t str, span: &Range<usize>) -> Option<&'t str> {
+    let s = text.get(span.clone())?;
+    (!s.is_empty() && !s.contains(['\n', '\r'])).then_some(s)
+}
+
+/// Reads a whole string as a value of the kind (and currency) of `like`.
+fn read_back(s: &str, like: &Value) -> Option<Quantity> {
+    match like {
+        Value::Money { currency, .. } => {
+            let (c, q) = recognize::parse_money(s)?;
+            (c == *currency).then_some(q)
+        }
+        Value::Percent(_) => recognize::parse_percent(s),
+        Value::Count(_) => recognize::parse_count(s),
+        Value::Date(_) => None,
+    }
+}
+
+fn quantity(v: &Value) -> Option<&Quantity> {
+    match v {
+        Value::Money { amount, .. } => Some(amount),
+        Value::Percent(q) | Value::Count(q) => Some(q),
+        Value::Date(_) => None,
+    }
+}
+
+fn same(a: f64, b: f64) -> bool {
+    (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
+}
+
+/// The fix that makes the value at `span` (read as `stated`) say `target`, or None
+/// when that is not certain (see the module documentation).
+pub fn value_fix(text: &str, span: &Range<usize>, stated: &Value, target: &Value) -> Option<Fix> {
+    let same_kind = match (stated, target) {
+        (Value::Money { currency: a, .. }, Value::Money { currency: b, .. }) => a == b,
+        (Value::Percent(_), Value::Percent(_)) | (Value::Count(_), Value::Count(_)) => true,
+        _ => false,
+    };
+    let (s, t) = (quantity(stated)?, quantity(target)?);
+    if !same_kind || s.is_range() || t.is_range() {
+        return None;
+    }
+    let keeps_meaning = match (s.hedge, t.hedge) {
+        (Hedge::Exact | Hedge::About, Hedge::Exact) => true,
+        (a, b) => a == b && a.is_bound(),
+    };
+    if !keeps_meaning {
+        return None;
+    }
+    number_fix(text, span, stated, t.low)
+}
+
+/// The fix that makes the number at `span` (read as `stated`) say `target`, in its own
+/// style, checked by reading the replacement back. Used for facts' values and for
+/// computed table cells.
+pub fn number_fix(text: &str, span: &Range<usize>, stated: &Value, target: f64) -> Option<Fix> {
+    let source = one_line(text, span)?;
+    let as_written = read_back(source, stated)?;
+    let q = quantity(stated)?;
+    if as_written.is_range() || !same(as_written.low, q.low) {
+        return None;
+    }
+    let replacement = restyle_number(source, target)?;
+    let back = read_back(&replacement, stated)?;
+    if back.is_range() || !same(back.low, target) || back.hedge != as_written.hedge {
+        return None;
+    }
+    (replacement != source).then(|| Fix {
+        span: span.clone(),
+        replacement,
+    })
+}
+
+// ---------------------------------------------------------------------------------
+// Dates
+// ---------------------------------------------------------------------------------
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+static ISO_DAY: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$").expect("constant regex"));
+
+static MDY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<mon>[A-Z][a-z]+\.?)(?P<s1>[ \u{a0}]+)(?P<day>[0-9]{1,2})(?P<ord>st|nd|rd|th)?(?P<s2>,?[ \u{a0}]+)(?P<year>[0-9]{4})$")
+        .expect("constant regex")
+});
+
+static DMY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<day>[0-9]{1,2})(?P<ord>st|nd|rd|th)?(?P<s1>[ \u{a0}]+(?:of[ \u{a0}]+)?)(?P<mon>[A-Z][a-z]+\.?)(?P<s2>,?[ \u{a0}]+)(?P<year>[0-9]{4})$")
+        .expect("constant regex")
+});
+
+static MONTH: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?P<mon>[A-Z][a-z]+\.?)(?P<s>,?[ \u{a0}]+(?:of[ \u{a0}]+)?)(?P<year>[0-9]{4})$")
+        .expect("constant regex")
+});
+
+static QUARTER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^Q[1-4](?P<s>[ \u{a0}]+)[0-9]{4}$").expect("constant regex"));
+
+static YEAR: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^[0-9]{4}$").expect("constant regex"));
+
+/// Month `m` (0-based) in the style of the month token `stated`: full names stay
+/// full; "Nov" gives three letters ("Sept" stays four); "Nov." follows AP style
+/// (Jan., Feb., Aug., Sept., Oct., Nov., Dec.; March to July spelled out) unless the
+/// draft abbreviates one of March to July too ("Mar."), then every month but May is
+/// abbreviated with a point.
+fn month_token(stated: &str, m: usize) -> Option<String> {
+    let full = *MONTHS.get(m)?;
+    if MONTHS.contains(&stated) {
+        return Some(full.to_string());
+    }
+    let dotted = stated.ends_with('.');
+    let bare = stated.trim_end_matches('.');
+    let index = MONTHS.iter().position(|n| n.starts_with(bare))?;
+    if !(bare.len() == 3 || bare == "Sept") {
+        return None;
+    }
+    let sept = if bare == "Sep" { "Sep" } else { "Sept" };
+    if !dotted {
+        return Some(if m == 8 && bare == "Sept" {
+            "Sept".to_string()
+        } else {
+            full[..3].to_string()
+        });
+    }
+    let ap = !(2..=6).contains(&index);
+    Some(match m {
+        4 => "May".to_string(),
+        2..=6 if ap => full.to_string(),
+        8 => format!("{sept}."),
+        _ => format!("{}.", &full[..3]),
+    })
+}
+
+fn ordinal(day: i8) -> &'static str {
+    match (day % 10, day % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    }
+}
+
+/// The date `s` (read at `grain`) rewritten to say `target`, in its own style. None
+/// when the style is not one of the forms handled, or `target` is finer than the
+/// draft's grain allows (a day cannot be written for a fact known to the month).
+pub fn restyle_date(s: &str, grain: Grain, target: &DateValue) -> Option<String> {
+    let (first, last) = (target.start, target.last_day());
+    let m = usize::try_from(first.month() - 1).ok()?;
+    match grain {
+        Grain::Day => {
+            if target.grain != Grain::Day {
+                return None;
+            }
+            if ISO_DAY.is_match(s) {
+                return Some(first.to_string());
+            }
+            let c = MDY.captures(s).or_else(|| DMY.captures(s))?;
+            let stated_day = &c["day"];
+            let day = first.day();
+            let day_text = if stated_day.len() == 2 && stated_day.starts_with('0') {
+                format!("{day:02}")
+            } else {
+                day.to_string()
+            };
+            let ord = if c.name("ord").is_some() {
+                ordinal(day)
+            } else {
+                ""
+            };
+            let mon = month_token(&c["mon"], m)?;
+            let year = first.year();
+            let (s1, s2) = (&c["s1"], &c["s2"]);
+            Some(if MDY.is_match(s) {
+                format!("{mon}{s1}{day_text}{ord}{s2}{year}")
+            } else {
+                format!("{day_text}{ord}{s1}{mon}{s2}{year}")
+            })
+        }
+        Grain::Month => {
+            if (first.year(), first.month()) != (last.year(), last.month()) {
+                return None;
+            }
+            let c = MONTH.captures(s)?;
+            let mon = month_token(&c["mon"], m)?;
+            Some(format!("{mon}{}{}", &c["s"], first.year()))
+        }
+        Grain::Quarter => {
+            let q = (first.month() - 1) / 3 + 1;
+            if first.year() != last.year() || (last.month() - 1) / 3 + 1 != q {
+                return None;
+            }
+            let c = QUARTER.captures(s)?;
+            Some(format!("Q{q}{}{}", &c["s"], first.year()))
+        }
+        Grain::Year => {
+            if first.year() != last.year() || !YEAR.is_match(s) {
+                return None;
+            }
+            Some(first.year().to_string())
+        }
+        Grain::PartOfYear => None,
+    }
+}
+
+/// The fix that makes the date at `span` (read as `stated`) say the fact's `target`
+/// at the draft's grain, or None when that is not certain.
+pub fn date_fix(
+    text: &str,
+    span: &Range<usize>,
+    stated: &DateValue,
+    target: &DateValue,
+) -> Option<Fix> {
+    let source = one_line(text, span)?;
+    if recognize::parse_date(source)? != *stated {
+        return None;
+    }
+    let replacement = restyle_date(source, stated.grain, target)?;
+    let back = recognize::parse_date(&replacement)?;
+    if back.grain != stated.grain || back.start > target.start || target.end > back.end {
+        return None;
+    }
+    (replacement != source).then(|| Fix {
+        span: span.clone(),
+        replacement,
+    })
+}
+
+// ---------------------------------------------------------------------------------
+// Applying fixes
+// ---------------------------------------------------------------------------------
+
+/// The outcome of applying fixes to a text.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Applied {
+    /// The text with the fixes applied.
+    pub text: String,
+    /// The fixes applied, in span order (spans into the text before).
+    pub applied: Vec<Fix>,
+    /// Fixes left out because their spans overlap another fix's.
+    pub conflicting: Vec<Fix>,
+}
+
+/// Applies the fixes whose spans overlap no other fix; identical fixes count once.
+/// Every byte outside the applied spans is kept as it was. Fixes whose span is not
+/// inside the text on character boundaries are ignored.
+pub fn apply(text: &str, fixes: &[Fix]) -> Applied {
+    let mut fs: Vec<&Fix> = fixes
+        .iter()
+        .filter(|f| {
+            f.span.start < f.span.end
+                && f.span.end <= text.len()
+                && text.is_char_boundary(f.span.start)
+                && text.is_char_boundary(f.span.end)
+        })
+        .collect();
+    fs.sort_by(|a, b| {
+        (a.span.start, a.span.end, &a.replacement).cmp(&(b.span.start, b.span.end, &b.replacement))
+    });
+    fs.dedup();
+    let mut out = Applied::default();
+    let mut i = 0;
+    while i < fs.len() {
+        let mut end = fs[i].span.end;
+        let mut j = i + 1;
+        while j < fs.len() && fs[j].span.start < end {
+            end = end.max(fs[j].span.end);
+            j += 1;
+        }
+        if j - i == 1 {
+            out.applied.push(fs[i].clone());
+        } else {
+            out.conflicting
+                .extend(fs[i..j].iter().map(|f| (*f).clone()));
+        }
+        i = j;
+    }
+    let mut pos = 0;
+    out.text.reserve(text.len());
+    for f in &out.applied {
+        out.text.push_str(&text[pos..f.span.start]);
+        out.text.push_str(&f.replacement);
+        pos = f.span.end;
+    }
+    out.text.push_str(&text[pos..]);
+    out
+}
+
+/// A draft after fixing.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fixed {
+    /// The fixed text (the same text when nothing could be fixed).
+    pub text: String,
+    /// How many findings were fixed.
+    pub fixed: usize,
+    /// Fixes left out because they overlap each other (in the last round).
+    pub conflicts: usize,
+}
+
+/// Rounds of check-and-fix at most: a fix may let a later finding be fixed.
+const MAX_ROUNDS: usize = 8;
+
+/// Checks a draft and applies its fixes, again until no fix is left (so that fixing
+/// the result changes nothing), at most [`MAX_ROUNDS`] times.
+pub fn fix_text(path: &Path, text: &str, facts: &FactBase, opts: &CheckOptions) -> Fixed {
+    let mut cur = text.to_string();
+    let mut seen: Vec<String> = Vec::new();
+    let mut fixed = 0;
+    let mut conflicts = 0;
+    for _ in 0..MAX_ROUNDS {
+        let found = check_text(path, &cur, facts, opts);
+        let fixes: Vec<Fix> = found
+            .diagnostics
+            .iter()
+            .filter_map(|d| d.fix.clone())
+            .collect();
+        let a = apply(&cur, &fixes);
+        conflicts = a.conflicting.len();
+        if a.applied.is_empty() || a.text == cur || seen.contains(&a.text) {
+            break;
+        }
+        fixed += a.applied.len();
+        seen.push(std::mem::replace(&mut cur, a.text));
+    }
+    Fixed {
+        text: cur,
+        fixed,
+        conflicts,
+    }
+}
+
+/// A unified diff of two versions of a file: three lines of context, the path as
+/// given in both headers (`patch -p0` applies it); empty when they are equal.
+pub fn unified_diff(path: &str, before: &str, after: &str) -> String {
+    if before == after {
+        return String::new();
+    }
+    similar::TextDiff::from_lines(before, after)
+        .unified_diff()
+        .context_radius(3)
+        .header(path, path)
+        .to_string()
+}
+
+/// What became of a file that `--fix` wanted to write.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum WriteOutcome {
+    /// Written.
+    Written,
+    /// Left alone: its bytes are no longer those that were checked.
+    ChangedOnDisk,
+    /// Left alone: the file is read-only.
+    ReadOnly,
+}
+
+/// Replaces the file at `path` with `new` if it still holds exactly `old`: a temporary
+/// file in the same folder, with the file's permissions, renamed over it (atomic on
+/// one file system: a reader sees the old file or the new one, never half of one). A
+/// symbolic link stays a link: its target is written. Its owner and hard links are not
+/// kept (the renamed file is a new file).
+pub fn write_if_unchanged(path: &Path, old: &[u8], new: &[u8]) -> io::Result<WriteOutcome> {
+    let target = std::fs::canonicalize(path)?;
+    let meta = std::fs::metadata(&target)?;
+    if meta.permissions().readonly() {
+        return Ok(WriteOutcome::ReadOnly);
+    }
+    if std::fs::read(&target)? != old {
+        return Ok(WriteOutcome::ChangedOnDisk);
+    }
+    let dir = target
+        .parent()
+        .ok_or_else(|| io::Error::other("the file has no folder"))?;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".factlint-")
+        .suffix(".tmp")
+        .tempfile_in(dir)?;
+    tmp.write_all(new)?;
+    tmp.as_file().set_permissions(meta.permissions())?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(&target).map_err(|e| e.error)?;
+    Ok(WriteOutcome::Written)
+}
+
+/// What `--fix` or `--diff` did with one draft.
+#[derive(Clone, Debug)]
+pub struct FileOutcome {
+    /// The draft.
+    pub path: PathBuf,
+    /// Findings fixed (or that would be, with `--diff`).
+    pub fixed: usize,
+    /// Fixes left out because they overlap each other.
+    pub conflicts: usize,
+    /// The unified diff of the change (empty when nothing changes).
+    pub diff: String,
+    /// With `--fix`: whether the file was written, or why not.
+    pub write: Option<Result<WriteOutcome, String>>,
+}
+
+/// Fixes every draft of a report that has a finding with a fix: computes the fixed
+/// text (as [`fix_text`], with each file's own fact base and options from `jobs`) and
+/// its diff, and with `write` replaces the file ([`write_if_unchanged`]). Files are
+/// in the report's order.
+pub fn fix_report(
+    report: &Report,
+    bases: &[FactBase],
+    jobs: &[FileJob],
+    write: bool,
+) -> Vec<FileOutcome> {
+    let by_path: std::collections::HashMap<&Path, &FileJob> =
+        jobs.iter().map(|j| (j.path.as_path(), j)).collect();
+    let mut out = Vec::new();
+    for f in &report.files {
+        if !f.result.diagnostics.iter().any(|d| d.fix.is_some()) {
+            continue;
+        }
+        let (Some(text), Some(job), Some(base)) = (
+            f.text.as_deref(),
+            by_path.get(f.path.as_path()),
+            bases.get(f.base),
+        ) else {
+            continue;
+        };
+        let fixed = fix_text(&f.path, text, base, &job.opts);
+        let diff = unified_diff(
+            &crate::emit::display_path(&f.path),
+            text,
+            fixed.text.as_str(),
+        );
+        let write = (write && fixed.text != text).then(|| {
+            write_if_unchanged(&f.path, text.as_bytes(), fixed.text.as_bytes())
+                .map_err(|e| crate::walk::io_message(&e))
+        });
+        out.push(FileOutcome {
+            path: f.path.clone(),
+            fixed: if fixed.text == text { 0 } else { fixed.fixed },
+            conflicts: fixed.conflicts,
+            diff,
+            write,
+        });
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::value::Currency;
+    use jiff::civil::Date;
+
+    #[track_caller]
+    fn money(s: &str, target: f64, want: &str) {
+        assert_eq!(restyle_number(s, target).as_deref(), Some(want), "{s:?}");
+    }
+
+    #[test]
+    fn money_keeps_its_style() {
+        money("$9 billion", 8e9, "$8 billion");
+        money("$9B", 8e9, "$8B");
+        money("$9b", 8e9, "$8b");
+        money("US$9bn", 8e9, "US$8bn");
+        money("US$9 bn", 8e9, "US$8 bn");
+        money("$9Bn", 8e9, "$8Bn");
+        money("USD 9 billion", 8e9, "USD 8 billion");
+        money("9 billion dollars", 8e9, "8 billion dollars");
+        money("9 billion US dollars", 8e9, "8 billion US dollars");
+        money("$9\u{a0}billion", 8e9, "$8\u{a0}billion");
+        money("$2.25 billion", 2.75e9, "$2.75 billion");
+        money("$9 billion", 2.75e9, "$2.75 billion");
+        money("$9,000 million", 8e9, "$8,000 million");
+        money("$1,250 million", 2.75e9, "$2,750 million");
+        money("€2bn", 3e9, "€3bn");
+        money("$13B+", 8e9, "$8B+");
+        money("$10,000", 12_500.0, "$12,500");
+        money("$5,000,000", 4e6, "$4,000,000");
+    }
+
+    #[test]
+    fn money_moves_to_the_scale_that_reads_naturally() {
+        money("$500 million", 1.25e9, "$1.25 billion");
+        money("$500M", 1.25e9, "$1.25B");
+        money("$500MM", 1.25e9, "$1.25B");
+        money("$1.5 billion", 5e8, "$500 million");
+        money("$1.5bn", 5e8, "$500mn");
+        money("$1.5B", 5e8, "$500M");
+        money("$2 Billion", 5e8, "$500 Million");
+        money("$2bn", 5e12, "$5tn");
+        assert_eq!(
+            restyle_number("$1.5bn", 5e4),
+            None,
+            "no two-letter thousands"
+        );
+        assert_eq!(
+            restyle_number("₹500 crore", 4e10),
+            None,
+            "crore stays crore"
+        );
+        assert_eq!(restyle_number("$9 billion", 1.234_567_8e9), None);
+        assert_eq!(restyle_number("$9 billion", 0.0), None);
+        assert_eq!(restyle_number("nine billion", 8e9), None);
+    }
+
+    #[test]
+    fn percents_and_counts_keep_their_style() {
+        money("64%", 46.0, "46%");
+        money("64 percent", 46.5, "46.5 percent");
+        money("100,000", 50_000.0, "50,000");
+        money("2.5 million", 3e6, "3 million");
+        money("12000", 9500.0, "9500");
+    }
+
+    fn usd(v: f64, p: f64) -> Value {
+        Value::Money {
+            currency: Currency::Usd,
+            amount: Quantity::point(v, p),
+        }
+    }
+
+    fn hedged(v: f64, p: f64, h: Hedge) -> Value {
+        Value::Money {
+            currency: Currency::Usd,
+            amount: Quantity::point(v, p).with_hedge(h),
+        }
+    }
+
+    #[test]
+    fn value_fixes_only_when_the_meaning_is_kept() {
+        let t = "a total of $9 billion in all";
+        let span = 11..21;
+        let fix = value_fix(t, &span, &usd(9e9, 1e9), &usd(8e9, 1e9)).expect("a fix");
+        assert_eq!(fix.replacement, "$8 billion");
+        assert_eq!(fix.span, span);
+        // "about $9 billion" → "about $8 billion" is still true of $8 billion.
+        let about = hedged(9e9, 1e9, Hedge::About);
+        assert!(value_fix(t, &span, &about, &usd(8e9, 1e9)).is_some());
+        // "more than $9 billion" → "more than $8 billion" would still be wrong.
+        for h in [
+            Hedge::MoreThan,
+            Hedge::AtLeast,
+            Hedge::Nearly,
+            Hedge::LessThan,
+        ] {
+            let v = hedged(9e9, 1e9, h);
+            assert_eq!(value_fix(t, &span, &v, &usd(8e9, 1e9)), None, "{h:?}");
+        }
+        // A fact that is itself approximate.
+        let approx = hedged(13e9, 1e9, Hedge::About);
+        assert_eq!(value_fix(t, &span, &usd(9e9, 1e9), &approx), None);
+        // Caps against caps.
+        let up_to = hedged(5e9, 1e9, Hedge::UpTo);
+        let fact = hedged(4e9, 1e9, Hedge::UpTo);
+        let t2 = "up to $5 billion";
+        let f = value_fix(t2, &(6..16), &up_to, &fact).expect("a cap for a cap");
+        assert_eq!(f.replacement, "$4 billion");
+        // Ranges.
+        let range = Value::Money {
+            currency: Currency::Usd,
+            amount: Quantity {
+                low: 1e9,
+                high: 2e9,
+                precision: 1e9,
+                hedge: Hedge::Exact,
+            },
+        };
+        assert_eq!(
+            value_fix("$1–2 billion", &(0..14), &range, &usd(8e9, 1e9)),
+            None
+        );
+        // Another currency, a span over a line break, a span that is not the value.
+        let eur = Value::Money {
+            currency: Currency::Eur,
+            amount: Quantity::point(8e9, 1e9),
+        };
+        assert_eq!(value_fix(t, &span, &usd(9e9, 1e9), &eur), None);
+        let wrapped = "a total of $9\nbillion";
+        assert_eq!(
+            value_fix(wrapped, &(11..21), &usd(9e9, 1e9), &usd(8e9, 1e9)),
+            None
+        );
+        assert_eq!(
+            value_fix(t, &(0..5), &usd(9e9, 1e9), &usd(8e9, 1e9)),
+            None,
+            "the span does not read as the stated value"
+        );
+    }
+
+    fn day(y: i16, m: i8, d: i8) -> DateValue {
+        DateValue::day(Date::constant(y, m, d))
+    }
+
+    fn month(y: i16, m: i8) -> DateValue {
+        let start = Date::constant(y, m, 1);
+        DateValue {
+            start,
+            end: start.last_of_month().tomorrow().expect("a later day"),
+            grain: Grain::Month,
+        }
+    }
+
+    #[track_caller]
+    fn date(s: &str, target: DateValue, want: Option<&str>) {
+        let stated = recognize::parse_date(s).expect("a date");
+        assert_eq!(
+            restyle_date(s, stated.grain, &target).as_deref(),
+            want,
+            "{s:?}"
+        );
+        if let Some(w) = want {
+            let f = date_fix(s, &(0..s.len()), &stated, &target).expect("a fix");
+            assert_eq!(f.replacement, w);
+        }
+    }
+
+    #[test]
+    fn days_keep_their_style() {
+        let nov22 = day(2024, 11, 22);
+        date("November 12, 2024", nov22, Some("November 22, 2024"));
+        date("Nov. 12, 2024", nov22, Some("Nov. 22, 2024"));
+        date("Nov 12, 2024", nov22, Some("Nov 22, 2024"));
+        date("Nov 12 2024", nov22, Some("Nov 22 2024"));
+        date("12 November 2024", nov22, Some("22 November 2024"));
+        date("12th Nov 2024", nov22, Some("22nd Nov 2024"));
+        date("November 12th, 2024", nov22, Some("November 22nd, 2024"));
+        date("2024-11-12", nov22, Some("2024-11-22"));
+        date("1st of May, 2024", nov22, Some("22nd of November, 2024"));
+        let sep25 = day(2023, 9, 25);
+        date("Nov. 12, 2024", sep25, Some("Sept. 25, 2023"));
+        date("Nov 12, 2024", sep25, Some("Sep 25, 2023"));
+        date("Sept 12, 2023", sep25, Some("Sept 25, 2023"));
+        let mar27 = day(2024, 3, 27);
+        date("Feb. 27, 2024", mar27, Some("March 27, 2024"));
+        date("Jun. 27, 2024", mar27, Some("Mar. 27, 2024"));
+        date("May 27, 2024", mar27, Some("March 27, 2024"));
+        date("Feb 3, 2024", day(2024, 3, 1), Some("Mar 1, 2024"));
+        date("Feb 03, 2024", day(2024, 3, 1), Some("Mar 01, 2024"));
+        // A day cannot be written for a fact known only to the month.
+        date("December 12, 2023", month(2023, 10), None);
+    }
+
+    #[test]
+    fn months_years_and_quarters_keep_their_style() {
+        date("February 2024", day(2024, 3, 27), Some("March 2024"));
+        date("Feb. 2024", day(2024, 3, 27), Some("March 2024"));
+        date("Sept. 2023", day(2024, 11, 22), Some("Nov. 2024"));
+        date("March of 2024", day(2024, 11, 22), Some("November of 2024"));
+        date("December 2023", month(2023, 10), Some("October 2023"));
+        date("Q1 2024", day(2024, 4, 2), Some("Q2 2024"));
+        date("2023", day(2024, 3, 27), Some("2024"));
+        // Parts of a year: which part the writer meant is not certain.
+        date("late 2023", day(2024, 3, 27), None);
+        // Other quarter spellings are left alone.
+        date("1Q24", day(2024, 4, 2), None);
+    }
+
+    #[test]
+    fn a_date_fix_reads_back_at_the_stated_grain() {
+        let s = "in March 2024";
+        let stated = recognize::parse_date("March 2024").expect("a date");
+        let f = date_fix(s, &(3..13), &stated, &day(2024, 11, 22)).expect("a fix");
+        assert_eq!(f.replacement, "November 2024");
+        assert_eq!(
+            date_fix(s, &(3..13), &stated, &day(2024, 3, 5)),
+            None,
+            "same"
+        );
+        assert_eq!(date_fix(s, &(0..13), &stated, &day(2024, 11, 22)), None);
+    }
+
+    fn fix(span: Range<usize>, r: &str) -> Fix {
+        Fix {
+            span,
+            replacement: r.to_string(),
+        }
+    }
+
+    #[test]
+    fn apply_leaves_overlapping_fixes_out_and_every_other_byte_alone() {
+        let t = "\u{feff}a $9B b\r\nc Nov 1, 2024 d";
+        let a = apply(
+            t,
+            &[
+                fix(5..8, "$8B"),
+                fix(14..25, "Nov 22, 2024"),
+                fix(5..8, "$8B"),
+            ],
+        );
+        assert_eq!(a.text, "\u{feff}a $8B b\r\nc Nov 22, 2024 d");
+        assert_eq!(a.applied.len(), 2, "the duplicate counts once");
+        let b = apply(t, &[fix(5..8, "$8B"), fix(6..7, "7"), fix(14..17, "Dec")]);
+        assert_eq!(b.text, "\u{feff}a $9B b\r\nc Dec 1, 2024 d");
+        assert_eq!(b.conflicting.len(), 2);
+        // Out of range, empty, or inside a character: ignored.
+        let c = apply(t, &[fix(0..1, "x"), fix(3..3, "y"), fix(40..41, "z")]);
+        assert_eq!(c.text, t);
+        assert!(c.applied.is_empty());
+    }
+
+    #[test]
+    fn the_diff_is_unified_with_headers() {
+        let d = unified_diff("d.md", "a\nb $9B\nc\n", "a\nb $8B\nc\n");
+        assert_eq!(
+            d,
+            "--- d.md\n+++ d.md\n@@ -1,3 +1,3 @@\n a\n-b $9B\n+b $8B\n c\n"
+        );
+        assert_eq!(unified_diff("d.md", "x", "x"), "");
+    }
+
+    #[test]
+    fn writes_are_atomic_keep_permissions_and_refuse_changed_files() {
+        let dir = tempfile::tempdir().expect("a temp dir");
+        let p = dir.path().join("d.md");
+        std::fs::write(&p, "old").expect("write");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o640)).expect("chmod");
+        }
+        assert_eq!(
+            write_if_unchanged(&p, b"other", b"new").expect("io"),
+            WriteOutcome::ChangedOnDisk
+        );
+        assert_eq!(std::fs::read(&p).expect("read"), b"old");
+        assert_eq!(
+            write_if_unchanged(&p, b"old", b"new").expect("io"),
+            WriteOutcome::Written
+        );
+        assert_eq!(std::fs::read(&p).expect("read"), b"new");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&p).expect("meta").permissions().mode();
+            assert_eq!(mode & 0o777, 0o640);
+        }
+        let names: Vec<_> = std::fs::read_dir(dir.path())
+            .expect("list")
+            .map(|e| e.expect("entry").file_name())
+            .collect();
+        assert_eq!(
+            names,
+            vec![std::ffi::OsString::from("d.md")],
+            "no temp file left"
+        );
+        let mut perms = std::fs::metadata(&p).expect("meta").permissions();
+        perms.set_readonly(true);
+        std::fs::set_permissions(&p, perms).expect("chmod");
+        assert_eq!(
+            write_if_unchanged(&p, b"new", b"newer").expect("io"),
+            WriteOutcome::ReadOnly
+        );
+        assert_eq!(std::fs::read(&p).expect("read"), b"new");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_symbolic_link_stays_a_link() {
+        let dir = tempfile::tempdir().expect("a temp dir");
+        let real = dir.path().join("real.md");
+        let link = dir.path().join("link.md");
+        std::fs::write(&real, "old").expect("write");
+        std::os::unix::fs::symlink(&real, &link).expect("symlink");
+        assert_eq!(
+            write_if_unchanged(&link, b"old", b"new").expect("io"),
+            WriteOutcome::Written
+        );
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .expect("meta")
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(std::fs::read(&real).expect("read"), b"new");
+    }
+}

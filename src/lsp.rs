@@ -1,0 +1,882 @@
+//! `factlint lsp`: a language server, so that editors underline findings as one
+//! types and offer their fixes.
+//!
+//! Synchronous, on the `lsp-server` scaffold (as ruff and rust-analyzer use it): the
+//! binary passes a [`Connection`] over standard input and output, and [`run`] serves it
+//! until the client says `shutdown` and `exit`. It publishes diagnostics for Markdown
+//! documents (language ids `markdown` and `mdx`, or `.md`, `.markdown`, `.mdx` paths)
+//! when they are opened, changed and saved, each checked with the configuration and
+//! overrides that apply to its path (the nearest `factlint.toml`, as `check -
+//! --stdin-filename PATH` finds it); it answers code actions with the findings'
+//! fixes (`quickfix`, and `source.fixAll.factlint` for every fix at once) and hover
+//! with what a value, date or model name was tied to ([`crate::explain`]).
+//!
+//! Positions are UTF-16 code units, as the protocol requires; spans are bytes. A
+//! configuration or fact base that cannot be read is shown once (`window/showMessage`)
+//! and the document gets no diagnostics until it is fixed (it is read again on save).
+
+use std::collections::HashMap;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::rc::Rc;
+use std::time::SystemTime;
+
+use lsp_server::{Connection, ErrorCode, Message, Notification, Request, Response};
+use lsp_types as lt;
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use crate::analysis::Analysis;
+use crate::config::{self, Config};
+use crate::diagnostic::{Diagnostic, FileKey, LineIndex, Severity};
+use crate::facts::{FactBase, FactFile};
+use crate::{CheckOptions, check_text};
+
+/// The code action kind of "fix everything": `source.fixAll.factlint`.
+pub const FIX_ALL: lt::CodeActionKind = lt::CodeActionKind::new("source.fixAll.factlint");
+
+// ---------------------------------------------------------------------------------
+// Positions and URIs
+// ---------------------------------------------------------------------------------
+
+/// Converts between byte offsets of a text and LSP positions (0-based lines; columns
+/// in UTF-16 code units). Lines end at `\n`, `\r\n` or a lone `\r`, as in the protocol.
+pub struct Positions<'t> {
+    text: &'t str,
+    starts: Vec<usize>,
+}
+
+impl<'t> Positions<'t> {
+    /// Indexes the lines of `text`.
+    pub fn new(text: &'t str) -> Positions<'t> {
+        Positions {
+            text,
+            starts: LineIndex::new(text).starts().to_vec(),
+        }
+    }
+
+    /// The position of a byte offset (clamped to the text, moved back to a character
+    /// boundary).
+    pub fn position(&self, offset: usize) -> lt::Position {
+        let offset = self.text.floor_char_boundary(offset.min(self.text.len()));
+        let line = match self.starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i.saturating_sub(1),
+        };
+        let start = self.starts.get(line).copied().unwrap_or(0);
+        let character = self.text[start..offset].encode_utf16().count();
+        lt::Position::new(
+            u32::try_from(line).unwrap_or(u32::MAX),
+            u32::try_from(character).unwrap_or(u32::MAX),
+        )
+    }
+
+    /// The range of a byte span.
+    pub fn range(&self, span: &Range<usize>) -> lt::Range {
+        lt::Range::new(self.position(span.start), self.position(span.end))
+    }
+
+    /// The byte offset of a position: past the end of its line (or of the text) is the
+    /// end of the line (or of the text); inside a character is after it.
+    pub fn offset(&self, p: lt::Position) -> usize {
+        let line = p.line as usize;
+        let Some(&start) = self.starts.get(line) else {
+            return self.text.len();
+        };
+        let next = self
+            .starts
+            .get(line + 1)
+            .copied()
+            .unwrap_or(self.text.len());
+        let content = self.text[start..next]
+            .strip_suffix("\r\n")
+            .or_else(|| self.text[start..next].strip_suffix('\n'))
+            .or_else(|| self.text[start..next].strip_suffix('\r'))
+            .unwrap_or(&self.text[start..next]);
+        let mut units = 0usize;
+        for (i, c) in content.char_indices() {
+            if units >= p.character as usize {
+                return start + i;
+            }
+            units += c.len_utf16();
+        }
+        start + content.len()
+    }
+}
+
+/// The local path of a `file:` URI (percent-decoded); `None` for other schemes, a
+/// remote host or bytes that are not UTF-8.
+pub fn uri_to_path(uri: &str) -> Option<PathBuf> {
+    let rest = uri
+        .strip_prefix("file://")
+        .or_else(|| uri.strip_prefix("FILE://"))?;
+    let slash = rest.find('/')?;
+    let (host, path) = rest.split_at(slash);
+    if !(host.is_empty() || host.eq_ignore_ascii_case("localhost")) {
+        return None;
+    }
+    let path = path.split(['?', '#']).next().unwrap_or(path);
+    let mut bytes = Vec::with_capacity(path.len());
+    let raw = path.as_bytes();
+    let mut i = 0;
+    while i < raw.len() {
+        if raw[i] == b'%' {
+            let hex = path.get(i + 1..i + 3)?;
+            bytes.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            bytes.push(raw[i]);
+            i += 1;
+        }
+    }
+    let decoded = String::from_utf8(bytes).ok()?;
+    // "file:///C:/x" is the Windows path "C:/x".
+    let b = decoded.as_bytes();
+    if cfg!(windows) && b.len() >= 3 && b[0] == b'/' && b[1].is_ascii_alphabetic() && b[2] == b':' {
+        return Some(PathBuf::from(&decoded[1..]));
+    }
+    Some(PathBuf::from(decoded))
+}
+
+/// The `file:` URI of a path (made absolute).
+pub fn path_to_uri(path: &Path) -> Option<lt::Uri> {
+    let abs = std::path::absolute(path).ok()?;
+    crate::emit::sarif::uri(&crate::emit::display_path(&abs))
+        .parse()
+        .ok()
+}
+
+/// True for documents factlint checks: language id `markdown` or `mdx`, or a path
+/// ending in `.md`, `.markdown` or `.mdx`.
+pub fn is_markdown(language_id: &str, uri: &str) -> bool {
+    matches!(
+        language_id.to_ascii_lowercase().as_str(),
+        "markdown" | "mdx" | "markdown.mdx"
+    ) || {
+        let path = uri.split(['?', '#']).next().unwrap_or(uri);
+        crate::walk::is_markdown(Path::new(path))
+    }
+}
+
+// ---------------------------------------------------------------------------------
+// Configuration and fact bases, per document path
+// ---------------------------------------------------------------------------------
+
+/// A file's modification time and length: what says it changed.
+type Stamp = Option<(SystemTime, u64)>;
+
+fn stamp(p: &Path) -> Stamp {
+    let m = std::fs::metadata(p).ok()?;
+    Some((m.modified().ok()?, m.len()))
+}
+
+/// Something read from files, with the stamps of those files when it was read.
+struct Loaded<T> {
+    stamps: Vec<(PathBuf, Stamp)>,
+    value: T,
+}
+
+impl<T> Loaded<T> {
+    fn fresh(&self) -> bool {
+        self.stamps.iter().all(|(p, s)| stamp(p) == *s)
+    }
+}
+
+/// A fact base and how many of its files (the first ones) are built in.
+struct Base {
+    facts: FactBase,
+    builtin: usize,
+}
+
+/// What applies to one document.
+enum Resolved {
+    /// The configuration's `include` / `exclude` leave it out.
+    Excluded,
+    /// Check it against this base with these options, under this path.
+    Check {
+        base: Rc<Base>,
+        opts: CheckOptions,
+        path: PathBuf,
+    },
+}
+
+/// A fact base's key: whether the built-in base is in, and the fact files' paths.
+type BaseKey = (bool, Vec<PathBuf>);
+
+/// Configurations and fact bases, read once and read again when their files change.
+struct Setup {
+    root: PathBuf,
+    configs: HashMap<PathBuf, Loaded<Result<Rc<Config>, String>>>,
+    bases: HashMap<BaseKey, Loaded<Result<Rc<Base>, String>>>,
+}
+
+fn today() -> jiff::civil::Date {
+    jiff::tz::TimeZone::UTC
+        .to_datetime(jiff::Timestamp::now())
+        .date()
+}
+
+impl Setup {
+    /// The configuration, fact base and options for a document: found from its path's
+    /// folder, with the overrides for its path; a document without a path (an unsaved
+    /// buffer) gets the configuration of the workspace root without its globs.
+    /// `refresh` reads changed files again.
+    fn resolve(&mut self, path: Option<&Path>, refresh: bool) -> Result<Resolved, String> {
+        let dir = path
+            .and_then(Path::parent)
+            .filter(|d| !d.as_os_str().is_empty())
+            .map_or_else(|| self.root.clone(), Path::to_path_buf);
+        let cfg = match config::discover(&dir) {
+            Some(file) => self.config(&file, refresh)?,
+            None => Rc::new(Config::defaults(&self.root)),
+        };
+        let (levels, check_path) = match path {
+            Some(p) => {
+                if cfg.is_excluded(p) {
+                    return Ok(Resolved::Excluded);
+                }
+                (cfg.levels_for(p), p.to_path_buf())
+            }
+            None => (cfg.rules.clone(), PathBuf::from("untitled.md")),
+        };
+        let base = self.base(cfg.default_facts, &cfg.facts, refresh)?;
+        Ok(Resolved::Check {
+            base,
+            opts: CheckOptions {
+                default_date: cfg.date,
+                levels,
+                today: Some(today()),
+                report_unused_suppressions: false,
+                max_file_size: None,
+            },
+            path: check_path,
+        })
+    }
+
+    fn config(&mut self, file: &Path, refresh: bool) -> Result<Rc<Config>, String> {
+        if let Some(l) = self.configs.get(file)
+            && (!refresh || l.fresh())
+        {
+            return l.value.clone();
+        }
+        let value = Config::load(file).map(Rc::new).map_err(|e| {
+            let shown = crate::emit::display_path(&e.path);
+            match e.problems.first() {
+                Some(p) => {
+                    let (line, col) = LineIndex::new(&e.text).line_col(&e.text, p.span.start);
+                    format!(
+                        "factlint: configuration {shown}:{line}:{col}: {} — no findings until it is fixed",
+                        p.message
+                    )
+                }
+                None => format!("factlint: configuration {shown} cannot be used"),
+            }
+        });
+        self.configs.insert(
+            file.to_path_buf(),
+            Loaded {
+                stamps: vec![(file.to_path_buf(), stamp(file))],
+                value: value.clone(),
+            },
+        );
+        value
+    }
+
+    fn base(
+        &mut self,
+        default_facts: bool,
+        paths: &[PathBuf],
+        refresh: bool,
+    ) -> Result<Rc<Base>, String> {
+        let key = (default_facts, paths.to_vec());
+        if let Some(l) = self.bases.get(&key)
+            && (!refresh || l.fresh())
+        {
+            return l.value.clone();
+        }
+        let mut stamps = Vec::new();
+        let value = read_fact_files(paths, &mut stamps).and_then(|own| {
+            let mut files = if default_facts {
+                FactBase::builtin_files()
+            } else {
+                Vec::new()
+            };
+            let builtin = files.len();
+            files.extend(own);
+            let kept = files.clone();
+            FactBase::load(files)
+                .map(|facts| Rc::new(Base { facts, builtin }))
+                .map_err(|errors| {
+                    let first = errors.first().map_or_else(String::new, |e| {
+                        let (name, text) = kept
+                            .get(e.file)
+                            .map_or(("<facts>", ""), |f| (f.name.as_str(), f.text.as_str()));
+                        let (line, col) = LineIndex::new(text).line_col(text, e.span.start);
+                        format!(": {name}:{line}:{col}: {}", e.message)
+                    });
+                    format!(
+                        "factlint: the fact base has {} error(s){first} — no findings until it is fixed",
+                        errors.len()
+                    )
+                })
+        });
+        self.bases.insert(
+            key,
+            Loaded {
+                stamps,
+                value: value.clone(),
+            },
+        );
+        value
+    }
+}
+
+/// Reads fact files from files and folders (`.toml` files, sorted), noting the stamps
+/// of every file and folder read.
+fn read_fact_files(
+    paths: &[PathBuf],
+    stamps: &mut Vec<(PathBuf, Stamp)>,
+) -> Result<Vec<FactFile>, String> {
+    let mut out = Vec::new();
+    for p in paths {
+        stamps.push((p.clone(), stamp(p)));
+        let shown = crate::emit::display_path(p);
+        let meta = std::fs::metadata(p).map_err(|e| {
+            format!(
+                "factlint: cannot read fact file {shown}: {}",
+                crate::walk::io_message(&e)
+            )
+        })?;
+        let mut files = Vec::new();
+        if meta.is_dir() {
+            for e in walkdir::WalkDir::new(p).follow_links(false) {
+                let e = e.map_err(|e| format!("factlint: cannot read fact folder {shown}: {e}"))?;
+                if e.file_type().is_dir() {
+                    stamps.push((e.path().to_path_buf(), stamp(e.path())));
+                } else if e.file_type().is_file()
+                    && e.path().extension().is_some_and(|x| x == "toml")
+                {
+                    files.push(e.into_path());
+                }
+            }
+            files.sort();
+        } else {
+            files.push(p.clone());
+        }
+        for f in files {
+            if &f != p {
+                stamps.push((f.clone(), stamp(&f)));
+            }
+            let text = std::fs::read_to_string(&f).map_err(|e| {
+                format!(
+                    "factlint: cannot read fact file {}: {}",
+                    crate::emit::display_path(&f),
+                    crate::walk::io_message(&e)
+                )
+            })?;
+            out.push(FactFile {
+                name: crate::emit::display_path(&f),
+                text,
+            });
+        }
+    }
+    Ok(out)
+}
+
+// ---------------------------------------------------------------------------------
+// The server
+// ---------------------------------------------------------------------------------
+
+/// An open document.
+struct Document {
+    text: String,
+    version: i32,
+    markdown: bool,
+    path: Option<PathBuf>,
+    /// The findings last published, and their protocol form (same order).
+    findings: Vec<Diagnostic>,
+    published: Vec<lt::Diagnostic>,
+}
+
+struct Server<'c> {
+    conn: &'c Connection,
+    setup: Setup,
+    docs: HashMap<String, Document>,
+    /// The last error shown, so that one broken file is not shown on every keystroke.
+    shown: Option<String>,
+}
+
+/// The capabilities factlint offers.
+pub fn capabilities() -> lt::ServerCapabilities {
+    lt::ServerCapabilities {
+        position_encoding: Some(lt::PositionEncodingKind::UTF16),
+        text_document_sync: Some(lt::TextDocumentSyncCapability::Options(
+            lt::TextDocumentSyncOptions {
+                open_close: Some(true),
+                change: Some(lt::TextDocumentSyncKind::FULL),
+                will_save: None,
+                will_save_wait_until: None,
+                save: Some(lt::TextDocumentSyncSaveOptions::Supported(true)),
+            },
+        )),
+        hover_provider: Some(lt::HoverProviderCapability::Simple(true)),
+        code_action_provider: Some(lt::CodeActionProviderCapability::Options(
+            lt::CodeActionOptions {
+                code_action_kinds: Some(vec![lt::CodeActionKind::QUICKFIX, FIX_ALL]),
+                work_done_progress_options: lt::WorkDoneProgressOptions::default(),
+                resolve_provider: None,
+            },
+        )),
+        ..lt::ServerCapabilities::default()
+    }
+}
+
+/// Serves one client until it says `shutdown` then `exit` (`Ok`), or the connection
+/// closes (`Ok`). An `exit` without `shutdown`, or a protocol error, is an `Err`: the
+/// binary exits with 1, as the protocol asks.
+pub fn run(conn: &Connection) -> Result<(), String> {
+    let (id, params) = conn.initialize_start().map_err(|e| e.to_string())?;
+    let params: lt::InitializeParams = serde_json::from_value(params).unwrap_or_default();
+    #[allow(deprecated)]
+    let root = params
+        .workspace_folders
+        .as_ref()
+        .and_then(|f| f.first())
+        .map(|f| f.uri.as_str().to_string())
+        .or_else(|| params.root_uri.as_ref().map(|u| u.as_str().to_string()))
+        .and_then(|u| uri_to_path(&u))
+        .or_else(|| std::env::current_dir().ok())
+        .unwrap_or_else(|| PathBuf::from("."));
+    let result = lt::InitializeResult {
+        capabilities: capabilities(),
+        server_info: Some(lt::ServerInfo {
+            name: "factlint".to_string(),
+            version: Some(env!("CARGO_PKG_VERSION").to_string()),
+        }),
+    };
+    let result = serde_json::to_value(result).map_err(|e| e.to_string())?;
+    conn.initialize_finish(id, result)
+        .map_err(|e| e.to_string())?;
+    let mut server = Server {
+        conn,
+        setup: Setup {
+            root,
+            configs: HashMap::new(),
+            bases: HashMap::new(),
+        },
+        docs: HashMap::new(),
+        shown: None,
+    };
+    for msg in &conn.receiver {
+        match msg {
+            Message::Request(req) => {
+                if conn.handle_shutdown(&req).map_err(|e| e.to_string())? {
+                    return Ok(());
+                }
+                server.request(req);
+            }
+            Message::Notification(n) if n.method == "exit" => {
+                return Err("exit without shutdown".to_string());
+            }
+            Message::Notification(n) => server.notification(n),
+            Message::Response(_) => {}
+        }
+    }
+    Ok(())
+}
+
+fn params<P: DeserializeOwned>(value: serde_json::Value) -> Result<P, String> {
+    serde_json::from_value(value).map_err(|e| e.to_string())
+}
+
+impl Server<'_> {
+    fn send(&self, msg: impl Into<Message>) {
+        // A closed connection ends the loop on the next receive.
+        let _ = self.conn.sender.send(msg.into());
+    }
+
+    fn notify<N: lt::notification::Notification>(&self, params: N::Params)
+    where
+        N::Params: Serialize,
+    {
+        self.send(Notification::new(N::METHOD.to_string(), params));
+    }
+
+    fn log(&self, typ: lt::MessageType, message: String) {
+        self.notify::<lt::notification::LogMessage>(lt::LogMessageParams { typ, message });
+    }
+
+    fn request(&mut self, req: Request) {
+        let id = req.id.clone();
+        let response = match req.method.as_str() {
+            "textDocument/codeAction" => match params::<lt::CodeActionParams>(req.params) {
+                Ok(p) => Response::new_ok(id, self.code_actions(&p)),
+                Err(e) => Response::new_err(id, ErrorCode::InvalidParams as i32, e),
+            },
+            "textDocument/hover" => match params::<lt::HoverParams>(req.params) {
+                Ok(p) => Response::new_ok(id, self.hover(&p)),
+                Err(e) => Response::new_err(id, ErrorCode::InvalidParams as i32, e),
+            },
+            other => Response::new_err(
+                id,
+                ErrorCode::MethodNotFound as i32,
+                format!("factlint does not handle `{other}`"),
+            ),
+        };
+        self.send(response);
+    }
+
+    fn notification(&mut self, n: Notification) {
+        let method = n.method.clone();
+        let outcome = match method.as_str() {
+            "textDocument/didOpen" => params::<lt::DidOpenTextDocumentParams>(n.params).map(|p| {
+                let d = p.text_document;
+                let key = d.uri.as_str().to_string();
+                self.docs.insert(
+                    key.clone(),
+                    Document {
+                        markdown: is_markdown(&d.language_id, &key),
+                        path: uri_to_path(&key),
+                        text: d.text,
+                        version: d.version,
+                        findings: Vec::new(),
+                        published: Vec::new(),
+                    },
+                );
+                self.lint(&d.uri, true);
+            }),
+            "textDocument/didChange" => {
+                params::<lt::DidChangeTextDocumentParams>(n.params).map(|p| {
+                    let key = p.text_document.uri.as_str();
+                    if let Some(doc) = self.docs.get_mut(key) {
+                        for change in p.content_changes {
+                            match change.range {
+                                None => doc.text = change.text,
+                                Some(r) => {
+                                    let pos = Positions::new(&doc.text);
+                                    let (a, b) = (pos.offset(r.start), pos.offset(r.end));
+                                    let (a, b) = (a.min(b), a.max(b));
+                                    doc.text.replace_range(a..b, &change.text);
+                                }
+                            }
+                        }
+                        doc.version = p.text_document.version;
+                        self.lint(&p.text_document.uri, false);
+                    }
+                })
+            }
+            "textDocument/didSave" => params::<lt::DidSaveTextDocumentParams>(n.params).map(|p| {
+                if let Some(text) = p.text
+                    && let Some(doc) = self.docs.get_mut(p.text_document.uri.as_str())
+                {
+                    doc.text = text;
+                }
+                self.lint(&p.text_document.uri, true);
+            }),
+            "textDocument/didClose" => {
+                params::<lt::DidCloseTextDocumentParams>(n.params).map(|p| {
+                    if self.docs.remove(p.text_document.uri.as_str()).is_some() {
+                        self.notify::<lt::notification::PublishDiagnostics>(
+                            lt::PublishDiagnosticsParams {
+                                uri: p.text_document.uri,
+                                diagnostics: Vec::new(),
+                                version: None,
+                            },
+                        );
+                    }
+                })
+            }
+            _ => Ok(()),
+        };
+        if let Err(e) = outcome {
+            self.log(
+                lt::MessageType::WARNING,
+                format!("factlint: bad `{method}` notification: {e}"),
+            );
+        }
+    }
+
+    /// Shows an error once (until another one, or a success).
+    fn show(&mut self, message: String) {
+        if self.shown.as_ref() != Some(&message) {
+            self.notify::<lt::notification::ShowMessage>(lt::ShowMessageParams {
+                typ: lt::MessageType::ERROR,
+                message: message.clone(),
+            });
+            self.shown = Some(message);
+        }
+    }
+
+    /// Checks a document and publishes its diagnostics.
+    fn lint(&mut self, uri: &lt::Uri, refresh: bool) {
+        let Some((markdown, path)) = self
+            .docs
+            .get(uri.as_str())
+            .map(|d| (d.markdown, d.path.clone()))
+        else {
+            return;
+        };
+        if !markdown {
+            return;
+        }
+        let resolved = self.setup.resolve(path.as_deref(), refresh);
+        let Some(doc) = self.docs.get_mut(uri.as_str()) else {
+            return;
+        };
+        let (findings, published) = match resolved {
+            Ok(Resolved::Check { base, opts, path }) => {
+                // A bug in a rule must not take the editor's server down with it.
+                // A document over the file-size limit is not checked, as on the CLI.
+                let limit = opts.max_file_size.unwrap_or(crate::DEFAULT_MAX_FILE_SIZE);
+                let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                    if doc.text.len() as u64 > limit {
+                        return crate::FileResult::default();
+                    }
+                    check_text(&path, &doc.text, &base.facts, &opts)
+                }));
+                let Ok(found) = checked else {
+                    let version = doc.version;
+                    self.log(
+                        lt::MessageType::ERROR,
+                        format!("factlint: internal error while checking {}", uri.as_str()),
+                    );
+                    self.notify::<lt::notification::PublishDiagnostics>(
+                        lt::PublishDiagnosticsParams {
+                            uri: uri.clone(),
+                            diagnostics: Vec::new(),
+                            version: Some(version),
+                        },
+                    );
+                    return;
+                };
+                let pos = Positions::new(&doc.text);
+                let published = found
+                    .diagnostics
+                    .iter()
+                    .map(|d| to_lsp(d, uri, &pos, &base))
+                    .collect();
+                (found.diagnostics, published)
+            }
+            Ok(Resolved::Excluded) => (Vec::new(), Vec::new()),
+            Err(message) => {
+                doc.findings.clear();
+                doc.published.clear();
+                let version = doc.version;
+                self.show(message);
+                self.notify::<lt::notification::PublishDiagnostics>(lt::PublishDiagnosticsParams {
+                    uri: uri.clone(),
+                    diagnostics: Vec::new(),
+                    version: Some(version),
+                });
+                return;
+            }
+        };
+        doc.findings = findings;
+        doc.published = published.clone();
+        let version = doc.version;
+        self.shown = None;
+        self.notify::<lt::notification::PublishDiagnostics>(lt::PublishDiagnosticsParams {
+            uri: uri.clone(),
+            diagnostics: published,
+            version: Some(version),
+        });
+    }
+
+    fn code_actions(&self, p: &lt::CodeActionParams) -> Vec<lt::CodeActionOrCommand> {
+        let uri = &p.text_document.uri;
+        let Some(doc) = self.docs.get(uri.as_str()) else {
+            return Vec::new();
+        };
+        let wants = |kind: &lt::CodeActionKind| {
+            p.context.only.as_ref().is_none_or(|only| {
+                only.iter().any(|k| {
+                    kind.as_str() == k.as_str()
+                        || kind.as_str().starts_with(&format!("{}.", k.as_str()))
+                })
+            })
+        };
+        let pos = Positions::new(&doc.text);
+        let (lo, hi) = (pos.offset(p.range.start), pos.offset(p.range.end));
+        let edit = |edits: Vec<lt::TextEdit>| lt::WorkspaceEdit {
+            changes: Some(HashMap::from([(uri.clone(), edits)])),
+            ..lt::WorkspaceEdit::default()
+        };
+        let mut out = Vec::new();
+        if wants(&lt::CodeActionKind::QUICKFIX) {
+            for (d, published) in doc.findings.iter().zip(&doc.published) {
+                let Some(fix) = &d.fix else { continue };
+                if d.span.start > hi || lo > d.span.end {
+                    continue;
+                }
+                let found = doc.text.get(fix.span.clone()).unwrap_or("");
+                out.push(lt::CodeActionOrCommand::CodeAction(lt::CodeAction {
+                    title: format!("Replace `{found}` with `{}`", fix.replacement),
+                    kind: Some(lt::CodeActionKind::QUICKFIX),
+                    diagnostics: Some(vec![published.clone()]),
+                    edit: Some(edit(vec![lt::TextEdit::new(
+                        pos.range(&fix.span),
+                        fix.replacement.clone(),
+                    )])),
+                    is_preferred: Some(true),
+                    ..lt::CodeAction::default()
+                }));
+            }
+        }
+        if wants(&FIX_ALL) {
+            let fixes: Vec<_> = doc.findings.iter().filter_map(|d| d.fix.clone()).collect();
+            let applied = crate::fix::apply(&doc.text, &fixes).applied;
+            if !applied.is_empty() {
+                let edits = applied
+                    .iter()
+                    .map(|f| lt::TextEdit::new(pos.range(&f.span), f.replacement.clone()))
+                    .collect();
+                out.push(lt::CodeActionOrCommand::CodeAction(lt::CodeAction {
+                    title: "factlint: fix every finding with a certain fix".to_string(),
+                    kind: Some(FIX_ALL),
+                    edit: Some(edit(edits)),
+                    ..lt::CodeAction::default()
+                }));
+            }
+        }
+        out
+    }
+
+    fn hover(&mut self, p: &lt::HoverParams) -> Option<lt::Hover> {
+        let uri = p.text_document_position_params.text_document.uri.as_str();
+        let (markdown, path) = self.docs.get(uri).map(|d| (d.markdown, d.path.clone()))?;
+        if !markdown {
+            return None;
+        }
+        let Ok(Resolved::Check { base, opts, path }) = self.setup.resolve(path.as_deref(), false)
+        else {
+            return None;
+        };
+        let doc = self.docs.get(uri)?;
+        let pos = Positions::new(&doc.text);
+        let offset = pos.offset(p.text_document_position_params.position);
+        let e = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+            let scanned = crate::markdown::scan(&doc.text);
+            let a = Analysis::new(&path, &doc.text, &scanned, &base.facts, opts.default_date);
+            crate::explain::explain_at(&a, offset)
+        }))
+        .ok()??;
+        Some(lt::Hover {
+            contents: lt::HoverContents::Markup(lt::MarkupContent {
+                kind: lt::MarkupKind::Markdown,
+                value: e.markdown,
+            }),
+            range: Some(pos.range(&e.span)),
+        })
+    }
+}
+
+/// A finding in the protocol's form: range in UTF-16 positions, the rule id as code,
+/// notes after the message, secondary labels as related information (labels in the
+/// built-in fact base, which is compiled in and has no file, are left out).
+fn to_lsp(d: &Diagnostic, uri: &lt::Uri, pos: &Positions<'_>, base: &Base) -> lt::Diagnostic {
+    let mut message = d.message.clone();
+    for n in &d.notes {
+        message.push('\n');
+        message.push_str(n);
+    }
+    let related: Vec<lt::DiagnosticRelatedInformation> = d
+        .related
+        .iter()
+        .filter_map(|l| {
+            let location = match &l.file {
+                FileKey::Draft => lt::Location::new(uri.clone(), pos.range(&l.span)),
+                FileKey::Fact(i) if *i >= base.builtin => {
+                    let f = base.facts.files.get(*i)?;
+                    let uri = path_to_uri(Path::new(&f.name))?;
+                    lt::Location::new(uri, Positions::new(&f.text).range(&l.span))
+                }
+                FileKey::Fact(_) => return None,
+                FileKey::Other(p) => {
+                    let text = std::fs::read_to_string(p).ok()?;
+                    lt::Location::new(path_to_uri(p)?, Positions::new(&text).range(&l.span))
+                }
+            };
+            Some(lt::DiagnosticRelatedInformation {
+                location,
+                message: l.message.clone(),
+            })
+        })
+        .collect();
+    lt::Diagnostic {
+        range: pos.range(&d.span),
+        severity: Some(match d.severity {
+            Severity::Error => lt::DiagnosticSeverity::ERROR,
+            Severity::Warning => lt::DiagnosticSeverity::WARNING,
+            Severity::Info => lt::DiagnosticSeverity::INFORMATION,
+        }),
+        code: Some(lt::NumberOrString::String(d.rule.as_str().to_string())),
+        source: Some("factlint".to_string()),
+        message,
+        related_information: (!related.is_empty()).then_some(related),
+        ..lt::Diagnostic::default()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn positions_count_utf16_units_and_every_line_ending() {
+        // "€" is 3 bytes and 1 unit; "😀" is 4 bytes and 2 units.
+        let t = "a€😀b\r\nc\rd\n";
+        let p = Positions::new(t);
+        assert_eq!(p.position(0), lt::Position::new(0, 0));
+        assert_eq!(p.position(1), lt::Position::new(0, 1));
+        assert_eq!(p.position(4), lt::Position::new(0, 2));
+        assert_eq!(p.position(8), lt::Position::new(0, 4), "after the emoji");
+        assert_eq!(p.position(11), lt::Position::new(1, 0), "after CRLF");
+        assert_eq!(p.position(13), lt::Position::new(2, 0), "after a lone CR");
+        assert_eq!(
+            p.position(6),
+            lt::Position::new(0, 2),
+            "inside the emoji: before it"
+        );
+        for off in [0, 1, 4, 8, 9, 11, 13, 14, 15] {
+            assert_eq!(p.offset(p.position(off)), off, "round trip at {off}");
+        }
+        assert_eq!(p.offset(lt::Position::new(0, 99)), 9, "past the line end");
+        assert_eq!(
+            p.offset(lt::Position::new(0, 3)),
+            8,
+            "inside a pair: after it"
+        );
+        assert_eq!(p.offset(lt::Position::new(99, 0)), t.len());
+        assert_eq!(p.position(999), lt::Position::new(3, 0));
+    }
+
+    #[test]
+    fn file_uris_become_paths() {
+        assert_eq!(
+            uri_to_path("file:///tmp/a%20b/%C3%A9.md"),
+            Some(PathBuf::from("/tmp/a b/é.md"))
+        );
+        assert_eq!(
+            uri_to_path("file://localhost/tmp/x.md"),
+            Some(PathBuf::from("/tmp/x.md"))
+        );
+        assert_eq!(uri_to_path("untitled:Untitled-1"), None);
+        assert_eq!(uri_to_path("file://server/share/x.md"), None);
+        assert_eq!(uri_to_path("file:///bad%zz"), None);
+        assert_eq!(uri_to_path("file:///bad%"), None);
+        let uri = path_to_uri(Path::new("/tmp/a b/é.md")).expect("a uri");
+        assert_eq!(uri.as_str(), "file:///tmp/a%20b/%C3%A9.md");
+        assert_eq!(
+            uri_to_path(uri.as_str()),
+            Some(PathBuf::from("/tmp/a b/é.md"))
+        );
+    }
+
+    #[test]
+    fn markdown_documents_by_language_or_extension() {
+        assert!(is_markdown("markdown", "untitled:1"));
+        assert!(is_markdown("mdx", "file:///x.mdx"));
+        assert!(is_markdown("plaintext", "file:///x.MD"));
+        assert!(!is_markdown("rust", "file:///x.rs"));
+    }
+}
