@@ -63,13 +63,14 @@ fuzz_target!(|data: &[u8]| {
                 path: path.to_path_buf(),
                 text: Some(text.clone()),
                 result,
+                base: 0,
             }],
             ..Report::default()
         };
         let mut out = Vec::new();
-        factlint::emit::json::write(&report, &BASE, &mut out).expect("json to memory");
+        factlint::emit::json::write(&report, std::slice::from_ref(&*BASE), &mut out).expect("json to memory");
         factlint::emit::short::write(&report, &mut out).expect("short to memory");
         let mut human = NoColor::new(Vec::new());
-        factlint::emit::human::write(&report, &BASE, &mut human).expect("human to memory");
+        factlint::emit::human::write(&report, std::slice::from_ref(&*BASE), &mut human).expect("human to memory");
     }
 });
