@@ -1149,3 +1149,20 @@ fn a_rounder_amount_does_not_name_a_more_precise_event() {
     // the date); the running total says what is wrong.
     assert_eq!(findings(&v), pairs(&[("table-arithmetic", 10)]), "{v:#}");
 }
+
+#[test]
+fn fuzz_regressions_are_checked_without_a_panic() {
+    // Inputs the fuzzer found to crash factlint once; each must now be checked and
+    // give a clean exit code (0 or 1), never 101.
+    for entry in std::fs::read_dir(root().join("tests/regressions")).expect("folder") {
+        let path = entry.expect("entry").path();
+        let out = factlint(&["check", "--format", "short", path.to_str().expect("path")]);
+        let code = out.status.code();
+        assert!(
+            matches!(code, Some(0) | Some(1)),
+            "{}: exit {code:?}\n{}",
+            path.display(),
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}

@@ -537,7 +537,9 @@ pub(crate) fn odd_ones(
                 .filter(|y| same(x, y))
                 .map(Vec::len)
                 .sum::<usize>()
-                - 1
+                // A value that agrees with nothing, not even itself (an unreadable
+                // 40-digit number), has no support: never below zero.
+                .saturating_sub(1)
         })
         .collect();
     let best = support.iter().copied().max().unwrap_or(0);
