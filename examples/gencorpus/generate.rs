@@ -417,6 +417,11 @@ fn plain_sentence(r: &mut Rng, c: &Catalog, day: Date, out: &mut String) {
             filler(r, 9, 14, out);
             if r.chance(3) {
                 write!(out, ", says {}", c.any_entity(r)).expect("write");
+            } else if r.chance(2) {
+                // Real prose: an em dash now and then (the seed article has one per
+                // 600 bytes).
+                out.push_str(" — ");
+                filler(r, 3, 6, out);
             }
             out.push('.');
         }
@@ -533,7 +538,8 @@ fn fact_sentence(r: &mut Rng, c: &Catalog, day: Date, wrong_one_in: usize, out: 
             } else {
                 held
             };
-            write!(out, "{a}'s {cue} investment in {b} is {v}.")
+            let apostrophe = if r.chance(3) { '’' } else { '\'' };
+            write!(out, "{a}{apostrophe}s {cue} investment in {b} is {v}.")
         }
     }
     .expect("write");

@@ -25,6 +25,7 @@ mod number;
 mod percent;
 pub mod product;
 pub mod relative;
+pub mod word_regex;
 
 /// A value found in a text.
 #[derive(Clone, Debug, PartialEq)]
