@@ -6,30 +6,40 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use std::ops::Range;
 
-use super::number::{NUM, Num, SP1, glued_left, group, range_sep};
+use super::anchor::{DIGITS, Finder, Starts};
+use super::number::{NUM, Num, SP1, glued_left, range_sep};
 use super::{Candidate, Rank, hedged};
 use crate::value::{Quantity, Value};
 
 struct Percent {
-    re: Regex,
+    re: Finder,
     block: usize,
     n1: usize,
     n2: usize,
 }
 
-static PERCENT: LazyLock<Percent> = LazyLock::new(|| {
+fn pattern() -> String {
     let pct = format!(r"(?:[ \u{{a0}}]?%|{SP1}(?i:percent|per{SP1}cent)(?-u:\b))");
     let sep = range_sep();
-    let pattern = format!(
+    format!(
         r"(?-u:\b)(?:(?P<block>(?:{NUM})(?:{SP1}|-)(?i:percentage)(?:(?:{SP1}|-)(?i:points?))?(?-u:\b)|(?:{NUM})[ \u{{a0}}]?(?:%{SP1}|{SP1}(?i:percent){SP1})(?i:points?)(?-u:\b))|(?P<n1>{NUM})(?:{pct})?(?:{sep}(?P<n2>{NUM}))?{pct})"
-    );
-    let re = Regex::new(&pattern).expect("percent regex is a valid constant pattern");
+    )
+}
+
+static PERCENT: LazyLock<Percent> = LazyLock::new(|| {
+    // Every percentage starts with a number at the start of a word.
+    let re = Finder::new(&[pattern()], Starts::new(0, b"", DIGITS));
+    let i = |name: &str| {
+        re.group_info()
+            .to_index(regex_automata::PatternID::ZERO, name)
+            .expect("the group name is part of the constant pattern")
+    };
     Percent {
-        block: group(&re, "block"),
-        n1: group(&re, "n1"),
-        n2: group(&re, "n2"),
+        block: i("block"),
+        n1: i("n1"),
+        n2: i("n2"),
         re,
     }
 });
@@ -38,49 +48,84 @@ static PERCENT: LazyLock<Percent> = LazyLock::new(|| {
 /// "percentage points").
 pub(crate) fn find(text: &str, out: &mut Vec<Candidate>) {
     let p = &*PERCENT;
-    let mut locs = p.re.capture_locations();
+    let mut slots = p.re.slots();
+    let mut cache = p.re.cache();
     let mut pos = 0;
     while pos <= text.len() {
-        let Some(m) = p.re.captures_read_at(&mut locs, text, pos) else {
+        let Some(m) = p.re.find(&mut cache, text, pos) else {
+            break;
+        };
+        pos = m.end.max(m.start + 1);
+        while !text.is_char_boundary(pos) {
+            pos += 1;
+        }
+        if p.re.captures(text, m, &mut slots) {
+            on_match(text, m.start..m.end, &|i| slots.get(i), out);
+        }
+    }
+}
+
+/// Turns one match (its range and its groups) into a candidate, if it is one.
+fn on_match(
+    text: &str,
+    range: Range<usize>,
+    g: &dyn Fn(usize) -> Option<Range<usize>>,
+    out: &mut Vec<Candidate>,
+) {
+    let p = &*PERCENT;
+    if g(p.block).is_some() {
+        out.push(Candidate::blocker(Rank::Percent, range));
+        return;
+    }
+    let Some(Range { start: s1, end: e1 }) = g(p.n1) else {
+        return;
+    };
+    if glued_left(text, s1) {
+        return;
+    }
+    let Some(a) = text.get(s1..e1).and_then(Num::parse) else {
+        return;
+    };
+    let (lo, p1) = a.scaled(0);
+    let mut q = Quantity::point(lo, p1);
+    let mut start = s1;
+    if let Some(b) = g(p.n2)
+        .and_then(|r| text.get(r.clone()).map(|t| (r.start, t)))
+        .and_then(|(s, t)| Num::parse(t).map(|n| (s, n)))
+    {
+        let (hi, p2) = b.1.scaled(0);
+        if lo <= hi {
+            q.high = hi;
+            q.precision = p1.min(p2);
+        } else {
+            // "70-60%": only the second number is a percentage.
+            q = Quantity::point(hi, p2);
+            start = b.0;
+        }
+    }
+    let mention = hedged(text, start..range.end, q, None, Value::Percent);
+    out.push(Candidate::mention(Rank::Percent, mention));
+}
+
+/// [`find`] as it was written first: the regex crate's unanchored search over the
+/// whole text. The tests check that both find the same.
+#[cfg(test)]
+pub(crate) fn find_unanchored(text: &str, out: &mut Vec<Candidate>) {
+    static RE: LazyLock<regex::Regex> =
+        LazyLock::new(|| regex::Regex::new(&pattern()).expect("valid"));
+    let re = &*RE;
+    let mut locs = re.capture_locations();
+    let mut pos = 0;
+    while pos <= text.len() {
+        let Some(m) = re.captures_read_at(&mut locs, text, pos) else {
             break;
         };
         pos = m.end().max(m.start() + 1);
         while !text.is_char_boundary(pos) {
             pos += 1;
         }
-        if locs.get(p.block).is_some() {
-            out.push(Candidate::blocker(Rank::Percent, m.range()));
-            continue;
-        }
-        let Some((s1, e1)) = locs.get(p.n1) else {
-            continue;
-        };
-        if glued_left(text, s1) {
-            continue;
-        }
-        let Some(a) = text.get(s1..e1).and_then(Num::parse) else {
-            continue;
-        };
-        let (lo, p1) = a.scaled(0);
-        let mut q = Quantity::point(lo, p1);
-        let mut start = s1;
-        if let Some(b) = locs
-            .get(p.n2)
-            .and_then(|(s, e)| text.get(s..e).map(|t| (s, t)))
-            .and_then(|(s, t)| Num::parse(t).map(|n| (s, n)))
-        {
-            let (hi, p2) = b.1.scaled(0);
-            if lo <= hi {
-                q.high = hi;
-                q.precision = p1.min(p2);
-            } else {
-                // "70-60%": only the second number is a percentage.
-                q = Quantity::point(hi, p2);
-                start = b.0;
-            }
-        }
-        let mention = hedged(text, start..m.end(), q, None, Value::Percent);
-        out.push(Candidate::mention(Rank::Percent, mention));
+        let g = |i: usize| locs.get(i).map(|(s, e)| s..e);
+        on_match(text, m.range(), &g, out);
     }
 }
 
