@@ -3,12 +3,13 @@
 //! Every amount, percentage and date holds an ASCII digit, a bounded number of bytes
 //! after its start ("USD 4", "early March 2024"), and starts at one of a few kinds of
 //! byte (a digit, a currency sign, the first letter of a month or a part of a year).
-//! So instead of running each regex over the whole text, a [`Finder`] finds the
-//! digits (a cheap byte scan) and runs the regex's lazy DFA anchored at the few places
-//! before each digit where a match can start, in order: the first place that matches
-//! gives exactly the match an unanchored search would find (the leftmost start, and
-//! there the match the pattern prefers). Prose has a digit every fifty bytes or so and
-//! a value every two hundred; the regexes now read a small part of it.
+//! So instead of running each regex over the whole text, one pass over the bytes
+//! ([`Index`]) lists the digits and the places where a value of each kind can start,
+//! and a [`Finder`] runs its regex's lazy DFA anchored at those places that have a
+//! digit close enough after them, in order: the first place that matches gives exactly
+//! the match an unanchored search would find (the leftmost start, and there the match
+//! the pattern prefers). Prose has a digit every fifty bytes or so and a value every
+//! two hundred; the regexes now read a small part of it.
 //!
 //! A pattern's alternatives are separate patterns of one regex (leftmost-first across
 //! patterns is the same as across alternatives), so that capture groups are read with
@@ -25,57 +26,215 @@ use regex_automata::util::pool::{Pool, PoolGuard};
 use regex_automata::util::start;
 use regex_automata::{Anchored, Input, PatternID};
 
-/// Where the matches of a pattern can start.
-pub(crate) struct Starts {
-    /// The most bytes from the start of any match to its first ASCII digit.
-    pub lead: usize,
-    /// For each byte value: whether a match can start at such a byte (`Never`), at
-    /// any of them (`Always`), or only where the byte starts an ASCII word
-    /// (`WordStart`, for patterns that begin with `(?-u:\b)`). A superset of the real
-    /// starts.
-    pub first: [First; 256],
+/// The places in a text where the recognizers' matches can start, and its digits.
+/// Each list is sorted and a superset of the real starts.
+#[derive(Debug, Default)]
+pub(crate) struct Index {
+    /// Every ASCII digit.
+    pub digits: Vec<usize>,
+    /// Digits that start a word: where `(?-u:\b)` and a number can match
+    /// (percentages and counts).
+    pub numbers: Vec<usize>,
+    /// Where an amount of money can start: any digit (a number with a currency after
+    /// it has no `\b` before), `$`, `€`, `£`, `¥`, `₹`, and the first letter of a
+    /// currency code at the start of a word ("US$", "U.S.$", "C$", "CA$", "CAN$",
+    /// "A$", "AU$", "CN¥", "USD", "EUR", "GBP", "CAD", "AUD", "JPY", "CNY", "RMB",
+    /// "INR").
+    pub money: Vec<usize>,
+    /// Where a date can start: a digit that starts a word, a word that starts like a
+    /// month ("Jan", case as written), a part of a year or an ordinal ("early", "mid",
+    /// "late", "end", "start", "beginning", "first", "second", "third", "fourth", any
+    /// case), "Q1"–"Q4", "H1", "H2", and a long s (`ſ`, which `(?i)` reads as an `s`:
+    /// `(?-u:\b)` before it depends on the byte before, so the regex decides).
+    pub dates: Vec<usize>,
+    /// Where a number word can start ("two", "Twenty", "a dozen"): a word that is a
+    /// number word or "a", in any case, and a long s ("ſix", "ſeven").
+    pub words: Vec<usize>,
 }
 
-/// See [`Starts::first`].
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum First {
-    /// No match starts at this byte.
-    Never,
-    /// A match may start at this byte.
-    Always,
-    /// A match may start at this byte when it starts an ASCII word.
-    WordStart,
+/// Byte classes for [`Index::fill`]: not part of a word, a letter or `_`, a digit, or
+/// a byte that may start a currency sign or a long s.
+const OTHER: u8 = 0;
+const LETTER: u8 = 1;
+const DIGIT: u8 = 2;
+const SIGN: u8 = 3;
+
+static CLASSES: [u8; 256] = {
+    let mut t = [OTHER; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        if b.is_ascii_digit() {
+            t[c] = DIGIT;
+        } else if b.is_ascii_alphabetic() || b == b'_' {
+            t[c] = LETTER;
+        } else if matches!(b, b'$' | 0xC2 | 0xE2 | 0xC5) {
+            t[c] = SIGN;
+        }
+        c += 1;
+    }
+    t
+};
+
+/// True when a word starting with these three bytes may begin a date (see
+/// [`Index::dates`]): the `(?i)` words in any case, the months as written.
+fn starts_date(three: [u8; 3]) -> bool {
+    let l = three.map(|x| x.to_ascii_lowercase());
+    let any_case = match l[0] {
+        b'e' => &l == b"ear" || &l == b"end",
+        b'm' => &l == b"mid",
+        b'l' => &l == b"lat",
+        b's' => &l == b"sta" || &l == b"sec",
+        b'b' => &l == b"beg",
+        b'f' => &l == b"fir" || &l == b"fou",
+        b't' => &l == b"thi",
+        _ => false,
+    };
+    any_case
+        || match three[0] {
+            b'J' => matches!(&three, b"Jan" | b"Jun" | b"Jul"),
+            b'F' => &three == b"Feb",
+            b'M' => matches!(&three, b"Mar" | b"May"),
+            b'A' => matches!(&three, b"Apr" | b"Aug"),
+            b'S' => &three == b"Sep",
+            b'O' => &three == b"Oct",
+            b'N' => &three == b"Nov",
+            b'D' => &three == b"Dec",
+            b'Q' => matches!(three[1], b'1'..=b'4'),
+            b'H' => matches!(three[1], b'1' | b'2'),
+            _ => false,
+        }
 }
 
-impl Starts {
-    /// A table where the bytes of `always` may start a match, and those of
-    /// `word_start` where they start a word.
-    pub(crate) const fn new(lead: usize, always: &[u8], word_start: &[u8]) -> Starts {
-        let mut first = [First::Never; 256];
-        let mut i = 0;
-        while i < always.len() {
-            first[always[i] as usize] = First::Always;
-            i += 1;
-        }
-        let mut i = 0;
-        while i < word_start.len() {
-            first[word_start[i] as usize] = First::WordStart;
-            i += 1;
-        }
-        Starts { lead, first }
+/// True when a word starting with these two bytes may begin a currency code written
+/// before a number ("US$", "U.S.$", "C$", "CA$", "CAN$", "CN¥", "A$", "AU$", "USD",
+/// "EUR", "GBP", "CAD", "AUD", "JPY", "CNY", "RMB", "INR").
+fn starts_money(two: [u8; 2]) -> bool {
+    matches!(
+        &two,
+        b"US"
+            | b"U."
+            | b"C$"
+            | b"CA"
+            | b"CN"
+            | b"A$"
+            | b"AU"
+            | b"EU"
+            | b"GB"
+            | b"JP"
+            | b"RM"
+            | b"IN"
+    )
+}
+
+impl Index {
+    /// Indexes `text` in one pass.
+    pub(crate) fn new(text: &str) -> Index {
+        let mut idx = Index::default();
+        idx.fill(text);
+        idx
     }
 
-    fn may_start(&self, b: &[u8], i: usize) -> bool {
-        match self.first[usize::from(b[i])] {
-            First::Never => false,
-            First::Always => true,
-            First::WordStart => word_start(b, i),
+    /// Indexes `text` in one pass, reusing the lists' memory.
+    pub(crate) fn fill(&mut self, text: &str) {
+        self.digits.clear();
+        self.numbers.clear();
+        self.money.clear();
+        self.dates.clear();
+        self.words.clear();
+        let b = text.as_bytes();
+        let at = |i: usize| b.get(i).copied().unwrap_or(0);
+        let mut i = 0;
+        while i < b.len() {
+            let c = b[i];
+            match CLASSES[usize::from(c)] {
+                OTHER => {
+                    i += 1;
+                    continue;
+                }
+                SIGN => {
+                    match c {
+                        b'$' => self.money.push(i),
+                        // `£` C2 A3, `¥` C2 A5; `€` E2 82 AC, `₹` E2 82 B9.
+                        0xC2 if matches!(at(i + 1), 0xA3 | 0xA5) => self.money.push(i),
+                        0xE2 if at(i + 1) == 0x82 && matches!(at(i + 2), 0xAC | 0xB9) => {
+                            self.money.push(i)
+                        }
+                        // `ſ` C5 BF.
+                        0xC5 if at(i + 1) == 0xBF => {
+                            self.dates.push(i);
+                            self.words.push(i);
+                        }
+                        _ => {}
+                    }
+                    i += 1;
+                    continue;
+                }
+                DIGIT => {
+                    self.numbers.push(i);
+                    self.dates.push(i);
+                }
+                _ => {
+                    // A word that starts with a letter.
+                    if starts_money([c, at(i + 1)]) {
+                        self.money.push(i);
+                    }
+                    if starts_date([c, at(i + 1), at(i + 2)]) {
+                        self.dates.push(i);
+                    }
+                }
+            }
+            // The rest of the word: its digits (an amount may start at any of them).
+            let start = i;
+            while let Some(&d) = b.get(i) {
+                match CLASSES[usize::from(d)] {
+                    DIGIT => {
+                        self.digits.push(i);
+                        self.money.push(i);
+                    }
+                    LETTER => {}
+                    _ => break,
+                }
+                i += 1;
+            }
+            if CLASSES[usize::from(c)] == LETTER && number_word(&b[start..i]) {
+                self.words.push(start);
+            }
         }
     }
 }
 
-/// The ASCII digits.
-pub(crate) const DIGITS: &[u8] = b"0123456789";
+/// True for "a" and the number words that can start a count ("two", "a dozen"), in
+/// any case: a word-character run equal to one of them (the count pattern wants white
+/// space right after the word).
+fn number_word(w: &[u8]) -> bool {
+    let is = |x: &[u8]| w.eq_ignore_ascii_case(x);
+    match w.len() {
+        1 => is(b"a"),
+        3 => is(b"one") || is(b"two") || is(b"six") || is(b"ten"),
+        4 => is(b"four") || is(b"five") || is(b"nine"),
+        5 => {
+            is(b"three")
+                || is(b"seven")
+                || is(b"eight")
+                || is(b"forty")
+                || is(b"fifty")
+                || is(b"sixty")
+        }
+        6 => {
+            is(b"eleven")
+                || is(b"twelve")
+                || is(b"twenty")
+                || is(b"thirty")
+                || is(b"eighty")
+                || is(b"ninety")
+        }
+        7 => is(b"fifteen") || is(b"sixteen") || is(b"seventy"),
+        8 => is(b"thirteen") || is(b"fourteen") || is(b"eighteen") || is(b"nineteen"),
+        9 => is(b"seventeen"),
+        _ => false,
+    }
+}
 
 pub(crate) type NewCache = Box<dyn Fn() -> Cache + Send + Sync + std::panic::RefUnwindSafe>;
 
@@ -87,7 +246,8 @@ pub(crate) struct Finder {
     caches: Pool<Cache, NewCache>,
     /// Each pattern on its own, to read capture groups (compiled when first needed).
     each: Vec<OnceLock<Regex>>,
-    starts: Starts,
+    /// The most bytes from the start of any match to its first ASCII digit.
+    lead: usize,
 }
 
 /// A match: its span and the pattern (alternative) that matched.
@@ -99,8 +259,9 @@ pub(crate) struct Found {
 }
 
 impl Finder {
-    /// Compiles `patterns` (in priority order) for searches from `starts`.
-    pub(crate) fn new<P: AsRef<str>>(patterns: &[P], starts: Starts) -> Finder {
+    /// Compiles `patterns` (in priority order), whose every match holds an ASCII digit
+    /// at most `lead` bytes after its start.
+    pub(crate) fn new<P: AsRef<str>>(patterns: &[P], lead: usize) -> Finder {
         // With its capture groups, so that their names are known (the DFA ignores
         // them).
         let nfa = NFA::new_many(patterns).expect("a recognizer's pattern is valid");
@@ -114,7 +275,7 @@ impl Finder {
             dfa,
             caches: Pool::new(new_cache),
             each: patterns.iter().map(|_| OnceLock::new()).collect(),
-            starts,
+            lead,
         }
     }
 
@@ -145,23 +306,46 @@ impl Finder {
     }
 
     /// The match an unanchored search from `from` finds (the text before `from` is
-    /// context for look-behind, as in `regex::Regex::find_at`).
-    pub(crate) fn find(&self, cache: &mut Cache, text: &str, from: usize) -> Option<Found> {
-        let b = text.as_bytes();
-        let mut p = from;
-        while p < b.len() {
-            // The next digit: no match starts more than `lead` bytes before it.
-            let digit = p + b[p..].iter().position(u8::is_ascii_digit)?;
-            for q in p.max(digit.saturating_sub(self.starts.lead))..=digit {
-                if self.starts.may_start(b, q)
-                    && let Some(m) = self.anchored_at(cache, text, q)
-                {
-                    return Some(m);
-                }
+    /// context for look-behind, as in `regex::Regex::find_at`), given where matches
+    /// can start (`starts`, a superset) and the text's `digits`: no match starts more
+    /// than `lead` bytes before the next digit.
+    pub(crate) fn find(
+        &self,
+        cache: &mut Cache,
+        text: &str,
+        starts: &[usize],
+        digits: &[usize],
+        from: usize,
+    ) -> Option<Found> {
+        let mut d = digits.partition_point(|&x| x < from);
+        for &q in &starts[starts.partition_point(|&x| x < from)..] {
+            while digits.get(d).is_some_and(|&x| x < q) {
+                d += 1;
             }
-            p = digit + 1;
+            // No digit at or after `q`: no match starts here or later.
+            let &digit = digits.get(d)?;
+            if digit - q <= self.lead
+                && let Some(m) = self.anchored_at(cache, text, q)
+            {
+                return Some(m);
+            }
         }
         None
+    }
+
+    /// The first match that starts at one of `starts` (a superset of the places
+    /// where a match can start) at or after `from`: what an unanchored search from
+    /// `from` finds.
+    pub(crate) fn find_at_starts(
+        &self,
+        cache: &mut Cache,
+        text: &str,
+        starts: &[usize],
+        from: usize,
+    ) -> Option<Found> {
+        starts[starts.partition_point(|&x| x < from)..]
+            .iter()
+            .find_map(|&q| self.anchored_at(cache, text, q))
     }
 
     /// The match that starts at `q`, if any: the lazy DFA walked from `q` until it
@@ -253,15 +437,4 @@ impl Slots {
         let s = self.caps[p.as_usize()].as_ref()?.get_group(i)?;
         Some(s.start..s.end)
     }
-}
-
-/// True for a letter, digit or `_` in ASCII: the word characters of `(?-u:\b)`.
-pub(crate) fn ascii_word(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_'
-}
-
-/// True when byte `i` starts an ASCII word: an ASCII word character with none before
-/// it (`(?-u:\b)` holds there).
-pub(crate) fn word_start(b: &[u8], i: usize) -> bool {
-    ascii_word(b[i]) && (i == 0 || !ascii_word(b[i - 1]))
 }

@@ -20,7 +20,7 @@
 
 use std::sync::LazyLock;
 
-use super::anchor::{DIGITS, Finder, Starts};
+use super::anchor::{Finder, Index};
 use super::hedge::hedge_before;
 use super::number::{
     NUM, Num, SP1, glued_left, glued_right, next2, num_prefix_len, prev_char, scale_exp,
@@ -98,8 +98,8 @@ const NOT_NOUNS: &[&str] = &[
 struct Counts {
     /// Numbers, with a scale: every match holds a digit.
     numbers: Finder,
-    /// Number words before a plural noun (a DFA search over the whole text).
-    words: regex::Regex,
+    /// Number words before a plural noun (no digit: searched at `Index::words`).
+    words: Finder,
 }
 
 /// The two alternatives of the count pattern: a number with its scale, and a number
@@ -121,12 +121,8 @@ static COUNTS: LazyLock<Counts> = LazyLock::new(|| {
     let (numbers, words) = patterns();
     Counts {
         // Every number starts at the start of a word.
-        numbers: Finder::new(
-            &[format!(r"(?-u:\b)(?:{numbers})")],
-            Starts::new(0, b"", DIGITS),
-        ),
-        words: regex::Regex::new(&format!(r"(?-u:\b)(?:{words})"))
-            .expect("count regex is a valid constant pattern"),
+        numbers: Finder::new(&[format!(r"(?-u:\b)(?:{numbers})")], 0),
+        words: Finder::new(&[format!(r"(?-u:\b)(?:{words})")], 0),
     }
 });
 
@@ -196,26 +192,35 @@ fn list_marker(text: &str, start: usize, end: usize) -> bool {
 ///
 /// The regexes only find where a count may be (no capture groups); the match is then
 /// split by hand, which is much cheaper per number. Numbers are searched for only
-/// where they start (see [`Finder`]); number words by a regex of their own over the
-/// whole text (a match of one kind never overlaps one of the other: numbers and their
-/// scales hold no number word, number words and their nouns no digit).
+/// where they start (see [`Finder`]), number words where a word is one (a match of
+/// one kind never overlaps one of the other: numbers and their scales hold no number
+/// word, number words and their nouns no digit).
 pub(crate) fn find(text: &str, out: &mut Vec<Candidate>) {
+    find_in(text, &Index::new(text), out);
+}
+
+/// [`find`], with the text's [`Index`]: a number starts a word.
+pub(crate) fn find_in(text: &str, idx: &Index, out: &mut Vec<Candidate>) {
     let c = &*COUNTS;
     let first = out.len();
     let mut cache = c.numbers.cache();
     let mut pos = 0;
     while pos <= text.len() {
-        let Some(m) = c.numbers.find(&mut cache, text, pos) else {
+        let Some(m) = c
+            .numbers
+            .find(&mut cache, text, &idx.numbers, &idx.digits, pos)
+        else {
             break;
         };
         pos = on_match(text, m.start, m.end, out);
     }
+    let mut cache = c.words.cache();
     let mut pos = 0;
     while pos <= text.len() {
-        let Some(m) = c.words.find_at(text, pos) else {
+        let Some(m) = c.words.find_at_starts(&mut cache, text, &idx.words, pos) else {
             break;
         };
-        pos = on_match(text, m.start(), m.end(), out);
+        pos = on_match(text, m.start, m.end, out);
     }
     // In text order, as one search finds them (no two share a start).
     out[first..].sort_by_key(|c| c.span.start);

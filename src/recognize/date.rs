@@ -17,7 +17,7 @@ use regex_automata::PatternID;
 use regex_automata::hybrid::dfa::Cache;
 use regex_automata::util::pool::PoolGuard;
 
-use super::anchor::{Finder, Found, NewCache, Slots, Starts};
+use super::anchor::{Finder, Found, Index, NewCache, Slots};
 use super::number::{SP1, next2, prev2};
 use super::{Candidate, Mention, Rank};
 use crate::value::{DateValue, Grain, Value};
@@ -163,7 +163,10 @@ static DATES: LazyLock<Dates> = LazyLock::new(|| {
         .iter()
         .map(|a| format!(r"(?-u:\b)(?:{a})"))
         .collect();
-    let re = Finder::new(&alts, STARTS);
+    // A date's first digit is at most 69 bytes after its start ("second quarter of
+    // 2023" with the longest runs of white space [`SP1`] allows, 26 bytes each): 72
+    // leaves room. See `Index::dates` for where a date can start.
+    let re = Finder::new(&alts, 72);
     let info = re.group_info();
     let mut global = Vec::new();
     let mut names = Vec::new();
@@ -402,13 +405,6 @@ fn glued_right(text: &str, i: usize) -> bool {
     }
 }
 
-/// Where a date can start: a number at the start of a word, or a word that starts one
-/// of the patterns (a month, "Q3", "H1", "early", "end of", "first quarter", ...), or
-/// a long s (`ſ`, which `(?i)` reads as an `s`). Its first digit is at most 69 bytes
-/// after its start ("ſecond quarter of 2023" with the longest runs of white space
-/// [`SP1`] allows, 26 bytes each): 72 leaves room.
-const STARTS: Starts = Starts::new(72, b"\xC5", b"0123456789EeMmLlFfSsTtBbJAONDQH");
-
 /// How [`find_with`] searches: the anchored search of [`find`], or the unanchored one
 /// the tests compare it with.
 trait Search {
@@ -421,6 +417,7 @@ trait Search {
 }
 
 struct AnchoredSearch<'f> {
+    idx: &'f Index,
     slots: Slots,
     last: Option<Found>,
     cache: PoolGuard<'f, Cache, NewCache>,
@@ -428,7 +425,13 @@ struct AnchoredSearch<'f> {
 
 impl Search for AnchoredSearch<'_> {
     fn find(&mut self, text: &str, from: usize) -> Option<(usize, usize)> {
-        self.last = DATES.re.find(&mut self.cache, text, from);
+        self.last = DATES.re.find(
+            &mut self.cache,
+            text,
+            &self.idx.dates,
+            &self.idx.digits,
+            from,
+        );
         self.last.map(|m| (m.start, m.end))
     }
 
@@ -451,7 +454,13 @@ impl Search for AnchoredSearch<'_> {
 /// Appends a candidate for every date in `text`, and blockers for year ranges and
 /// impossible days.
 pub(crate) fn find(text: &str, out: &mut Vec<Candidate>) {
+    find_in(text, &Index::new(text), out);
+}
+
+/// [`find`], with the text's [`Index`].
+pub(crate) fn find_in(text: &str, idx: &Index, out: &mut Vec<Candidate>) {
     let mut search = AnchoredSearch {
+        idx,
         slots: DATES.re.slots(),
         last: None,
         cache: DATES.re.cache(),

@@ -137,11 +137,24 @@ pub fn recognize(text: &str) -> Vec<Mention> {
 
 /// Append to `out` instead of allocating (same semantics as `recognize`).
 pub fn recognize_into(text: &str, out: &mut Vec<Mention>) {
+    thread_local! {
+        /// The index of the text, kept between calls for its memory.
+        static INDEX: std::cell::RefCell<anchor::Index> = std::cell::RefCell::default();
+    }
     let mut cands = Vec::new();
-    money::find(text, &mut cands);
-    percent::find(text, &mut cands);
-    date::find(text, &mut cands);
-    count::find(text, &mut cands);
+    INDEX.with(|idx| {
+        let mut fresh = anchor::Index::default();
+        let mut kept = idx.try_borrow_mut();
+        let idx = match kept.as_deref_mut() {
+            Ok(idx) => idx,
+            Err(_) => &mut fresh,
+        };
+        idx.fill(text);
+        money::find_in(text, idx, &mut cands);
+        percent::find_in(text, idx, &mut cands);
+        date::find_in(text, idx, &mut cands);
+        count::find_in(text, idx, &mut cands);
+    });
     resolve(cands, out);
 }
 

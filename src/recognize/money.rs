@@ -10,7 +10,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use super::anchor::{Finder, Starts};
+use super::anchor::{Finder, Index};
 use super::number::{NUM, Num, SP1, range_sep, scale_exp};
 use super::{Candidate, Rank, hedged};
 use crate::value::{Currency, Hedge, Quantity, Value};
@@ -63,10 +63,8 @@ static MONEY: LazyLock<Finder> = LazyLock::new(|| {
         &[form("", "?", ""), form("?", "", "_s")],
         // A currency code and the run of white space after it are at most 3 + 26
         // bytes ([`SP1`] is up to 26), so the first digit is at most 29 bytes after the
-        // start. An amount starts with a digit, a currency sign (`$`; `€` and `₹` start
-        // with E2, `£` and `¥` with C2), or the first letter of a currency code ("US$",
-        // "CN¥", "USD"), after `(?-u:\b)`.
-        Starts::new(29, b"0123456789$\xC2\xE2", b"UCAEGJRI"),
+        // start (see `Index::money` for where an amount can start).
+        29,
     )
 });
 
@@ -119,12 +117,17 @@ fn suffix_currency(s: &str) -> Option<(Currency, bool)> {
 
 /// Appends a candidate for every amount of money in `text`.
 pub(crate) fn find(text: &str, out: &mut Vec<Candidate>) {
+    find_in(text, &Index::new(text), out);
+}
+
+/// [`find`], with the text's [`Index`].
+pub(crate) fn find_in(text: &str, idx: &Index, out: &mut Vec<Candidate>) {
     let f = &*MONEY;
     let mut slots = f.slots();
     let mut cache = f.cache();
     let mut pos = 0;
     while pos <= text.len() {
-        let Some(m) = f.find(&mut cache, text, pos) else {
+        let Some(m) = f.find(&mut cache, text, &idx.money, &idx.digits, pos) else {
             break;
         };
         // Both forms have the same groups in the same order.
