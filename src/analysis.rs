@@ -12,13 +12,13 @@ use std::path::Path;
 use std::sync::LazyLock;
 
 use jiff::civil::Date;
-use regex::Regex;
 
 use crate::facts::{Fact, FactBase, FactKind, Timed, hedge_of};
 use crate::markdown::{BlockKind, Document};
 use crate::names::{NameKind, NameMatch};
 use crate::recognize::product::{Found, ProductMention};
 use crate::recognize::relative::{Relative, RelativeMention};
+use crate::recognize::word_regex::WordRegex;
 use crate::recognize::{self, Mention};
 use crate::sentence;
 use crate::value::{DateValue, Hedge, Interval, Value};
@@ -556,13 +556,13 @@ fn table_claims(
 // Attribution
 // ---------------------------------------------------------------------------------
 
-static FORECAST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(could|might|may|would|should|expected to|is expected|are expected|projected|forecast|rumou?red|reportedly|plans? to|planning to|aims? to|if|unless|whether|estimates?)\b")
+static FORECAST: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::new(r"(?i)\b(could|might|may|would|should|expected to|is expected|are expected|projected|forecast|rumou?red|reportedly|plans? to|planning to|aims? to|if|unless|whether|estimates?)\b")
         .expect("constant regex")
 });
 
-static EXCLUDED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(\bup from|\bdown from|\bfrom|\bcompared (?:with|to)|\bversus|\bvs\.?|\bnot|\bnor|\brather than|\binstead of|\bexcept)\s*(?:about |around |roughly |nearly |almost |over |more than |less than |up to |just )?$")
+static EXCLUDED_BEFORE: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::new(r"(?i)(\bup from|\bdown from|\bfrom|\bcompared (?:with|to)|\bversus|\bvs\.?|\bnot|\bnor|\brather than|\binstead of|\bexcept)\s*(?:about |around |roughly |nearly |almost |over |more than |less than |up to |just )?$")
         .expect("constant regex")
 });
 

@@ -12,6 +12,8 @@ use jiff::civil::Date;
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 use regex::Regex;
 
+use crate::recognize::word_regex::WordRegex;
+
 /// What kind of prose a block is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum BlockKind {
@@ -150,8 +152,8 @@ pub struct Document {
     pub directives: Vec<Directive>,
 }
 
-static URL: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:https?://|ftp://|www\.)[^\s<>()\[\]]+").expect("constant regex")
+static URL: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::new(r"(?i)\b(?:https?://|ftp://|www\.)[^\s<>()\[\]]+").expect("constant regex")
 });
 
 /// Scans a Markdown text. Never fails: anything pulldown-cmark accepts (any text) is
@@ -417,7 +419,11 @@ fn flush(builder: &mut Option<Builder>, doc: &mut Document) -> Option<usize> {
     // Blank URLs so that no recognizer reads the numbers in them; same length keeps
     // every offset.
     if text.contains("://") || text.contains("www.") {
-        let ranges: Vec<Range<usize>> = URL.find_iter(&text).map(|m| m.range()).collect();
+        let ranges: Vec<Range<usize>> = URL
+            .for_text(&text)
+            .find_iter(&text)
+            .map(|m| m.range())
+            .collect();
         for r in ranges {
             let blank = " ".repeat(r.len());
             text.replace_range(r, &blank);

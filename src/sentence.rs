@@ -16,9 +16,10 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
     let mut out = Vec::new();
     let mut start = 0;
     let mut i = 0;
-    while i < bytes.len() {
-        let b = bytes[i];
-        if matches!(b, b'.' | b'!' | b'?') && ends_sentence(text, i) {
+    // Only '.', '!' and '?' can end a sentence: jump from one to the next.
+    while let Some(off) = memchr::memchr3(b'.', b'!', b'?', &bytes[i..]) {
+        i += off;
+        if ends_sentence(text, i) {
             let mut end = i + 1;
             // Keep closing quotes and brackets with the sentence.
             while end < bytes.len() && matches!(bytes[end], b'"' | b'\'' | b')' | b']') {
@@ -70,19 +71,23 @@ fn ends_sentence(text: &str, i: usize) -> bool {
     if !starts_new || bytes[i] != b'.' {
         return starts_new;
     }
-    // An abbreviation or an initial before the period does not end a sentence.
-    // The separator may be more than one byte (a no-break space): step over all of it.
+    // An abbreviation or an initial before the period does not end a sentence. The
+    // separator before the word may be more than one byte (a no-break space).
     let word_start = text[..i]
         .char_indices()
         .rev()
         .find(|&(_, c)| c.is_whitespace() || c == '(' || c == '"')
         .map_or(0, |(p, c)| p + c.len_utf8());
-    let word = text[word_start..i].to_ascii_lowercase();
-    let word = word.trim_start_matches(|c: char| !c.is_alphanumeric());
-    if word.chars().count() == 1 && word.chars().all(|c| c.is_alphabetic()) {
+    // Compared without allocating: ASCII case folding does not change which
+    // characters are alphanumeric.
+    let word = text[word_start..i].trim_start_matches(|c: char| !c.is_alphanumeric());
+    let mut chars = word.chars();
+    if let (Some(c), None) = (chars.next(), chars.next())
+        && c.is_alphabetic()
+    {
         return false;
     }
-    !ABBREVIATIONS.contains(&word)
+    !ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
 }
 
 #[cfg(test)]

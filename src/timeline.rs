@@ -20,8 +20,8 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use crate::recognize::word_regex::WordRegex;
 use jiff::civil::Date;
-use regex::Regex;
 
 use crate::analysis::{
     Analysis, Claim, ClaimKind, candidates, excluded, fits, fits_loosely, in_quotes, values_during,
@@ -128,43 +128,43 @@ pub enum TimeVerdict {
 }
 
 /// Words that make a mention of a name forward-looking, hypothetical or negated.
-static FORWARD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:upcoming|forthcoming|expected|expects?|expecting|anticipated|awaited|rumou?red|rumou?rs?|reportedly|will|would|could|may|might|plans?|planned|planning|next|future|soon|coming|in development|under development|set to|slated|due (?:to|in|out|for)|aims? to|hopes? to|if|whether|unless|successor|speculat\w*|leak(?:s|ed)?|not yet|yet to|later this|to be released|to launch|preview(?:ed|s)? of|not|no longer|never|in training|being trained|(?:is|are) developing|working on|in the works|teas(?:e|ed|es|ing)|hint(?:s|ed)?|said to be|roadmap|await(?:s|ed|ing)?)\b")
+static FORWARD: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::new(r"(?i)\b(?:upcoming|forthcoming|expected|expects?|expecting|anticipated|awaited|rumou?red|rumou?rs?|reportedly|will|would|could|may|might|plans?|planned|planning|next|future|soon|coming|in development|under development|set to|slated|due (?:to|in|out|for)|aims? to|hopes? to|if|whether|unless|successor|speculat\w*|leak(?:s|ed)?|not yet|yet to|later this|to be released|to launch|preview(?:ed|s)? of|not|no longer|never|in training|being trained|(?:is|are) developing|working on|in the works|teas(?:e|ed|es|ing)|hint(?:s|ed)?|said to be|roadmap|await(?:s|ed|ing)?)\b")
         .expect("constant regex")
 });
 
 /// Words that state a product as available.
-static AVAILABLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:available|availability|launched|released|ships|shipping|shipped|in production|went live|now live|rolled out|generally available)\b")
+static AVAILABLE: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::new(r"(?i)\b(?:available|availability|launched|released|ships|shipping|shipped|in production|went live|now live|rolled out|generally available)\b")
         .expect("constant regex")
 });
 
 /// Words that tie a relative date to a product's launch (an event: "is available
 /// today" is a state, and says nothing about when it began).
-static LAUNCH: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:announced|announcement|unveiled|unveiling|introduced|introduction|revealed|previewed|launched|launches|launch|released|releases|release|shipped|ships|debuted|debut|arrived|came out|went live|became available|made available|available since|rolled out)\b")
+static LAUNCH: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::new(r"(?i)\b(?:announced|announcement|unveiled|unveiling|introduced|introduction|revealed|previewed|launched|launches|launch|released|releases|release|shipped|ships|debuted|debut|arrived|came out|went live|became available|made available|available since|rolled out)\b")
         .expect("constant regex")
 });
 
-static ANNOUNCED_ONLY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:announced|announcement|unveiled|unveiling|introduced|introduction|revealed|previewed)\b")
+static ANNOUNCED_ONLY: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::new(r"(?i)\b(?:announced|announcement|unveiled|unveiling|introduced|introduction|revealed|previewed)\b")
         .expect("constant regex")
 });
 
-static RELEASED_ONLY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:became available|made available|available since|shipped|ships|went live|rolled out)\b")
+static RELEASED_ONLY: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::new(r"(?i)\b(?:became available|made available|available since|shipped|ships|went live|rolled out)\b")
         .expect("constant regex")
 });
 
 /// Words that present a list as a line-up ("Bedrock offers …", "available on …").
-static LINEUP_CUE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:offers?|offering|includes?|including|hosts?|hosting|supports?|provides? access to|gives? (?:\w+ )?access to|line-?ups?|roster|available (?:on|in|through|via|from)|models (?:on|in|available))\b")
+static LINEUP_CUE: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::new(r"(?i)\b(?:offers?|offering|includes?|including|hosts?|hosting|supports?|provides? access to|gives? (?:\w+ )?access to|line-?ups?|roster|available (?:on|in|through|via|from)|models (?:on|in|available))\b")
         .expect("constant regex")
 });
 
 /// The start of an update note in a paragraph.
-static UPDATE_NOTE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\W*(?:update[ds]?|editor'?s note|postscript|addendum|later developments|what came (?:later|next)|since (?:publication|then|this (?:article|story|post|piece) was (?:published|written)))\b")
+static UPDATE_NOTE: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::new(r"(?i)^\W*(?:update[ds]?|editor'?s note|postscript|addendum|later developments|what came (?:later|next)|since (?:publication|then|this (?:article|story|post|piece) was (?:published|written)))\b")
         .expect("constant regex")
 });
 

@@ -20,8 +20,7 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
-
+use super::anchor::{Finder, Index};
 use super::hedge::hedge_before;
 use super::number::{
     NUM, Num, SP1, glued_left, glued_right, next2, num_prefix_len, prev_char, scale_exp,
@@ -97,19 +96,34 @@ const NOT_NOUNS: &[&str] = &[
 ];
 
 struct Counts {
-    re: Regex,
+    /// Numbers, with a scale: every match holds a digit.
+    numbers: Finder,
+    /// Number words before a plural noun (no digit: searched at `Index::words`).
+    words: Finder,
 }
 
-static COUNTS: LazyLock<Counts> = LazyLock::new(|| {
+/// The two alternatives of the count pattern: a number with its scale, and a number
+/// word with its noun.
+fn patterns() -> (String, String) {
     let mut words: Vec<&str> = WORDS.iter().map(|(w, _)| *w).collect();
     // Longest first, so "eighteen" is tried before "eight".
     words.sort_by_key(|w| std::cmp::Reverse(w.len()));
     let words = words.join("|").replace(' ', SP1);
-    let pattern = format!(
-        r"(?-u:\b)(?:(?:{NUM})\+?(?:{SP1}?(?i:thousand|million|billion|trillion|bn|mn|tn)(?-u:\b)|[Kk](?-u:\b)|M(?-u:\b))?\+?|(?i:{words}){SP1}[a-z]{{2,}}s(?-u:\b))"
-    );
-    let re = Regex::new(&pattern).expect("count regex is a valid constant pattern");
-    Counts { re }
+    (
+        format!(
+            r"(?:{NUM})\+?(?:{SP1}?(?i:thousand|million|billion|trillion|bn|mn|tn)(?-u:\b)|[Kk](?-u:\b)|M(?-u:\b))?\+?"
+        ),
+        format!(r"(?i:{words}){SP1}[a-z]{{2,}}s(?-u:\b)"),
+    )
+}
+
+static COUNTS: LazyLock<Counts> = LazyLock::new(|| {
+    let (numbers, words) = patterns();
+    Counts {
+        // Every number starts at the start of a word.
+        numbers: Finder::new(&[format!(r"(?-u:\b)(?:{numbers})")], 0),
+        words: Finder::new(&[format!(r"(?-u:\b)(?:{words})")], 0),
+    }
 });
 
 /// The value of a number word ("Two", "a dozen"), any case, any inner whitespace.
@@ -176,84 +190,122 @@ fn list_marker(text: &str, start: usize, end: usize) -> bool {
 
 /// Appends a candidate for every count in `text`.
 ///
-/// The regex only finds where a count may be (a fast DFA search, no capture groups);
-/// the match is then split by hand, which is much cheaper per number.
+/// The regexes only find where a count may be (no capture groups); the match is then
+/// split by hand, which is much cheaper per number. Numbers are searched for only
+/// where they start (see [`Finder`]), number words where a word is one (a match of
+/// one kind never overlaps one of the other: numbers and their scales hold no number
+/// word, number words and their nouns no digit).
 pub(crate) fn find(text: &str, out: &mut Vec<Candidate>) {
-    let re = &COUNTS.re;
+    find_in(text, &Index::new(text), out);
+}
+
+/// [`find`], with the text's [`Index`]: a number starts a word.
+pub(crate) fn find_in(text: &str, idx: &Index, out: &mut Vec<Candidate>) {
+    let c = &*COUNTS;
+    let first = out.len();
+    let mut cache = c.numbers.cache();
+    let mut pos = 0;
+    while pos <= text.len() {
+        let Some(m) = c
+            .numbers
+            .find(&mut cache, text, &idx.numbers, &idx.digits, pos)
+        else {
+            break;
+        };
+        pos = on_match(text, m.start, m.end, out);
+    }
+    let mut cache = c.words.cache();
+    let mut pos = 0;
+    while pos <= text.len() {
+        let Some(m) = c.words.find_at_starts(&mut cache, text, &idx.words, pos) else {
+            break;
+        };
+        pos = on_match(text, m.start, m.end, out);
+    }
+    // In text order, as one search finds them (no two share a start).
+    out[first..].sort_by_key(|c| c.span.start);
+}
+
+/// [`find`] as it was written first: one regex, the regex crate's unanchored search
+/// over the whole text. The tests check that both find the same.
+#[cfg(test)]
+pub(crate) fn find_unanchored(text: &str, out: &mut Vec<Candidate>) {
+    static RE: LazyLock<regex::Regex> = LazyLock::new(|| {
+        let (numbers, words) = patterns();
+        regex::Regex::new(&format!(r"(?-u:\b)(?:{numbers}|{words})")).expect("valid")
+    });
+    let re = &*RE;
     let mut pos = 0;
     while pos <= text.len() {
         let Some(m) = re.find_at(text, pos) else {
             break;
         };
-        pos = m.end().max(m.start() + 1);
-        while !text.is_char_boundary(pos) {
-            pos += 1;
-        }
-        let slice = m.as_str();
-        if !slice.as_bytes().first().is_some_and(u8::is_ascii_digit) {
-            // A number word and its plural noun: "two tranches".
-            let Some((word, noun)) = slice.rsplit_once(|c: char| c.is_whitespace()) else {
-                continue;
-            };
-            let word = word.trim_end();
-            let we = m.start() + word.len();
-            // Resume right after the word so the noun can still be scanned.
-            pos = we;
-            if NOT_NOUNS.contains(&noun) {
-                continue;
-            }
-            let Some(v) = word_value(word) else {
-                continue;
-            };
-            let mention = hedged(
-                text,
-                m.start()..we,
-                Quantity::point(v, 1.0),
-                None,
-                Value::Count,
-            );
-            out.push(Candidate::mention(Rank::Count, mention));
-            continue;
-        }
-        let (ns, end) = (m.start(), m.end());
-        let num_len = num_prefix_len(slice.as_bytes());
-        let Some(num) = slice.get(..num_len).and_then(Num::parse) else {
-            continue;
-        };
-        // What the pattern allows after the number: `+`, a scale, `+`.
-        let rest = slice.get(num_len..).unwrap_or("");
-        let plus = rest.contains('+');
-        let scale = scale_exp(rest.trim_matches('+'));
-        let (after, after2) = next2(text, end);
-        if glued_left(text, ns)
-            || glued_right(text, end)
-            || matches!(prev_char(text, ns), Some('[' | '\'' | '’'))
-            || after == Some(']')
-            // "10-K", "5-year", "3-for-1": a compound word, not a count of things.
-            || (matches!(after, Some('-' | '‑')) && after2.is_some_and(char::is_alphanumeric))
-        {
-            continue;
-        }
-        if scale.is_none() && num.has_decimals() {
-            continue;
-        }
-        let hedge = hedge_before(text, ns);
-        if scale.is_none()
-            && hedge.is_none()
-            && (after_name(text, ns) || list_marker(text, ns, end))
-        {
-            continue;
-        }
-        let (v, p) = num.scaled(scale.unwrap_or(0));
-        let mention = hedged_with(
-            hedge,
-            ns..end,
-            Quantity::point(v, p),
-            plus.then_some(Hedge::AtLeast),
-            Value::Count,
-        );
-        out.push(Candidate::mention(Rank::Count, mention));
+        pos = on_match(text, m.start(), m.end(), out);
     }
+}
+
+/// Turns the match `start..end` into a candidate, if it is one; returns where the
+/// search goes on.
+fn on_match(text: &str, start: usize, end: usize, out: &mut Vec<Candidate>) -> usize {
+    let mut pos = end.max(start + 1);
+    while !text.is_char_boundary(pos) {
+        pos += 1;
+    }
+    let slice = &text[start..end];
+    if !slice.as_bytes().first().is_some_and(u8::is_ascii_digit) {
+        // A number word and its plural noun: "two tranches".
+        let Some((word, noun)) = slice.rsplit_once(|c: char| c.is_whitespace()) else {
+            return pos;
+        };
+        let word = word.trim_end();
+        let we = start + word.len();
+        // Resume right after the word so the noun can still be scanned.
+        if NOT_NOUNS.contains(&noun) {
+            return we;
+        }
+        let Some(v) = word_value(word) else {
+            return we;
+        };
+        let mention = hedged(text, start..we, Quantity::point(v, 1.0), None, Value::Count);
+        out.push(Candidate::mention(Rank::Count, mention));
+        return we;
+    }
+    let ns = start;
+    let num_len = num_prefix_len(slice.as_bytes());
+    let Some(num) = slice.get(..num_len).and_then(Num::parse) else {
+        return pos;
+    };
+    // What the pattern allows after the number: `+`, a scale, `+`.
+    let rest = slice.get(num_len..).unwrap_or("");
+    let plus = rest.contains('+');
+    let scale = scale_exp(rest.trim_matches('+'));
+    let (after, after2) = next2(text, end);
+    if glued_left(text, ns)
+        || glued_right(text, end)
+        || matches!(prev_char(text, ns), Some('[' | '\'' | '’'))
+        || after == Some(']')
+        // "10-K", "5-year", "3-for-1": a compound word, not a count of things.
+        || (matches!(after, Some('-' | '‑')) && after2.is_some_and(char::is_alphanumeric))
+    {
+        return pos;
+    }
+    if scale.is_none() && num.has_decimals() {
+        return pos;
+    }
+    let hedge = hedge_before(text, ns);
+    if scale.is_none() && hedge.is_none() && (after_name(text, ns) || list_marker(text, ns, end)) {
+        return pos;
+    }
+    let (v, p) = num.scaled(scale.unwrap_or(0));
+    let mention = hedged_with(
+        hedge,
+        ns..end,
+        Quantity::point(v, p),
+        plus.then_some(Hedge::AtLeast),
+        Value::Count,
+    );
+    out.push(Candidate::mention(Rank::Count, mention));
+    pos
 }
 
 /// A whole string that is one number word, possibly hedged ("two", "about twelve",

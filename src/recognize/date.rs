@@ -12,9 +12,13 @@
 use std::sync::LazyLock;
 
 use jiff::civil::Date;
-use regex::{CaptureLocations, Regex};
+use regex_automata::PatternID;
 
-use super::number::{SP1, group, next2, prev2};
+use regex_automata::hybrid::dfa::Cache;
+use regex_automata::util::pool::PoolGuard;
+
+use super::anchor::{Finder, Found, Index, NewCache, Slots};
+use super::number::{SP1, next2, prev2};
 use super::{Candidate, Mention, Rank};
 use crate::value::{DateValue, Grain, Value};
 
@@ -74,11 +78,15 @@ struct Groups {
 }
 
 struct Dates {
-    re: Regex,
+    re: Finder,
     g: Groups,
+    /// For each group index of the one-regex [`pattern`] (after 0): the alternative
+    /// and the group's index in it.
+    global: Vec<(PatternID, usize)>,
 }
 
-static DATES: LazyLock<Dates> = LazyLock::new(|| {
+/// The alternatives of the date pattern, in priority order.
+fn alternatives() -> Vec<String> {
     let of = format!(r"(?:{SP1}(?i:of|in){SP1}|{SP1}|,{SP1})");
     let alts = [
         // early/mid/late March 2024
@@ -141,9 +149,40 @@ static DATES: LazyLock<Dates> = LazyLock::new(|| {
         // 2024
         year("yr"),
     ];
-    let pattern = format!(r"(?-u:\b)(?:{})", alts.join("|"));
-    let re = Regex::new(&pattern).expect("date regex is a valid constant pattern");
-    let i = |name: &str| group(&re, name);
+    alts.to_vec()
+}
+
+/// The date pattern as one regex: any alternative, at the start of a word.
+#[cfg(test)]
+fn pattern() -> String {
+    format!(r"(?-u:\b)(?:{})", alternatives().join("|"))
+}
+
+static DATES: LazyLock<Dates> = LazyLock::new(|| {
+    let alts: Vec<String> = alternatives()
+        .iter()
+        .map(|a| format!(r"(?-u:\b)(?:{a})"))
+        .collect();
+    // A date's first digit is at most 69 bytes after its start ("second quarter of
+    // 2023" with the longest runs of white space [`SP1`] allows, 26 bytes each): 72
+    // leaves room. See `Index::dates` for where a date can start.
+    let re = Finder::new(&alts, 72);
+    let info = re.group_info();
+    let mut global = Vec::new();
+    let mut names = Vec::new();
+    for p in 0..info.pattern_len() {
+        let pid = PatternID::must(p);
+        for (local, name) in info.pattern_names(pid).enumerate().skip(1) {
+            global.push((pid, local));
+            names.push(name.unwrap_or(""));
+        }
+    }
+    let i = |name: &str| {
+        1 + names
+            .iter()
+            .position(|n| *n == name)
+            .expect("the group name is part of the constant pattern")
+    };
     let g = Groups {
         pm: i("pm"),
         mon_pm: i("mon_pm"),
@@ -183,7 +222,7 @@ static DATES: LazyLock<Dates> = LazyLock::new(|| {
         y_pe: i("y_pe"),
         y_yr: i("y_yr"),
     };
-    Dates { re, g }
+    Dates { re, g, global }
 });
 
 /// The first day of month `m` of year `y`; month 13 is January of the next year.
@@ -243,9 +282,9 @@ enum Reading {
     Invalid,
 }
 
-fn read(text: &str, locs: &CaptureLocations) -> Option<Reading> {
+fn read(text: &str, loc: &dyn Fn(usize) -> Option<(usize, usize)>) -> Option<Reading> {
     let g = &DATES.g;
-    let s = |i: usize| locs.get(i).and_then(|(a, b)| text.get(a..b));
+    let s = |i: usize| loc(i).and_then(|(a, b)| text.get(a..b));
     let num = |i: usize| s(i).and_then(|t| t.parse::<i32>().ok());
     // Two-digit years ("3Q23", "Q3'23") are in 2000–2099.
     let year2 = |i: usize| {
@@ -366,63 +405,148 @@ fn glued_right(text: &str, i: usize) -> bool {
     }
 }
 
+/// How [`find_with`] searches: the anchored search of [`find`], or the unanchored one
+/// the tests compare it with.
+trait Search {
+    /// The next match at or after `from`.
+    fn find(&mut self, text: &str, from: usize) -> Option<(usize, usize)>;
+    /// Reads the groups of the match that starts at `start`; false if there is none.
+    fn captures(&mut self, text: &str, start: usize) -> bool;
+    /// Group `i` of the match read last.
+    fn group(&self, i: usize) -> Option<(usize, usize)>;
+}
+
+struct AnchoredSearch<'f> {
+    idx: &'f Index,
+    slots: Slots,
+    last: Option<Found>,
+    cache: PoolGuard<'f, Cache, NewCache>,
+}
+
+impl Search for AnchoredSearch<'_> {
+    fn find(&mut self, text: &str, from: usize) -> Option<(usize, usize)> {
+        self.last = DATES.re.find(
+            &mut self.cache,
+            text,
+            &self.idx.dates,
+            &self.idx.digits,
+            from,
+        );
+        self.last.map(|m| (m.start, m.end))
+    }
+
+    fn captures(&mut self, text: &str, start: usize) -> bool {
+        match self.last {
+            Some(m) if m.start == start => DATES.re.captures(text, m, &mut self.slots),
+            _ => false,
+        }
+    }
+
+    fn group(&self, i: usize) -> Option<(usize, usize)> {
+        let &(pid, local) = DATES.global.get(i.checked_sub(1)?)?;
+        if self.slots.pattern() != Some(pid) {
+            return None;
+        }
+        self.slots.get(local).map(|r| (r.start, r.end))
+    }
+}
+
 /// Appends a candidate for every date in `text`, and blockers for year ranges and
 /// impossible days.
 pub(crate) fn find(text: &str, out: &mut Vec<Candidate>) {
-    let re = &DATES.re;
-    let mut locs = re.capture_locations();
+    find_in(text, &Index::new(text), out);
+}
+
+/// [`find`], with the text's [`Index`].
+pub(crate) fn find_in(text: &str, idx: &Index, out: &mut Vec<Candidate>) {
+    let mut search = AnchoredSearch {
+        idx,
+        slots: DATES.re.slots(),
+        last: None,
+        cache: DATES.re.cache(),
+    };
+    find_with(text, &mut search, out);
+}
+
+fn find_with(text: &str, search: &mut impl Search, out: &mut Vec<Candidate>) {
     let mut pos = 0;
     while pos <= text.len() {
         // A DFA search first; capture groups only for the rarer non-year matches.
-        let Some(m) = re.find_at(text, pos) else {
+        let Some((start, end)) = search.find(text, pos) else {
             break;
         };
-        let starts_with_digit = text
-            .as_bytes()
-            .get(m.start())
-            .is_some_and(u8::is_ascii_digit);
-        if starts_with_digit && glued_left(text, m.start()) {
+        let m_str = &text[start..end];
+        let starts_with_digit = text.as_bytes().get(start).is_some_and(u8::is_ascii_digit);
+        if starts_with_digit && glued_left(text, start) {
             // Part of something else on the left; a later date may still start inside
             // ("$10 May 2024" still holds "May 2024").
-            pos = m.start() + 1;
+            pos = start + 1;
             continue;
         }
-        pos = m.end().max(m.start() + 1);
-        let is_year = m.len() == 4 && m.as_str().bytes().all(|b| b.is_ascii_digit());
-        if !is_year && re.captures_read_at(&mut locs, text, m.start()).is_none() {
+        pos = end.max(start + 1);
+        let is_year = m_str.len() == 4 && m_str.bytes().all(|b| b.is_ascii_digit());
+        if !is_year && !search.captures(text, start) {
             continue;
         }
         // "2023-12-01T10:00": an ISO day may carry a time.
         let iso_time = !is_year
-            && locs.get(DATES.g.d_i).is_some()
-            && matches!(next2(text, m.end()), (Some('T'), Some(c)) if c.is_ascii_digit());
-        if glued_right(text, m.end()) && !iso_time {
-            out.push(Candidate::blocker(Rank::Date, m.range()));
+            && search.group(DATES.g.d_i).is_some()
+            && matches!(next2(text, end), (Some('T'), Some(c)) if c.is_ascii_digit());
+        if glued_right(text, end) && !iso_time {
+            out.push(Candidate::blocker(Rank::Date, start..end));
             continue;
         }
         let reading = if is_year {
-            m.as_str()
+            m_str
                 .parse::<i32>()
                 .ok()
                 .and_then(|y| months(y, 1, 13, Grain::Year))
                 .map(|d| Reading::Date(d, true))
         } else {
-            read(text, &locs)
+            read(text, &|i| search.group(i))
         };
         match reading {
             Some(Reading::Date(d, bare_year)) => out.push(Candidate::mention(
                 Rank::Date,
                 Mention {
-                    span: m.range(),
+                    span: start..end,
                     hedge_span: None,
                     value: Value::Date(d),
                     bare_year,
                 },
             )),
-            Some(Reading::Invalid) => out.push(Candidate::blocker(Rank::Date, m.range())),
+            Some(Reading::Invalid) => out.push(Candidate::blocker(Rank::Date, start..end)),
             None => {}
         }
     }
+}
+
+/// [`find`] as it was written first: the regex crate's unanchored search over the
+/// whole text. The tests check that both find the same.
+#[cfg(test)]
+pub(crate) fn find_unanchored(text: &str, out: &mut Vec<Candidate>) {
+    struct Unanchored {
+        re: regex::Regex,
+        locs: regex::CaptureLocations,
+    }
+    impl Search for Unanchored {
+        fn find(&mut self, text: &str, from: usize) -> Option<(usize, usize)> {
+            self.re.find_at(text, from).map(|m| (m.start(), m.end()))
+        }
+        fn captures(&mut self, text: &str, start: usize) -> bool {
+            self.re
+                .captures_read_at(&mut self.locs, text, start)
+                .is_some()
+        }
+        fn group(&self, i: usize) -> Option<(usize, usize)> {
+            self.locs.get(i)
+        }
+    }
+    static RE: LazyLock<regex::Regex> =
+        LazyLock::new(|| regex::Regex::new(&pattern()).expect("valid"));
+    let re = RE.clone();
+    let locs = re.capture_locations();
+    find_with(text, &mut Unanchored { re, locs }, out);
 }
 
 /// "2024-10" as a month, for whole strings only (see the module docs).

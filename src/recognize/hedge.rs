@@ -119,7 +119,7 @@ pub(crate) fn hedge_before(text: &str, pos: usize) -> Option<(Hedge, Range<usize
     let mut best: Option<(Hedge, Range<usize>)> = None;
     for &(last_word, alphabetic, phrase, hedge) in LAST_WORDS.iter() {
         let plausible = if alphabetic {
-            last_word.eq_ignore_ascii_case(word)
+            last_word.len() == word.len() && last_word.eq_ignore_ascii_case(word)
         } else {
             bytes[..end].ends_with(last_word)
         };

@@ -17,6 +17,7 @@ use std::ops::Range;
 
 use crate::value::{Currency, DateValue, Quantity, Value};
 
+mod anchor;
 mod count;
 mod date;
 mod hedge;
@@ -25,6 +26,7 @@ mod number;
 mod percent;
 pub mod product;
 pub mod relative;
+pub mod word_regex;
 
 /// A value found in a text.
 #[derive(Clone, Debug, PartialEq)]
@@ -50,7 +52,7 @@ pub(crate) enum Rank {
 }
 
 /// A proposal from one recognizer: a mention, or a blocker (`mention: None`).
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, PartialEq)]
 pub(crate) struct Candidate {
     /// The span the candidate claims.
     pub span: Range<usize>,
@@ -135,11 +137,24 @@ pub fn recognize(text: &str) -> Vec<Mention> {
 
 /// Append to `out` instead of allocating (same semantics as `recognize`).
 pub fn recognize_into(text: &str, out: &mut Vec<Mention>) {
+    thread_local! {
+        /// The index of the text, kept between calls for its memory.
+        static INDEX: std::cell::RefCell<anchor::Index> = std::cell::RefCell::default();
+    }
     let mut cands = Vec::new();
-    money::find(text, &mut cands);
-    percent::find(text, &mut cands);
-    date::find(text, &mut cands);
-    count::find(text, &mut cands);
+    INDEX.with(|idx| {
+        let mut fresh = anchor::Index::default();
+        let mut kept = idx.try_borrow_mut();
+        let idx = match kept.as_deref_mut() {
+            Ok(idx) => idx,
+            Err(_) => &mut fresh,
+        };
+        idx.fill(text);
+        money::find_in(text, idx, &mut cands);
+        percent::find_in(text, idx, &mut cands);
+        date::find_in(text, idx, &mut cands);
+        count::find_in(text, idx, &mut cands);
+    });
     resolve(cands, out);
 }
 
@@ -646,5 +661,219 @@ mod tests {
             assert_well_formed(&text, &ms);
             let _ = (parse_money(&text), parse_date(&text), parse_count(&text));
         }
+    }
+
+    /// The recognizers search only where a value can start (see `anchor`); they must
+    /// find exactly what the first versions found with an unanchored search over the
+    /// whole text. Checked on texts made of the pieces values are made of, in every
+    /// order, with the white space and the letters that make the patterns' corner
+    /// cases (no-break and narrow no-break spaces, line breaks, the long s that `(?i)`
+    /// reads as an `s`).
+    #[test]
+    fn anchored_searches_find_what_unanchored_ones_do() {
+        const PIECES: &[&str] = &[
+            "0",
+            "1",
+            "3",
+            "7",
+            "12",
+            "24",
+            "99",
+            "100",
+            "2023",
+            "2024",
+            "1999",
+            "12023",
+            "1,250",
+            "100,000",
+            "1,2345",
+            "3.5",
+            "4.0",
+            "1.25",
+            "22nd",
+            "1st",
+            "3rd",
+            "$",
+            "US$",
+            "U.S.$",
+            "C$",
+            "A$",
+            "HK$",
+            "€",
+            "£",
+            "¥",
+            "₹",
+            "CN¥",
+            "USD",
+            "EUR",
+            "GBP",
+            "INR",
+            "RMB",
+            "billion",
+            "bn",
+            "B",
+            "M",
+            "K",
+            "k",
+            "MM",
+            "T",
+            "million",
+            "thousand",
+            "trillion",
+            "crore",
+            "lakh",
+            "mn",
+            "mln",
+            "tn",
+            "dollars",
+            "US dollars",
+            "euros",
+            "pounds",
+            "yen",
+            "%",
+            "percent",
+            "per cent",
+            "5%",
+            "60-70%",
+            "87 percent",
+            "5 %",
+            "12.5%",
+            "percentage",
+            "points",
+            "point",
+            "January",
+            "Jan.",
+            "Sept.",
+            "Sep",
+            "May",
+            "March",
+            "Q3",
+            "Q1",
+            "H1",
+            "H2",
+            "3Q23",
+            "1H24",
+            "2023Q3",
+            "first",
+            "second",
+            "third",
+            "fourth",
+            "quarter",
+            "half",
+            "of",
+            "in",
+            "early",
+            "mid",
+            "late",
+            "end",
+            "beginning",
+            "middle",
+            "start",
+            "two",
+            "Three",
+            "a dozen",
+            "a hundred",
+            "seventeen",
+            "ſeven",
+            "ſix",
+            "ſecond",
+            "tranches",
+            "rounds",
+            "is",
+            "the",
+            "GPT-4",
+            "v2023",
+            "H100",
+            "over",
+            "about",
+            "up to",
+            "more than",
+            "nearly",
+            "~",
+            "+",
+            "-plus",
+            "-",
+            "–",
+            "—",
+            " to ",
+            ",",
+            ".",
+            "'",
+            "’",
+            "/",
+            ":",
+            "x",
+            "e",
+            "s",
+            "(",
+            ")",
+            "[",
+            "]",
+            "#",
+        ];
+        const GAPS: &[&str] = &[
+            "",
+            " ",
+            " ",
+            " ",
+            "  ",
+            "\u{a0}",
+            "\u{202f}",
+            "\n",
+            " \n ",
+            "\r\n",
+            "\t",
+            "    ",
+            "\u{202f}\u{202f}\u{202f}\u{202f}\n\u{202f}\u{202f}\u{202f}\u{202f}",
+        ];
+        let mut state = 0x9E37_79B9_7F4A_7C15_u64;
+        let mut next = |n: usize| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            (state % n as u64) as usize
+        };
+        type Find = fn(&str, &mut Vec<Candidate>);
+        let pairs: [(&str, Find, Find); 4] = [
+            ("money", money::find, money::find_unanchored),
+            ("percent", percent::find, percent::find_unanchored),
+            ("date", date::find, date::find_unanchored),
+            ("count", count::find, count::find_unanchored),
+        ];
+        let mut texts: Vec<String> = vec![
+            "USD\u{202f}\u{202f}\u{202f}\u{202f}\r\n\u{202f}\u{202f}\u{202f}\u{202f}5 billion"
+                .to_string(),
+            "second quarter\u{202f}\u{202f}\u{202f}\u{202f}\r\n\u{202f}\u{202f}\u{202f}\u{202f}of\u{202f}\u{202f}\u{202f}\u{202f}\r\n\u{202f}\u{202f}\u{202f}\u{202f}2023"
+                .to_string(),
+            "xſix tranches, 1234,567 dollars and $5".to_string(),
+        ];
+        for _ in 0..12_000 {
+            let mut t = String::new();
+            for _ in 0..2 + next(14) {
+                t.push_str(PIECES[next(PIECES.len())]);
+                t.push_str(GAPS[next(GAPS.len())]);
+            }
+            texts.push(t);
+        }
+        let mut found = [0usize; 4];
+        for t in &texts {
+            for (k, (name, new, old)) in pairs.iter().enumerate() {
+                let (mut a, mut b) = (Vec::new(), Vec::new());
+                new(t, &mut a);
+                old(t, &mut b);
+                assert_eq!(a, b, "{name} in {t:?}");
+                found[k] += a.len();
+            }
+        }
+        // The texts hold plenty of each kind.
+        assert!(found.iter().all(|&n| n > 1000), "{found:?}");
+        // The worst cases of the bounds in `anchor` are found.
+        let mut c = Vec::new();
+        money::find(&texts[0], &mut c);
+        assert_eq!(c.len(), 1);
+        c.clear();
+        date::find(&texts[1], &mut c);
+        assert_eq!(c.len(), 1);
+        assert_eq!(c[0].span, 0..texts[1].len());
     }
 }

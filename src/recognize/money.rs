@@ -10,8 +10,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use regex::Regex;
-
+use super::anchor::{Finder, Index};
 use super::number::{NUM, Num, SP1, range_sep, scale_exp};
 use super::{Candidate, Rank, hedged};
 use crate::value::{Currency, Hedge, Quantity, Value};
@@ -51,12 +50,26 @@ fn form(pre_opt: &str, suf_opt: &str, t: &str) -> String {
 /// Amounts with a currency before the number ("$4 billion", "EUR 2bn"), or else after
 /// it ("4 billion dollars", "2bn EUR"). A number without a currency does not match,
 /// so the many plain numbers of a text never need a capture search.
-static MONEY: LazyLock<Regex> = LazyLock::new(|| {
-    let pattern = format!("{}|{}", form("", "?", ""), form("?", "", "_s"));
-    Regex::new(&pattern).expect("money regex is a valid constant pattern")
+/// The pattern as one regex (the form the tests compare with).
+#[cfg(test)]
+fn pattern() -> String {
+    format!("{}|{}", form("", "?", ""), form("?", "", "_s"))
+}
+
+/// The two forms, as two patterns of one regex (the first has priority, as the first
+/// alternative of [`pattern`] does).
+static MONEY: LazyLock<Finder> = LazyLock::new(|| {
+    Finder::new(
+        &[form("", "?", ""), form("?", "", "_s")],
+        // A currency code and the run of white space after it are at most 3 + 26
+        // bytes ([`SP1`] is up to 26), so the first digit is at most 29 bytes after the
+        // start (see `Index::money` for where an amount can start).
+        29,
+    )
 });
 
 /// Number of groups in one form of the pattern.
+#[cfg(test)]
 const FORM_GROUPS: usize = 11;
 
 /// The currency written before a number.
@@ -104,14 +117,49 @@ fn suffix_currency(s: &str) -> Option<(Currency, bool)> {
 
 /// Appends a candidate for every amount of money in `text`.
 pub(crate) fn find(text: &str, out: &mut Vec<Candidate>) {
-    let re = &*MONEY;
+    find_in(text, &Index::new(text), out);
+}
+
+/// [`find`], with the text's [`Index`].
+pub(crate) fn find_in(text: &str, idx: &Index, out: &mut Vec<Candidate>) {
+    let f = &*MONEY;
+    let mut slots = f.slots();
+    let mut cache = f.cache();
+    let mut pos = 0;
+    while pos <= text.len() {
+        let Some(m) = f.find(&mut cache, text, &idx.money, &idx.digits, pos) else {
+            break;
+        };
+        // Both forms have the same groups in the same order.
+        let next = if f.captures(text, m, &mut slots) {
+            read(text, &|i| slots.get(i)).map(|c| {
+                let end = c.span.end;
+                out.push(c);
+                end
+            })
+        } else {
+            None
+        };
+        pos = next.unwrap_or(m.end).max(m.start + 1);
+        while !text.is_char_boundary(pos) {
+            pos += 1;
+        }
+    }
+}
+
+/// [`find`] as it was written first: the regex crate's unanchored search over the
+/// whole text. The tests check that both find the same.
+#[cfg(test)]
+pub(crate) fn find_unanchored(text: &str, out: &mut Vec<Candidate>) {
+    static RE: LazyLock<regex::Regex> =
+        LazyLock::new(|| regex::Regex::new(&pattern()).expect("valid"));
+    let re = &*RE;
     let mut locs = re.capture_locations();
     let mut pos = 0;
     while pos <= text.len() {
         let Some(m) = re.captures_read_at(&mut locs, text, pos) else {
             break;
         };
-        // Which form matched: its groups are shifted by FORM_GROUPS.
         let off = if locs.get(N1).is_some() {
             0
         } else {
@@ -281,15 +329,21 @@ mod tests {
             "pre", "n1", "pa", "s1", "pb", "sep", "pre2", "n2", "s2", "pc", "suf",
         ];
         let idx = [PRE, N1, PA, S1, PB, SEP, PRE2, N2, S2, PC, SUF];
+        let info = MONEY.group_info();
         for (n, i) in names.iter().zip(idx) {
-            assert_eq!(super::super::number::group(&MONEY, n), i, "{n}");
-            let tagged = format!("{n}_s");
-            assert_eq!(
-                super::super::number::group(&MONEY, &tagged),
-                i + FORM_GROUPS
-            );
+            let first = regex_automata::PatternID::ZERO;
+            let second = regex_automata::PatternID::must(1);
+            assert_eq!(info.to_index(first, n), Some(i), "{n}");
+            assert_eq!(info.to_index(second, &format!("{n}_s")), Some(i), "{n}");
         }
-        assert_eq!(MONEY.captures_len(), 1 + 2 * FORM_GROUPS);
+        assert_eq!(info.pattern_len(), 2);
+        assert_eq!(
+            info.group_len(regex_automata::PatternID::ZERO),
+            1 + FORM_GROUPS
+        );
+        // The one-regex form of the oracle: the second form's groups are shifted.
+        let re = regex::Regex::new(&pattern()).expect("valid");
+        assert_eq!(re.captures_len(), 1 + 2 * FORM_GROUPS);
     }
 
     fn close(a: f64, b: f64) -> bool {

@@ -138,13 +138,6 @@ pub(crate) fn scale_exp(word: &str) -> Option<i32> {
     }
 }
 
-/// The index of the capture group called `name` in a constant pattern.
-pub(crate) fn group(re: &regex::Regex, name: &str) -> usize {
-    re.capture_names()
-        .position(|n| n == Some(name))
-        .expect("the group name is part of the constant pattern")
-}
-
 /// The character just before byte `i`, if any.
 pub(crate) fn prev_char(text: &str, i: usize) -> Option<char> {
     text.get(..i)?.chars().next_back()

@@ -6,9 +6,9 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
+use super::word_regex::WordRegex;
 use jiff::ToSpan;
 use jiff::civil::Date;
-use regex::Regex;
 
 use crate::value::{DateValue, Grain};
 
@@ -56,8 +56,8 @@ pub struct RelativeMention {
     pub phrase: Relative,
 }
 
-static PHRASE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
+static PHRASE: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::new(
         r"(?i)\b(?:(?P<future>later this (?:year|month|week)|next (?:year|month|week))|earlier this (?P<earlier>year|month|week)|(?:(?:the|this) (?:past|last)) (?P<past>year|month|week|12 months|twelve months)|this (?P<this>year|month|week)|last (?P<last>year|month|week)|(?P<today>today|this morning)|(?P<yesterday>yesterday))\b",
     )
     .expect("constant regex")
@@ -65,7 +65,7 @@ static PHRASE: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Every relative date phrase in `text`, in order.
 pub fn find(text: &str, out: &mut Vec<RelativeMention>) {
-    for c in PHRASE.captures_iter(text) {
+    for c in PHRASE.for_text(text).captures_iter(text) {
         let Some(all) = c.get(0) else { continue };
         let unit = |name: &str| c.name(name).map(|m| m.as_str().to_ascii_lowercase());
         let phrase = if c.name("future").is_some() {

@@ -1,0 +1,191 @@
+//! Generates a deterministic benchmark corpus and scaled fact bases, and measures the
+//! value density of Markdown files.
+//!
+//! ```sh
+//! cargo run --release --example gencorpus -- corpus DIR/md --size 200M [--seed 42] [--facts FILE]
+//! cargo run --release --example gencorpus -- facts FILE --count 10000 [--products N] [--seed 42]
+//! cargo run --release --example gencorpus -- stats PATH...
+//! ```
+//!
+//! `corpus` writes Markdown articles of realistic shape (front matter, headings, prose
+//! with money, dates, percentages and product names, tables, code blocks, lists, links,
+//! quotes, HTML comments), sized from 2 KB to 200 KB (log-uniform), until the total
+//! size is reached. The prose names the entities and products of the fact base used
+//! (the built-in base, plus `--facts FILE` if given) and states its facts, mostly
+//! correctly, so that attribution does its full work and the run reports a realistic
+//! handful of findings. Values are about as dense as in real articles (see `stats`).
+//! It also writes `DIR/../names.txt`: every name and alias of every entity and product
+//! of that base, one per line, for `rg --count-matches -F -f names.txt` (the floor: the
+//! time it takes merely to find the base's names in the same files).
+//!
+//! `facts` writes one fact file that adds to the built-in base: entities with aliases,
+//! `count` facts (first and second investments with amounts and dates, and running
+//! totals) and `--products` products (default: `count`) in families, with names,
+//! aliases and dates. Everything is made up (sources point at example.org); the file
+//! is valid for `factlint facts check`. Item `i` depends only on `i` and the seed, so a
+//! smaller base is a prefix of a bigger one.
+//!
+//! `stats` prints, for Markdown files or folders, the bytes, the prose sentences and the
+//! values factlint recognizes in them: the density that tells a realistic corpus from a
+//! synthetic one.
+//!
+//! The generator itself is `generate.rs`, which the benchmarks share.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
+use std::path::{Path, PathBuf};
+
+use factlint::facts::{FactBase, FactFile};
+
+mod generate;
+use generate::{Catalog, Rng, article, fact_file};
+
+fn parse_size(s: &str) -> Option<usize> {
+    let (num, mult) = match s.chars().last()? {
+        'K' | 'k' => (&s[..s.len() - 1], 1 << 10),
+        'M' | 'm' => (&s[..s.len() - 1], 1 << 20),
+        'G' | 'g' => (&s[..s.len() - 1], 1 << 30),
+        _ => (s, 1),
+    };
+    num.parse::<usize>().ok().map(|n| n * mult)
+}
+
+/// The built-in base, plus a fact file if given.
+fn load_base(facts: Option<&Path>) -> std::io::Result<FactBase> {
+    let mut files = FactBase::builtin_files();
+    if let Some(f) = facts {
+        files.push(FactFile {
+            name: f.display().to_string(),
+            text: std::fs::read_to_string(f)?,
+        });
+    }
+    FactBase::load(files)
+        .map_err(|e| std::io::Error::other(format!("the fact base has {} error(s)", e.len())))
+}
+
+fn corpus(dir: &Path, size: usize, seed: u64, facts: Option<&Path>) -> std::io::Result<()> {
+    let base = load_base(facts)?;
+    let catalog = Catalog::new(&base);
+    let mut r = Rng(seed);
+    std::fs::create_dir_all(dir)?;
+    let (mut total, mut n) = (0usize, 0usize);
+    while total < size {
+        // Log-uniform sizes from 2 KB to 200 KB.
+        let target = (2048.0 * 100f64.powf(r.unit())) as usize;
+        let text = article(&mut r, &catalog, target.min(size - total).max(512));
+        let sub = dir.join(format!("{:03}", n / 1000));
+        std::fs::create_dir_all(&sub)?;
+        std::fs::write(sub.join(format!("article-{n:06}.md")), &text)?;
+        total += text.len();
+        n += 1;
+    }
+    let mut names: Vec<String> = base
+        .entities
+        .iter()
+        .flat_map(|e| e.names.iter().cloned())
+        .chain(
+            base.products
+                .iter()
+                .flat_map(|p| p.all_names().map(str::to_string)),
+        )
+        .collect();
+    names.sort();
+    names.dedup();
+    std::fs::write(
+        dir.parent().unwrap_or(dir).join("names.txt"),
+        names.join("\n") + "\n",
+    )?;
+    eprintln!(
+        "wrote {n} articles, {total} bytes, to {}; {} names",
+        dir.display(),
+        names.len()
+    );
+    Ok(())
+}
+
+fn facts(file: &Path, count: usize, products: usize, seed: u64) -> std::io::Result<()> {
+    let builtin = load_base(None)?;
+    let (text, summary) = fact_file(&builtin, count, products, seed);
+    std::fs::write(file, text)?;
+    eprintln!("wrote {summary} to {}", file.display());
+    Ok(())
+}
+
+/// Bytes, sentences and values of the Markdown files under `paths`.
+fn stats(paths: &[PathBuf]) -> std::io::Result<()> {
+    let (files, errors) = factlint::walk::collect(paths);
+    if let Some(e) = errors.first() {
+        return Err(std::io::Error::other(format!(
+            "{}: {}",
+            e.path.display(),
+            e.message
+        )));
+    }
+    let (mut bytes, mut sentences, mut with_values, mut values) = (0usize, 0usize, 0usize, 0usize);
+    let mut mentions = Vec::new();
+    for f in &files {
+        let text = std::fs::read_to_string(f)?;
+        bytes += text.len();
+        let doc = factlint::markdown::scan(&text);
+        for b in &doc.blocks {
+            mentions.clear();
+            factlint::recognize::recognize_into(&b.text, &mut mentions);
+            values += mentions.len();
+            for s in factlint::sentence::split(&b.text) {
+                sentences += 1;
+                if mentions
+                    .iter()
+                    .any(|m| m.span.start >= s.start && m.span.end <= s.end)
+                {
+                    with_values += 1;
+                }
+            }
+        }
+    }
+    println!(
+        "{} files, {bytes} bytes, {sentences} sentences or cells, {values} values: one value per {:.0} bytes, {:.2} values per sentence, {:.0}% of sentences with a value",
+        files.len(),
+        bytes as f64 / values.max(1) as f64,
+        values as f64 / sentences.max(1) as f64,
+        100.0 * with_values as f64 / sentences.max(1) as f64
+    );
+    Ok(())
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let get = |flag: &str| {
+        args.iter()
+            .position(|a| a == flag)
+            .and_then(|i| args.get(i + 1))
+            .cloned()
+    };
+    let seed = get("--seed").and_then(|s| s.parse().ok()).unwrap_or(42);
+    let result = match (args.first().map(String::as_str), args.get(1)) {
+        (Some("corpus"), Some(dir)) => match get("--size").as_deref().and_then(parse_size) {
+            Some(size) => corpus(
+                &PathBuf::from(dir),
+                size,
+                seed,
+                get("--facts").map(PathBuf::from).as_deref(),
+            ),
+            None => Err(std::io::Error::other("--size N[K|M|G] is required")),
+        },
+        (Some("facts"), Some(file)) => match get("--count").and_then(|c| c.parse().ok()) {
+            Some(count) => {
+                let products = get("--products")
+                    .and_then(|c| c.parse().ok())
+                    .unwrap_or(count);
+                facts(&PathBuf::from(file), count, products, seed)
+            }
+            None => Err(std::io::Error::other("--count N is required")),
+        },
+        (Some("stats"), Some(_)) => stats(&args[1..].iter().map(PathBuf::from).collect::<Vec<_>>()),
+        _ => Err(std::io::Error::other(
+            "usage: gencorpus corpus DIR --size 200M [--facts FILE] | facts FILE --count N [--products N] | stats PATH...",
+        )),
+    };
+    if let Err(e) = result {
+        eprintln!("error: {e}");
+        std::process::exit(2);
+    }
+}

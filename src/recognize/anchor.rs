@@ -1,0 +1,440 @@
+//! Searching a recognizer's regex only where a value can start.
+//!
+//! Every amount, percentage and date holds an ASCII digit, a bounded number of bytes
+//! after its start ("USD 4", "early March 2024"), and starts at one of a few kinds of
+//! byte (a digit, a currency sign, the first letter of a month or a part of a year).
+//! So instead of running each regex over the whole text, one pass over the bytes
+//! ([`Index`]) lists the digits and the places where a value of each kind can start,
+//! and a [`Finder`] runs its regex's lazy DFA anchored at those places that have a
+//! digit close enough after them, in order: the first place that matches gives exactly
+//! the match an unanchored search would find (the leftmost start, and there the match
+//! the pattern prefers). Prose has a digit every fifty bytes or so and a value every
+//! two hundred; the regexes now read a small part of it.
+//!
+//! A pattern's alternatives are separate patterns of one regex (leftmost-first across
+//! patterns is the same as across alternatives), so that capture groups are read with
+//! the one alternative that matched, not with all of them.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use regex_automata::hybrid::dfa::{Cache, DFA};
+use regex_automata::meta::Regex;
+use regex_automata::nfa::thompson::NFA;
+use regex_automata::util::captures::{Captures, GroupInfo};
+use regex_automata::util::pool::{Pool, PoolGuard};
+use regex_automata::util::start;
+use regex_automata::{Anchored, Input, PatternID};
+
+/// The places in a text where the recognizers' matches can start, and its digits.
+/// Each list is sorted and a superset of the real starts.
+#[derive(Debug, Default)]
+pub(crate) struct Index {
+    /// Every ASCII digit.
+    pub digits: Vec<usize>,
+    /// Digits that start a word: where `(?-u:\b)` and a number can match
+    /// (percentages and counts).
+    pub numbers: Vec<usize>,
+    /// Where an amount of money can start: any digit (a number with a currency after
+    /// it has no `\b` before), `$`, `€`, `£`, `¥`, `₹`, and the first letter of a
+    /// currency code at the start of a word ("US$", "U.S.$", "C$", "CA$", "CAN$",
+    /// "A$", "AU$", "CN¥", "USD", "EUR", "GBP", "CAD", "AUD", "JPY", "CNY", "RMB",
+    /// "INR").
+    pub money: Vec<usize>,
+    /// Where a date can start: a digit that starts a word, a word that starts like a
+    /// month ("Jan", case as written), a part of a year or an ordinal ("early", "mid",
+    /// "late", "end", "start", "beginning", "first", "second", "third", "fourth", any
+    /// case), "Q1"–"Q4", "H1", "H2", and a long s (`ſ`, which `(?i)` reads as an `s`:
+    /// `(?-u:\b)` before it depends on the byte before, so the regex decides).
+    pub dates: Vec<usize>,
+    /// Where a number word can start ("two", "Twenty", "a dozen"): a word that is a
+    /// number word or "a", in any case, and a long s ("ſix", "ſeven").
+    pub words: Vec<usize>,
+}
+
+/// Byte classes for [`Index::fill`]: not part of a word, a letter or `_`, a digit, or
+/// a byte that may start a currency sign or a long s.
+const OTHER: u8 = 0;
+const LETTER: u8 = 1;
+const DIGIT: u8 = 2;
+const SIGN: u8 = 3;
+
+static CLASSES: [u8; 256] = {
+    let mut t = [OTHER; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        if b.is_ascii_digit() {
+            t[c] = DIGIT;
+        } else if b.is_ascii_alphabetic() || b == b'_' {
+            t[c] = LETTER;
+        } else if matches!(b, b'$' | 0xC2 | 0xE2 | 0xC5) {
+            t[c] = SIGN;
+        }
+        c += 1;
+    }
+    t
+};
+
+/// True when a word starting with these three bytes may begin a date (see
+/// [`Index::dates`]): the `(?i)` words in any case, the months as written.
+fn starts_date(three: [u8; 3]) -> bool {
+    let l = three.map(|x| x.to_ascii_lowercase());
+    let any_case = match l[0] {
+        b'e' => &l == b"ear" || &l == b"end",
+        b'm' => &l == b"mid",
+        b'l' => &l == b"lat",
+        b's' => &l == b"sta" || &l == b"sec",
+        b'b' => &l == b"beg",
+        b'f' => &l == b"fir" || &l == b"fou",
+        b't' => &l == b"thi",
+        _ => false,
+    };
+    any_case
+        || match three[0] {
+            b'J' => matches!(&three, b"Jan" | b"Jun" | b"Jul"),
+            b'F' => &three == b"Feb",
+            b'M' => matches!(&three, b"Mar" | b"May"),
+            b'A' => matches!(&three, b"Apr" | b"Aug"),
+            b'S' => &three == b"Sep",
+            b'O' => &three == b"Oct",
+            b'N' => &three == b"Nov",
+            b'D' => &three == b"Dec",
+            b'Q' => matches!(three[1], b'1'..=b'4'),
+            b'H' => matches!(three[1], b'1' | b'2'),
+            _ => false,
+        }
+}
+
+/// True when a word starting with these two bytes may begin a currency code written
+/// before a number ("US$", "U.S.$", "C$", "CA$", "CAN$", "CN¥", "A$", "AU$", "USD",
+/// "EUR", "GBP", "CAD", "AUD", "JPY", "CNY", "RMB", "INR").
+fn starts_money(two: [u8; 2]) -> bool {
+    matches!(
+        &two,
+        b"US"
+            | b"U."
+            | b"C$"
+            | b"CA"
+            | b"CN"
+            | b"A$"
+            | b"AU"
+            | b"EU"
+            | b"GB"
+            | b"JP"
+            | b"RM"
+            | b"IN"
+    )
+}
+
+impl Index {
+    /// Indexes `text` in one pass.
+    pub(crate) fn new(text: &str) -> Index {
+        let mut idx = Index::default();
+        idx.fill(text);
+        idx
+    }
+
+    /// Indexes `text` in one pass, reusing the lists' memory.
+    pub(crate) fn fill(&mut self, text: &str) {
+        self.digits.clear();
+        self.numbers.clear();
+        self.money.clear();
+        self.dates.clear();
+        self.words.clear();
+        let b = text.as_bytes();
+        let at = |i: usize| b.get(i).copied().unwrap_or(0);
+        let mut i = 0;
+        while i < b.len() {
+            let c = b[i];
+            match CLASSES[usize::from(c)] {
+                OTHER => {
+                    i += 1;
+                    continue;
+                }
+                SIGN => {
+                    match c {
+                        b'$' => self.money.push(i),
+                        // `£` C2 A3, `¥` C2 A5; `€` E2 82 AC, `₹` E2 82 B9.
+                        0xC2 if matches!(at(i + 1), 0xA3 | 0xA5) => self.money.push(i),
+                        0xE2 if at(i + 1) == 0x82 && matches!(at(i + 2), 0xAC | 0xB9) => {
+                            self.money.push(i)
+                        }
+                        // `ſ` C5 BF.
+                        0xC5 if at(i + 1) == 0xBF => {
+                            self.dates.push(i);
+                            self.words.push(i);
+                        }
+                        _ => {}
+                    }
+                    i += 1;
+                    continue;
+                }
+                DIGIT => {
+                    self.numbers.push(i);
+                    self.dates.push(i);
+                }
+                _ => {
+                    // A word that starts with a letter.
+                    if starts_money([c, at(i + 1)]) {
+                        self.money.push(i);
+                    }
+                    if starts_date([c, at(i + 1), at(i + 2)]) {
+                        self.dates.push(i);
+                    }
+                }
+            }
+            // The rest of the word: its digits (an amount may start at any of them).
+            let start = i;
+            while let Some(&d) = b.get(i) {
+                match CLASSES[usize::from(d)] {
+                    DIGIT => {
+                        self.digits.push(i);
+                        self.money.push(i);
+                    }
+                    LETTER => {}
+                    _ => break,
+                }
+                i += 1;
+            }
+            if CLASSES[usize::from(c)] == LETTER && number_word(&b[start..i]) {
+                self.words.push(start);
+            }
+        }
+    }
+}
+
+/// True for "a" and the number words that can start a count ("two", "a dozen"), in
+/// any case: a word-character run equal to one of them (the count pattern wants white
+/// space right after the word).
+fn number_word(w: &[u8]) -> bool {
+    let is = |x: &[u8]| w.eq_ignore_ascii_case(x);
+    match w.len() {
+        1 => is(b"a"),
+        3 => is(b"one") || is(b"two") || is(b"six") || is(b"ten"),
+        4 => is(b"four") || is(b"five") || is(b"nine"),
+        5 => {
+            is(b"three")
+                || is(b"seven")
+                || is(b"eight")
+                || is(b"forty")
+                || is(b"fifty")
+                || is(b"sixty")
+        }
+        6 => {
+            is(b"eleven")
+                || is(b"twelve")
+                || is(b"twenty")
+                || is(b"thirty")
+                || is(b"eighty")
+                || is(b"ninety")
+        }
+        7 => is(b"fifteen") || is(b"sixteen") || is(b"seventy"),
+        8 => is(b"thirteen") || is(b"fourteen") || is(b"eighteen") || is(b"nineteen"),
+        9 => is(b"seventeen"),
+        _ => false,
+    }
+}
+
+pub(crate) type NewCache = Box<dyn Fn() -> Cache + Send + Sync + std::panic::RefUnwindSafe>;
+
+/// A regex of one or more patterns whose every match holds an ASCII digit.
+pub(crate) struct Finder {
+    patterns: Vec<String>,
+    /// One lazy DFA for all patterns, to find matches.
+    dfa: DFA,
+    caches: Pool<Cache, NewCache>,
+    /// Each pattern on its own, to read capture groups (compiled when first needed).
+    each: Vec<OnceLock<Regex>>,
+    /// The most bytes from the start of any match to its first ASCII digit.
+    lead: usize,
+}
+
+/// A match: its span and the pattern (alternative) that matched.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Found {
+    pub start: usize,
+    pub end: usize,
+    pub pattern: PatternID,
+}
+
+impl Finder {
+    /// Compiles `patterns` (in priority order), whose every match holds an ASCII digit
+    /// at most `lead` bytes after its start.
+    pub(crate) fn new<P: AsRef<str>>(patterns: &[P], lead: usize) -> Finder {
+        // With its capture groups, so that their names are known (the DFA ignores
+        // them).
+        let nfa = NFA::new_many(patterns).expect("a recognizer's pattern is valid");
+        let dfa = DFA::builder()
+            .build_from_nfa(nfa)
+            .expect("a recognizer's pattern is valid");
+        let for_cache = dfa.clone();
+        let new_cache: NewCache = Box::new(move || for_cache.create_cache());
+        Finder {
+            patterns: patterns.iter().map(|p| p.as_ref().to_string()).collect(),
+            dfa,
+            caches: Pool::new(new_cache),
+            each: patterns.iter().map(|_| OnceLock::new()).collect(),
+            lead,
+        }
+    }
+
+    /// The names of the patterns' groups.
+    pub(crate) fn group_info(&self) -> &GroupInfo {
+        self.dfa.get_nfa().group_info()
+    }
+
+    /// Pattern `pid` on its own.
+    fn pattern(&self, pid: PatternID) -> &Regex {
+        self.each[pid.as_usize()].get_or_init(|| {
+            Regex::new(&self.patterns[pid.as_usize()]).expect("a recognizer's pattern is valid")
+        })
+    }
+
+    /// Fresh capture slots for [`Finder::captures`].
+    pub(crate) fn slots(&self) -> Slots {
+        Slots {
+            pattern: None,
+            caps: self.each.iter().map(|_| None).collect(),
+        }
+    }
+
+    /// The lazy DFA's cache for this thread, for [`Finder::find`]: get it once per
+    /// text.
+    pub(crate) fn cache(&self) -> PoolGuard<'_, Cache, NewCache> {
+        self.caches.get()
+    }
+
+    /// The match an unanchored search from `from` finds (the text before `from` is
+    /// context for look-behind, as in `regex::Regex::find_at`), given where matches
+    /// can start (`starts`, a superset) and the text's `digits`: no match starts more
+    /// than `lead` bytes before the next digit.
+    pub(crate) fn find(
+        &self,
+        cache: &mut Cache,
+        text: &str,
+        starts: &[usize],
+        digits: &[usize],
+        from: usize,
+    ) -> Option<Found> {
+        let mut d = digits.partition_point(|&x| x < from);
+        for &q in &starts[starts.partition_point(|&x| x < from)..] {
+            while digits.get(d).is_some_and(|&x| x < q) {
+                d += 1;
+            }
+            // No digit at or after `q`: no match starts here or later.
+            let &digit = digits.get(d)?;
+            if digit - q <= self.lead
+                && let Some(m) = self.anchored_at(cache, text, q)
+            {
+                return Some(m);
+            }
+        }
+        None
+    }
+
+    /// The first match that starts at one of `starts` (a superset of the places
+    /// where a match can start) at or after `from`: what an unanchored search from
+    /// `from` finds.
+    pub(crate) fn find_at_starts(
+        &self,
+        cache: &mut Cache,
+        text: &str,
+        starts: &[usize],
+        from: usize,
+    ) -> Option<Found> {
+        starts[starts.partition_point(|&x| x < from)..]
+            .iter()
+            .find_map(|&q| self.anchored_at(cache, text, q))
+    }
+
+    /// The match that starts at `q`, if any: the lazy DFA walked from `q` until it
+    /// dies (matches are seen one byte late, as in the regex crate's own search).
+    fn anchored_at(&self, cache: &mut Cache, text: &str, q: usize) -> Option<Found> {
+        match self.walk(cache, text.as_bytes(), q) {
+            Ok(m) => m.map(|(end, pattern)| Found {
+                start: q,
+                end,
+                pattern,
+            }),
+            // The lazy DFA gave up (it does not on these patterns): ask the regexes,
+            // in priority order.
+            Err(()) => (0..self.patterns.len()).find_map(|i| {
+                let pid = PatternID::must(i);
+                let input = Input::new(text).range(q..).anchored(Anchored::Yes);
+                self.pattern(pid).search(&input).map(|m| Found {
+                    start: q,
+                    end: m.end(),
+                    pattern: pid,
+                })
+            }),
+        }
+    }
+
+    fn walk(
+        &self,
+        cache: &mut Cache,
+        b: &[u8],
+        q: usize,
+    ) -> Result<Option<(usize, PatternID)>, ()> {
+        let dfa = &self.dfa;
+        let config = start::Config::new()
+            .anchored(Anchored::Yes)
+            .look_behind(q.checked_sub(1).map(|i| b[i]));
+        let mut sid = dfa.start_state(cache, &config).map_err(drop)?;
+        let mut mat = None;
+        for (at, &byte) in b.iter().enumerate().skip(q) {
+            sid = dfa.next_state(cache, sid, byte).map_err(drop)?;
+            if sid.is_tagged() {
+                if sid.is_match() {
+                    mat = Some((at, dfa.match_pattern(cache, sid, 0)));
+                } else if sid.is_dead() {
+                    return Ok(mat);
+                } else if sid.is_quit() {
+                    return Err(());
+                }
+            }
+        }
+        sid = dfa.next_eoi_state(cache, sid).map_err(drop)?;
+        if sid.is_match() {
+            mat = Some((b.len(), dfa.match_pattern(cache, sid, 0)));
+        }
+        Ok(mat)
+    }
+
+    /// Reads the groups of the match `m` into `slots`. False if there is none (never,
+    /// for a match [`Finder::find`] gave).
+    pub(crate) fn captures(&self, text: &str, m: Found, slots: &mut Slots) -> bool {
+        let re = self.pattern(m.pattern);
+        let caps = slots.caps[m.pattern.as_usize()].get_or_insert_with(|| re.create_captures());
+        // Anchored on the match's span, with the text around as context: the groups
+        // of the one match the pattern prefers there, as the regex crate reads them.
+        let input = Input::new(text)
+            .range(m.start..m.end)
+            .anchored(Anchored::Yes);
+        re.search_captures(&input, caps);
+        let found = caps.get_match().is_some_and(|x| x.end() == m.end);
+        slots.pattern = found.then_some(m.pattern);
+        found
+    }
+}
+
+/// The capture groups of the match read last by [`Finder::captures`].
+pub(crate) struct Slots {
+    pattern: Option<PatternID>,
+    caps: Vec<Option<Captures>>,
+}
+
+impl Slots {
+    /// The pattern that matched.
+    pub(crate) fn pattern(&self) -> Option<PatternID> {
+        self.pattern
+    }
+
+    /// Group `i` of the matched pattern (0 is the whole match).
+    pub(crate) fn get(&self, i: usize) -> Option<Range<usize>> {
+        let p = self.pattern?;
+        let s = self.caps[p.as_usize()].as_ref()?.get_group(i)?;
+        Some(s.start..s.end)
+    }
+}
