@@ -372,20 +372,7 @@ pub fn number_fix(text: &str, span: &Range<usize>, stated: &Value, target: f64) 
 // Dates
 // ---------------------------------------------------------------------------------
 
-const MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+use crate::value::MONTHS;
 
 static ISO_DAY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$").expect("constant regex"));
