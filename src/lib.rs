@@ -67,10 +67,55 @@ pub struct FileError {
 pub struct CheckedFile {
     /// The path.
     pub path: PathBuf,
-    /// The text, kept when there are diagnostics to render.
+    /// The text, when the caller keeps it (a draft read from elsewhere than a file).
+    /// [`check_paths`] does not keep texts, so that its memory does not grow with the
+    /// corpus: [`CheckedFile::source`] reads a file with findings again to render them.
     pub text: Option<String>,
     /// The findings.
     pub result: FileResult,
+    /// The file's size and modification time when it was checked, to tell whether it
+    /// changed before its findings are rendered.
+    pub stamp: Option<FileStamp>,
+}
+
+/// A file's size and modification time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FileStamp {
+    /// Size in bytes.
+    pub len: u64,
+    /// Last modification, where the platform has it.
+    pub modified: Option<std::time::SystemTime>,
+}
+
+impl FileStamp {
+    /// The stamp of the file at `path` now.
+    pub fn of(path: &Path) -> Option<FileStamp> {
+        let meta = std::fs::metadata(path).ok()?;
+        Some(FileStamp {
+            len: meta.len(),
+            modified: meta.modified().ok(),
+        })
+    }
+}
+
+impl CheckedFile {
+    /// The text the findings point into, to render them: the kept text, or the file
+    /// read again if it has not changed since it was checked. `None` when there are no
+    /// findings, or when the file can no longer be read as it was.
+    pub fn source(&self) -> Option<std::borrow::Cow<'_, str>> {
+        if self.result.diagnostics.is_empty() {
+            return None;
+        }
+        if let Some(t) = &self.text {
+            return Some(std::borrow::Cow::Borrowed(t));
+        }
+        let stamp = self.stamp?;
+        if FileStamp::of(&self.path) != Some(stamp) {
+            return None;
+        }
+        let text = read_draft(&self.path).ok()??;
+        (text.len() as u64 == stamp.len).then_some(std::borrow::Cow::Owned(text))
+    }
 }
 
 /// The outcome of checking many drafts.
@@ -163,21 +208,21 @@ pub fn check_paths(paths: &[PathBuf], facts: &FactBase, opts: &CheckOptions) -> 
     }
     let outcomes: Vec<Outcome> = files
         .par_iter()
-        .map(|path| match read_draft(path) {
-            Ok(Some(text)) => {
+        .map(|path| match (FileStamp::of(path), read_draft(path)) {
+            (stamp, Ok(Some(text))) => {
                 let result = check_text(path, &text, facts, opts);
-                let keep = !result.diagnostics.is_empty();
                 Outcome::Checked(CheckedFile {
                     path: path.clone(),
-                    text: keep.then_some(text),
+                    text: None,
                     result,
+                    stamp,
                 })
             }
-            Ok(None) => Outcome::Skipped(FileError {
+            (_, Ok(None)) => Outcome::Skipped(FileError {
                 path: path.clone(),
                 message: "skipped: a binary file".to_string(),
             }),
-            Err(message) => Outcome::Error(FileError {
+            (_, Err(message)) => Outcome::Error(FileError {
                 path: path.clone(),
                 message,
             }),

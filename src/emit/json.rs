@@ -57,7 +57,8 @@ struct JsonError {
 pub fn write(report: &Report, facts: &FactBase, w: &mut dyn Write) -> io::Result<()> {
     let mut diagnostics = Vec::new();
     for f in &report.files {
-        let text = f.text.as_deref().unwrap_or("");
+        let source = f.source();
+        let text = source.as_deref().unwrap_or("");
         let idx = LineIndex::new(text);
         for d in &f.result.diagnostics {
             let (line, column) = idx.line_col(text, d.span.start);
