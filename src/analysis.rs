@@ -805,7 +805,8 @@ fn cell_of(claim: &Claim, c: &CueItem) -> Option<usize> {
 fn attribute(a: &Analysis<'_>) -> Vec<Verdict> {
     let mut out = Vec::new();
     for (ci, claim) in a.claims.iter().enumerate() {
-        if claim.entities.is_empty() {
+        // Without values there is nothing to attribute (and no date to check).
+        if claim.entities.is_empty() || claim.values.is_empty() {
             continue;
         }
         let cands = candidates(a.facts, claim);

@@ -236,14 +236,22 @@ fn number_word(w: &[u8]) -> bool {
     }
 }
 
-pub(crate) type NewCache = Box<dyn Fn() -> Cache + Send + Sync + std::panic::RefUnwindSafe>;
+/// What a search needs per thread: the lazy DFA's cache and capture slots.
+pub(crate) struct Scratch {
+    /// The lazy DFA's cache.
+    pub cache: Cache,
+    /// The groups of the match read last.
+    pub slots: Slots,
+}
+
+pub(crate) type NewScratch = Box<dyn Fn() -> Scratch + Send + Sync + std::panic::RefUnwindSafe>;
 
 /// A regex of one or more patterns whose every match holds an ASCII digit.
 pub(crate) struct Finder {
     patterns: Vec<String>,
     /// One lazy DFA for all patterns, to find matches.
     dfa: DFA,
-    caches: Pool<Cache, NewCache>,
+    scratch: Pool<Scratch, NewScratch>,
     /// Each pattern on its own, to read capture groups (compiled when first needed).
     each: Vec<OnceLock<Regex>>,
     /// The most bytes from the start of any match to its first ASCII digit.
@@ -269,11 +277,18 @@ impl Finder {
             .build_from_nfa(nfa)
             .expect("a recognizer's pattern is valid");
         let for_cache = dfa.clone();
-        let new_cache: NewCache = Box::new(move || for_cache.create_cache());
+        let n = patterns.len();
+        let new_scratch: NewScratch = Box::new(move || Scratch {
+            cache: for_cache.create_cache(),
+            slots: Slots {
+                pattern: None,
+                caps: (0..n).map(|_| None).collect(),
+            },
+        });
         Finder {
             patterns: patterns.iter().map(|p| p.as_ref().to_string()).collect(),
             dfa,
-            caches: Pool::new(new_cache),
+            scratch: Pool::new(new_scratch),
             each: patterns.iter().map(|_| OnceLock::new()).collect(),
             lead,
         }
@@ -291,18 +306,10 @@ impl Finder {
         })
     }
 
-    /// Fresh capture slots for [`Finder::captures`].
-    pub(crate) fn slots(&self) -> Slots {
-        Slots {
-            pattern: None,
-            caps: self.each.iter().map(|_| None).collect(),
-        }
-    }
-
-    /// The lazy DFA's cache for this thread, for [`Finder::find`]: get it once per
-    /// text.
-    pub(crate) fn cache(&self) -> PoolGuard<'_, Cache, NewCache> {
-        self.caches.get()
+    /// The cache and slots for this thread, for [`Finder::find`] and
+    /// [`Finder::captures`]: get them once per text.
+    pub(crate) fn scratch(&self) -> PoolGuard<'_, Scratch, NewScratch> {
+        self.scratch.get()
     }
 
     /// The match an unanchored search from `from` finds (the text before `from` is
@@ -405,6 +412,7 @@ impl Finder {
     /// Reads the groups of the match `m` into `slots`. False if there is none (never,
     /// for a match [`Finder::find`] gave).
     pub(crate) fn captures(&self, text: &str, m: Found, slots: &mut Slots) -> bool {
+        slots.pattern = None;
         let re = self.pattern(m.pattern);
         let caps = slots.caps[m.pattern.as_usize()].get_or_insert_with(|| re.create_captures());
         // Anchored on the match's span, with the text around as context: the groups
