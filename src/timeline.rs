@@ -468,10 +468,7 @@ fn event_anachronisms(a: &Analysis<'_>, ci: usize, day: Date, out: &mut Vec<Time
                 facts.facts[f]
                     .amount()
                     .is_some_and(|am| fits(&v.value, &am.value))
-                    && claim
-                        .cues
-                        .iter()
-                        .any(|c| facts.names.cue_facts[c.cue].contains(&f))
+                    && claim.cues.iter().any(|c| facts.names.cue_of(c.cue, f))
             })
             .collect();
         let [e] = named[..] else { continue };
