@@ -8,11 +8,17 @@
 # DIR holds a corpus made by `cargo run --release --example gencorpus -- corpus
 # DIR/md --size 200M` (and its DIR/names.txt). Needs ripgrep and hyperfine (`apt-get
 # install ripgrep hyperfine`); markdownlint-cli2 (`npm install markdownlint-cli2`) is
-# used when MDL points at its binary. FACTLINT defaults to target/release/factlint.
+# used when MDL points at its binary. FACTLINT defaults to the repository's
+# target/release/factlint.
 set -eu
 dir=${1:?usage: benches/compare.sh DIR [RUNS]}
 runs=${2:-5}
-factlint=${FACTLINT:-target/release/factlint}
+root=$(cd "$(dirname "$0")/.." && pwd)
+factlint=${FACTLINT:-$root/target/release/factlint}
+if [ ! -x "$factlint" ]; then
+    echo "no factlint binary at $factlint: cargo build --release" >&2
+    exit 2
+fi
 export NO_COLOR=1
 
 echo "# $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $(du -sb "$dir/md" | cut -f1) bytes in $(find "$dir/md" -name '*.md' | wc -l) files"

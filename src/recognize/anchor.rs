@@ -59,6 +59,35 @@ const LETTER: u8 = 1;
 const DIGIT: u8 = 2;
 const SIGN: u8 = 3;
 
+/// For a word's first letter: whether the word may start a currency code, a date or
+/// a number word (so that most words are not looked at more closely).
+const FIRST_MONEY: u8 = 1;
+const FIRST_DATE: u8 = 2;
+const FIRST_NUMBER: u8 = 4;
+
+static FIRST: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let money: &[u8] = b"UCAEGJRI";
+    let date: &[u8] = b"EeMmLlSsBbFfTtJANODQH";
+    let number: &[u8] = b"aAoOtTfFsSeEnN";
+    let mut i = 0;
+    while i < money.len() {
+        t[money[i] as usize] |= FIRST_MONEY;
+        i += 1;
+    }
+    let mut i = 0;
+    while i < date.len() {
+        t[date[i] as usize] |= FIRST_DATE;
+        i += 1;
+    }
+    let mut i = 0;
+    while i < number.len() {
+        t[number[i] as usize] |= FIRST_NUMBER;
+        i += 1;
+    }
+    t
+};
+
 static CLASSES: [u8; 256] = {
     let mut t = [OTHER; 256];
     let mut c = 0;
@@ -176,10 +205,11 @@ impl Index {
                 }
                 _ => {
                     // A word that starts with a letter.
-                    if starts_money([c, at(i + 1)]) {
+                    let first = FIRST[usize::from(c)];
+                    if first & FIRST_MONEY != 0 && starts_money([c, at(i + 1)]) {
                         self.money.push(i);
                     }
-                    if starts_date([c, at(i + 1), at(i + 2)]) {
+                    if first & FIRST_DATE != 0 && starts_date([c, at(i + 1), at(i + 2)]) {
                         self.dates.push(i);
                     }
                 }
@@ -197,7 +227,7 @@ impl Index {
                 }
                 i += 1;
             }
-            if CLASSES[usize::from(c)] == LETTER && number_word(&b[start..i]) {
+            if FIRST[usize::from(c)] & FIRST_NUMBER != 0 && number_word(&b[start..i]) {
                 self.words.push(start);
             }
         }
