@@ -748,10 +748,7 @@ fn cue_distance(facts: &FactBase, claim: &Claim, v: &ValueItem, fact: usize) -> 
     claim
         .cues
         .iter()
-        .filter(|c| {
-            facts.names.cue_facts[c.cue].contains(&fact)
-                && f.cues.contains(&facts.names.cues[c.cue])
-        })
+        .filter(|c| facts.names.cue_of(c.cue, fact) && f.cues.contains(&facts.names.cues[c.cue]))
         .filter_map(|c| {
             if let Some(col) = c.header_col {
                 return (Some(col) == v.col).then_some(0);
@@ -781,7 +778,7 @@ fn cue_distance(facts: &FactBase, claim: &Claim, v: &ValueItem, fact: usize) -> 
 /// amount between.
 fn cue_before(facts: &FactBase, claim: &Claim, v: &ValueItem, fact: usize) -> bool {
     claim.cues.iter().any(|c| {
-        facts.names.cue_facts[c.cue].contains(&fact)
+        facts.names.cue_of(c.cue, fact)
             && if let Some(col) = c.header_col {
                 Some(col) == v.col
             } else {
@@ -880,7 +877,8 @@ fn cell_of(claim: &Claim, c: &CueItem) -> Option<usize> {
 fn attribute(a: &Analysis<'_>, agreements: &mut Vec<Agreement>) -> Vec<Verdict> {
     let mut out = Vec::new();
     for (ci, claim) in a.claims.iter().enumerate() {
-        if claim.entities.is_empty() {
+        // Without values there is nothing to attribute (and no date to check).
+        if claim.entities.is_empty() || claim.values.is_empty() {
             continue;
         }
         let cands = candidates(a.facts, claim);
@@ -1267,10 +1265,7 @@ fn dates_of_events(a: &Analysis<'_>, ci: usize, cands: &[usize]) -> Vec<Verdict>
         else {
             continue;
         };
-        let cued = claim
-            .cues
-            .iter()
-            .any(|c| facts.names.cue_facts[c.cue].contains(&f));
+        let cued = claim.cues.iter().any(|c| facts.names.cue_of(c.cue, f));
         if cued && !date.overlaps(&d) && !excluded(claim, &claim.values[di]) {
             out.push(Verdict::DateMismatch {
                 claim: ci,

@@ -712,13 +712,12 @@ pub fn fix_report(
         if !f.result.diagnostics.iter().any(|d| d.fix.is_some()) {
             continue;
         }
-        let (Some(text), Some(job), Some(base)) = (
-            f.text.as_deref(),
-            by_path.get(f.path.as_path()),
-            bases.get(f.base),
-        ) else {
+        let (Some(source), Some(job), Some(base)) =
+            (f.source(), by_path.get(f.path.as_path()), bases.get(f.base))
+        else {
             continue;
         };
+        let text: &str = &source;
         let fixed = fix_text(&f.path, text, base, &job.opts);
         let diff = unified_diff(
             &crate::emit::display_path(&f.path),

@@ -106,13 +106,62 @@ pub struct FileError {
 pub struct CheckedFile {
     /// The path.
     pub path: PathBuf,
-    /// The text, kept when there are diagnostics to render.
+    /// The text, when the caller keeps it (a draft read from elsewhere than a file).
+    /// [`check_paths`] does not keep texts, so that its memory does not grow with the
+    /// corpus: [`CheckedFile::source`] reads a file with findings again to render them.
     pub text: Option<String>,
     /// The findings.
     pub result: FileResult,
     /// Index of the fact base it was checked against, in the slice given to the
     /// emitters (0 when a run has one base).
     pub base: usize,
+    /// The file's size and modification time when it was checked, to tell whether it
+    /// changed before its findings are rendered.
+    pub stamp: Option<FileStamp>,
+}
+
+/// A file's size and modification time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FileStamp {
+    /// Size in bytes.
+    pub len: u64,
+    /// Last modification, where the platform has it.
+    pub modified: Option<std::time::SystemTime>,
+}
+
+impl FileStamp {
+    /// The stamp of the file at `path` now.
+    pub fn of(path: &Path) -> Option<FileStamp> {
+        let meta = std::fs::metadata(path).ok()?;
+        Some(FileStamp {
+            len: meta.len(),
+            modified: meta.modified().ok(),
+        })
+    }
+}
+
+impl CheckedFile {
+    /// The text the findings point into, to render them: the kept text, or the file
+    /// read again if it has not changed since it was checked. `None` when there are no
+    /// findings, or when the file can no longer be read as it was.
+    pub fn source(&self) -> Option<std::borrow::Cow<'_, str>> {
+        if self.result.diagnostics.is_empty() {
+            return None;
+        }
+        if let Some(t) = &self.text {
+            return Some(std::borrow::Cow::Borrowed(t));
+        }
+        let stamp = self.stamp?;
+        if FileStamp::of(&self.path) != Some(stamp) {
+            return None;
+        }
+        match read_draft_limited(&self.path, stamp.len) {
+            Ok(Draft::Text(text)) if text.len() as u64 == stamp.len => {
+                Some(std::borrow::Cow::Owned(text))
+            }
+            _ => None,
+        }
+    }
 }
 
 /// The outcome of checking many drafts.
@@ -140,6 +189,33 @@ impl Report {
             message: e.message,
         }));
         self.errors.sort_by(|a, b| a.path.cmp(&b.path));
+    }
+
+    /// Moves drafts with findings that changed on disk since they were checked (their
+    /// text is read again to render the findings) to the errors: their findings would
+    /// point into text that is no longer there. Call it just before rendering.
+    pub fn drop_changed(&mut self) {
+        let mut changed = Vec::new();
+        self.files.retain(|f| {
+            let gone = f.text.is_none()
+                && !f.result.diagnostics.is_empty()
+                && f.stamp.is_some()
+                && FileStamp::of(&f.path) != f.stamp;
+            if gone {
+                changed.push(FileError {
+                    path: f.path.clone(),
+                    message: format!(
+                        "changed while factlint ran; its {} finding(s) are not shown: check it again",
+                        f.result.diagnostics.len()
+                    ),
+                });
+            }
+            !gone
+        });
+        if !changed.is_empty() {
+            self.errors.extend(changed);
+            self.errors.sort_by(|a, b| a.path.cmp(&b.path));
+        }
     }
 
     /// Every diagnostic with its file.
@@ -316,16 +392,22 @@ pub fn check_jobs(jobs: &[FileJob], bases: &[FactBase]) -> Report {
         .map(|job| {
             let path = &job.path;
             let max = job.opts.max_file_size.unwrap_or(DEFAULT_MAX_FILE_SIZE);
+            // The stamp is taken before the read: a file that changes during the run
+            // has a later stamp at render time, and is not read again then.
+            let stamp = FileStamp::of(path);
             match read_draft_limited(path, max) {
                 Ok(Draft::Text(text)) => {
                     let facts = &bases[job.base];
                     let result = check_text(path, &text, facts, &job.opts);
-                    let keep = !result.diagnostics.is_empty();
+                    // The text is not kept: files with findings are read again when
+                    // their findings are rendered, so memory follows the largest file,
+                    // not the corpus.
                     Outcome::Checked(CheckedFile {
                         path: path.clone(),
-                        text: keep.then_some(text),
+                        text: None,
                         result,
                         base: job.base,
+                        stamp,
                     })
                 }
                 Ok(Draft::Skip(message)) => Outcome::Skipped(FileError {

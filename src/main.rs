@@ -760,6 +760,7 @@ fn run_stdin(
                 text: keep.then_some(text),
                 result,
                 base: job.base,
+                stamp: None,
             });
         }
         Ok(None) => report.skipped.push(FileError {
@@ -819,6 +820,7 @@ fn run_check(args: CheckArgs) -> ExitCode {
             Err(code) => return code,
         }
     }
+    report.drop_changed();
     // With `-` and --fix, standard output is the fixed draft: findings go to stderr.
     let to_stderr = stdin && args.fix;
     let mut out: Box<dyn Write> = if to_stderr {
@@ -996,6 +998,7 @@ fn apply_fixes(
             text: keep.then_some(fixed.text),
             result,
             base,
+            stamp: None,
         }];
         return Ok(false);
     }

@@ -45,7 +45,7 @@ pub struct Names {
     kinds: Vec<NameKind>,
     /// Distinct cue words (lowercase).
     pub cues: Vec<String>,
-    /// For each cue, the facts that list it.
+    /// For each cue, the facts that list it, in fact order.
     pub cue_facts: Vec<Vec<usize>>,
     /// Every product name and alias, [`normalize`]d, to its product.
     products: HashMap<String, usize>,
@@ -129,6 +129,15 @@ impl Names {
             products,
             triggers,
         }
+    }
+
+    /// True when fact `fact` lists cue `cue`. Each list of [`Names::cue_facts`] is in
+    /// fact order, so this is a binary search: a cue shared by thousands of facts
+    /// ("total") costs no more than a rare one.
+    pub fn cue_of(&self, cue: usize, fact: usize) -> bool {
+        self.cue_facts
+            .get(cue)
+            .is_some_and(|facts| facts.binary_search(&fact).is_ok())
     }
 
     /// The product a name stands for, spelled any way that [`normalize`]s the same.

@@ -468,10 +468,7 @@ fn event_anachronisms(a: &Analysis<'_>, ci: usize, day: Date, out: &mut Vec<Time
                 facts.facts[f]
                     .amount()
                     .is_some_and(|am| fits(&v.value, &am.value))
-                    && claim
-                        .cues
-                        .iter()
-                        .any(|c| facts.names.cue_facts[c.cue].contains(&f))
+                    && claim.cues.iter().any(|c| facts.names.cue_of(c.cue, f))
             })
             .collect();
         let [e] = named[..] else { continue };
@@ -540,20 +537,33 @@ fn note_blocks(a: &Analysis<'_>) -> Vec<Option<Option<Date>>> {
                 if section.is_some_and(|(l, _)| level <= l) {
                     section = None;
                 }
-                if UPDATE_NOTE.is_match(&b.text) {
+                if update_note(&b.text) {
                     section = Some((level, date_in(&b.text).or(updated)));
                 }
                 section.map(|(_, d)| d)
             }
             _ => match section {
                 Some((_, d)) => Some(d),
-                None if UPDATE_NOTE.is_match(&b.text) => Some(date_in(&b.text).or(updated)),
+                None if update_note(&b.text) => Some(date_in(&b.text).or(updated)),
                 None => None,
             },
         };
         out.push(note);
     }
     out
+}
+
+/// True when a block opens an update note. The pattern is anchored at the start and
+/// skips only non-word characters before its words (at most 40 bytes long), so it
+/// reads no further than 64 bytes past the first ASCII letter: only that much of the
+/// text is looked at (the ASCII-or-Unicode choice of [`WordRegex`] scans what it is
+/// given).
+fn update_note(text: &str) -> bool {
+    let head = match text.bytes().position(|b| b.is_ascii_alphabetic()) {
+        Some(i) => &text[..text.floor_char_boundary((i + 64).min(text.len()))],
+        None => text,
+    };
+    UPDATE_NOTE.is_match(head)
 }
 
 /// The last day of the first date near the start of a note ("Update, March 2025:").

@@ -31,7 +31,8 @@ fn command(s: Severity) -> &'static str {
 /// Writes one workflow command per finding and per file that could not be read.
 pub fn write(report: &Report, w: &mut dyn Write) -> io::Result<()> {
     for f in &report.files {
-        let text = f.text.as_deref().unwrap_or("");
+        let source = f.source();
+        let text = source.as_deref().unwrap_or("");
         let idx = LineIndex::new(text);
         let file = escape_property(&display_path(&f.path));
         for d in &f.result.diagnostics {

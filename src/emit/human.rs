@@ -89,9 +89,10 @@ pub fn write<W: WriteStyle + io::Write>(
 ) -> io::Result<()> {
     let config = Config::default();
     for f in &report.files {
-        let Some(text) = f.text.as_deref() else {
+        let Some(text) = f.source() else {
             continue;
         };
+        let text: &str = &text;
         let facts = super::base_of(bases, f);
         let mut files = source_files(&f.path, text, facts);
         // Other drafts named by related labels (cross-document findings).

@@ -71,7 +71,8 @@ pub fn write(report: &Report, bases: &[FactBase], w: &mut dyn Write) -> io::Resu
         let Some(locator) = locators.get_mut(f.base).or(fallback.as_mut()) else {
             continue;
         };
-        let text = f.text.as_deref().unwrap_or("");
+        let source = f.source();
+        let text = source.as_deref().unwrap_or("");
         let idx = LineIndex::new(text);
         for d in &f.result.diagnostics {
             let (line, column) = idx.line_col(text, d.span.start);

@@ -172,7 +172,8 @@ pub fn write(report: &Report, bases: &[FactBase], w: &mut dyn Write) -> io::Resu
     let mut locators: Vec<Locator<'_>> = bases.iter().map(Locator::new).collect();
     let mut fallback = bases.first().map(Locator::new);
     for f in &report.files {
-        let text = f.text.as_deref().unwrap_or("");
+        let source = f.source();
+        let text = source.as_deref().unwrap_or("");
         let idx = LineIndex::new(text);
         let Some(locator) = locators.get_mut(f.base).or(fallback.as_mut()) else {
             continue;

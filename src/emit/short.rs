@@ -9,7 +9,8 @@ use crate::emit::display_path;
 /// Writes every finding and error of the report, one per line.
 pub fn write(report: &Report, w: &mut dyn Write) -> io::Result<()> {
     for f in &report.files {
-        let text = f.text.as_deref().unwrap_or("");
+        let source = f.source();
+        let text = source.as_deref().unwrap_or("");
         let idx = LineIndex::new(text);
         for d in &f.result.diagnostics {
             let (line, col) = idx.line_col(text, d.span.start);

@@ -59,6 +59,35 @@ const LETTER: u8 = 1;
 const DIGIT: u8 = 2;
 const SIGN: u8 = 3;
 
+/// For a word's first letter: whether the word may start a currency code, a date or
+/// a number word (so that most words are not looked at more closely).
+const FIRST_MONEY: u8 = 1;
+const FIRST_DATE: u8 = 2;
+const FIRST_NUMBER: u8 = 4;
+
+static FIRST: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let money: &[u8] = b"UCAEGJRI";
+    let date: &[u8] = b"EeMmLlSsBbFfTtJANODQH";
+    let number: &[u8] = b"aAoOtTfFsSeEnN";
+    let mut i = 0;
+    while i < money.len() {
+        t[money[i] as usize] |= FIRST_MONEY;
+        i += 1;
+    }
+    let mut i = 0;
+    while i < date.len() {
+        t[date[i] as usize] |= FIRST_DATE;
+        i += 1;
+    }
+    let mut i = 0;
+    while i < number.len() {
+        t[number[i] as usize] |= FIRST_NUMBER;
+        i += 1;
+    }
+    t
+};
+
 static CLASSES: [u8; 256] = {
     let mut t = [OTHER; 256];
     let mut c = 0;
@@ -176,10 +205,11 @@ impl Index {
                 }
                 _ => {
                     // A word that starts with a letter.
-                    if starts_money([c, at(i + 1)]) {
+                    let first = FIRST[usize::from(c)];
+                    if first & FIRST_MONEY != 0 && starts_money([c, at(i + 1)]) {
                         self.money.push(i);
                     }
-                    if starts_date([c, at(i + 1), at(i + 2)]) {
+                    if first & FIRST_DATE != 0 && starts_date([c, at(i + 1), at(i + 2)]) {
                         self.dates.push(i);
                     }
                 }
@@ -197,7 +227,7 @@ impl Index {
                 }
                 i += 1;
             }
-            if CLASSES[usize::from(c)] == LETTER && number_word(&b[start..i]) {
+            if FIRST[usize::from(c)] & FIRST_NUMBER != 0 && number_word(&b[start..i]) {
                 self.words.push(start);
             }
         }
@@ -236,14 +266,22 @@ fn number_word(w: &[u8]) -> bool {
     }
 }
 
-pub(crate) type NewCache = Box<dyn Fn() -> Cache + Send + Sync + std::panic::RefUnwindSafe>;
+/// What a search needs per thread: the lazy DFA's cache and capture slots.
+pub(crate) struct Scratch {
+    /// The lazy DFA's cache.
+    pub cache: Cache,
+    /// The groups of the match read last.
+    pub slots: Slots,
+}
+
+pub(crate) type NewScratch = Box<dyn Fn() -> Scratch + Send + Sync + std::panic::RefUnwindSafe>;
 
 /// A regex of one or more patterns whose every match holds an ASCII digit.
 pub(crate) struct Finder {
     patterns: Vec<String>,
     /// One lazy DFA for all patterns, to find matches.
     dfa: DFA,
-    caches: Pool<Cache, NewCache>,
+    scratch: Pool<Scratch, NewScratch>,
     /// Each pattern on its own, to read capture groups (compiled when first needed).
     each: Vec<OnceLock<Regex>>,
     /// The most bytes from the start of any match to its first ASCII digit.
@@ -269,11 +307,18 @@ impl Finder {
             .build_from_nfa(nfa)
             .expect("a recognizer's pattern is valid");
         let for_cache = dfa.clone();
-        let new_cache: NewCache = Box::new(move || for_cache.create_cache());
+        let n = patterns.len();
+        let new_scratch: NewScratch = Box::new(move || Scratch {
+            cache: for_cache.create_cache(),
+            slots: Slots {
+                pattern: None,
+                caps: (0..n).map(|_| None).collect(),
+            },
+        });
         Finder {
             patterns: patterns.iter().map(|p| p.as_ref().to_string()).collect(),
             dfa,
-            caches: Pool::new(new_cache),
+            scratch: Pool::new(new_scratch),
             each: patterns.iter().map(|_| OnceLock::new()).collect(),
             lead,
         }
@@ -291,18 +336,10 @@ impl Finder {
         })
     }
 
-    /// Fresh capture slots for [`Finder::captures`].
-    pub(crate) fn slots(&self) -> Slots {
-        Slots {
-            pattern: None,
-            caps: self.each.iter().map(|_| None).collect(),
-        }
-    }
-
-    /// The lazy DFA's cache for this thread, for [`Finder::find`]: get it once per
-    /// text.
-    pub(crate) fn cache(&self) -> PoolGuard<'_, Cache, NewCache> {
-        self.caches.get()
+    /// The cache and slots for this thread, for [`Finder::find`] and
+    /// [`Finder::captures`]: get them once per text.
+    pub(crate) fn scratch(&self) -> PoolGuard<'_, Scratch, NewScratch> {
+        self.scratch.get()
     }
 
     /// The match an unanchored search from `from` finds (the text before `from` is
@@ -405,6 +442,7 @@ impl Finder {
     /// Reads the groups of the match `m` into `slots`. False if there is none (never,
     /// for a match [`Finder::find`] gave).
     pub(crate) fn captures(&self, text: &str, m: Found, slots: &mut Slots) -> bool {
+        slots.pattern = None;
         let re = self.pattern(m.pattern);
         let caps = slots.caps[m.pattern.as_usize()].get_or_insert_with(|| re.create_captures());
         // Anchored on the match's span, with the text around as context: the groups

@@ -203,21 +203,20 @@ pub(crate) fn find(text: &str, out: &mut Vec<Candidate>) {
 pub(crate) fn find_in(text: &str, idx: &Index, out: &mut Vec<Candidate>) {
     let c = &*COUNTS;
     let first = out.len();
-    let mut cache = c.numbers.cache();
+    let mut scratch = c.numbers.scratch();
+    let cache = &mut scratch.cache;
     let mut pos = 0;
     while pos <= text.len() {
-        let Some(m) = c
-            .numbers
-            .find(&mut cache, text, &idx.numbers, &idx.digits, pos)
-        else {
+        let Some(m) = c.numbers.find(cache, text, &idx.numbers, &idx.digits, pos) else {
             break;
         };
         pos = on_match(text, m.start, m.end, out);
     }
-    let mut cache = c.words.cache();
+    let mut scratch = c.words.scratch();
+    let cache = &mut scratch.cache;
     let mut pos = 0;
     while pos <= text.len() {
-        let Some(m) = c.words.find_at_starts(&mut cache, text, &idx.words, pos) else {
+        let Some(m) = c.words.find_at_starts(cache, text, &idx.words, pos) else {
             break;
         };
         pos = on_match(text, m.start, m.end, out);

@@ -14,10 +14,9 @@ use std::sync::LazyLock;
 use jiff::civil::Date;
 use regex_automata::PatternID;
 
-use regex_automata::hybrid::dfa::Cache;
 use regex_automata::util::pool::PoolGuard;
 
-use super::anchor::{Finder, Found, Index, NewCache, Slots};
+use super::anchor::{Finder, Found, Index, NewScratch, Scratch};
 use super::number::{SP1, next2, prev2};
 use super::{Candidate, Mention, Rank};
 use crate::value::{DateValue, Grain, Value};
@@ -418,15 +417,14 @@ trait Search {
 
 struct AnchoredSearch<'f> {
     idx: &'f Index,
-    slots: Slots,
     last: Option<Found>,
-    cache: PoolGuard<'f, Cache, NewCache>,
+    scratch: PoolGuard<'f, Scratch, NewScratch>,
 }
 
 impl Search for AnchoredSearch<'_> {
     fn find(&mut self, text: &str, from: usize) -> Option<(usize, usize)> {
         self.last = DATES.re.find(
-            &mut self.cache,
+            &mut self.scratch.cache,
             text,
             &self.idx.dates,
             &self.idx.digits,
@@ -437,17 +435,18 @@ impl Search for AnchoredSearch<'_> {
 
     fn captures(&mut self, text: &str, start: usize) -> bool {
         match self.last {
-            Some(m) if m.start == start => DATES.re.captures(text, m, &mut self.slots),
+            Some(m) if m.start == start => DATES.re.captures(text, m, &mut self.scratch.slots),
             _ => false,
         }
     }
 
     fn group(&self, i: usize) -> Option<(usize, usize)> {
         let &(pid, local) = DATES.global.get(i.checked_sub(1)?)?;
-        if self.slots.pattern() != Some(pid) {
+        let slots = &self.scratch.slots;
+        if slots.pattern() != Some(pid) {
             return None;
         }
-        self.slots.get(local).map(|r| (r.start, r.end))
+        slots.get(local).map(|r| (r.start, r.end))
     }
 }
 
@@ -461,9 +460,8 @@ pub(crate) fn find(text: &str, out: &mut Vec<Candidate>) {
 pub(crate) fn find_in(text: &str, idx: &Index, out: &mut Vec<Candidate>) {
     let mut search = AnchoredSearch {
         idx,
-        slots: DATES.re.slots(),
         last: None,
-        cache: DATES.re.cache(),
+        scratch: DATES.re.scratch(),
     };
     find_with(text, &mut search, out);
 }

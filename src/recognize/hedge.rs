@@ -71,22 +71,37 @@ const PHRASES: &[(&str, Hedge)] = &[
     ("<", Hedge::LessThan),
 ];
 
-/// Each phrase with its last word, and whether that word is all letters.
-type LastWord = (&'static [u8], bool, &'static str, Hedge);
+/// Each phrase with its last word, whether that word is all letters, and its place
+/// in [`PHRASES`].
+type LastWord = (&'static [u8], bool, &'static str, Hedge, usize);
 
-static LAST_WORDS: LazyLock<Vec<LastWord>> = LazyLock::new(|| {
-    PHRASES
-        .iter()
-        .map(|&(phrase, hedge)| {
-            let last = phrase.rsplit(' ').next().unwrap_or(phrase).as_bytes();
-            (
-                last,
-                last.iter().all(u8::is_ascii_alphabetic),
-                phrase,
-                hedge,
-            )
-        })
-        .collect()
+/// The phrases whose last word is all letters, by the length of that word (a word
+/// before a value is compared with the few of its length), and the others (symbols,
+/// "approx.").
+struct LastWords {
+    by_len: Vec<Vec<LastWord>>,
+    others: Vec<LastWord>,
+}
+
+static LAST_WORDS: LazyLock<LastWords> = LazyLock::new(|| {
+    let mut words = LastWords {
+        by_len: Vec::new(),
+        others: Vec::new(),
+    };
+    for (i, &(phrase, hedge)) in PHRASES.iter().enumerate() {
+        let last = phrase.rsplit(' ').next().unwrap_or(phrase).as_bytes();
+        let alphabetic = last.iter().all(u8::is_ascii_alphabetic);
+        let entry = (last, alphabetic, phrase, hedge, i);
+        if alphabetic {
+            if words.by_len.len() <= last.len() {
+                words.by_len.resize(last.len() + 1, Vec::new());
+            }
+            words.by_len[last.len()].push(entry);
+        } else {
+            words.others.push(entry);
+        }
+    }
+    words
 });
 
 /// Most whitespace characters accepted between two words of a phrase.
@@ -116,8 +131,13 @@ pub(crate) fn hedge_before(text: &str, pos: usize) -> Option<(Hedge, Range<usize
         word_start -= 1;
     }
     let word = &bytes[word_start..end];
-    let mut best: Option<(Hedge, Range<usize>)> = None;
-    for &(last_word, alphabetic, phrase, hedge) in LAST_WORDS.iter() {
+    // The earliest start wins, ties to the phrase listed first in `PHRASES`.
+    let mut best: Option<(usize, usize, Hedge)> = None;
+    let same_len = LAST_WORDS
+        .by_len
+        .get(word.len())
+        .map_or(&[][..], Vec::as_slice);
+    for &(last_word, alphabetic, phrase, hedge, i) in same_len.iter().chain(&LAST_WORDS.others) {
         let plausible = if alphabetic {
             last_word.len() == word.len() && last_word.eq_ignore_ascii_case(word)
         } else {
@@ -127,12 +147,12 @@ pub(crate) fn hedge_before(text: &str, pos: usize) -> Option<(Hedge, Range<usize
             continue;
         }
         if let Some(start) = match_back(text, end, phrase)
-            && best.as_ref().is_none_or(|(_, r)| start < r.start)
+            && best.is_none_or(|b| (start, i) < (b.0, b.1))
         {
-            best = Some((hedge, start..end));
+            best = Some((start, i, hedge));
         }
     }
-    best
+    best.map(|(start, _, hedge)| (hedge, start..end))
 }
 
 /// Where `phrase` starts if it ends exactly at byte `end` of `text`, matched

@@ -138,31 +138,33 @@ pub fn recognize(text: &str) -> Vec<Mention> {
 /// Append to `out` instead of allocating (same semantics as `recognize`).
 pub fn recognize_into(text: &str, out: &mut Vec<Mention>) {
     thread_local! {
-        /// The index of the text, kept between calls for its memory.
-        static INDEX: std::cell::RefCell<anchor::Index> = std::cell::RefCell::default();
+        /// The index of the text and the candidates, kept between calls for their
+        /// memory.
+        static SCRATCH: std::cell::RefCell<(anchor::Index, Vec<Candidate>)> =
+            std::cell::RefCell::default();
     }
-    let mut cands = Vec::new();
-    INDEX.with(|idx| {
-        let mut fresh = anchor::Index::default();
-        let mut kept = idx.try_borrow_mut();
-        let idx = match kept.as_deref_mut() {
-            Ok(idx) => idx,
+    SCRATCH.with(|scratch| {
+        let mut fresh = Default::default();
+        let mut kept = scratch.try_borrow_mut();
+        let (idx, cands) = match kept.as_deref_mut() {
+            Ok(s) => s,
             Err(_) => &mut fresh,
         };
         idx.fill(text);
-        money::find_in(text, idx, &mut cands);
-        percent::find_in(text, idx, &mut cands);
-        date::find_in(text, idx, &mut cands);
-        count::find_in(text, idx, &mut cands);
+        cands.clear();
+        money::find_in(text, idx, cands);
+        percent::find_in(text, idx, cands);
+        date::find_in(text, idx, cands);
+        count::find_in(text, idx, cands);
+        resolve(cands, out);
     });
-    resolve(cands, out);
 }
 
 /// Keeps the winners among overlapping candidates and appends their mentions to `out`
 /// in span order. Candidates are grouped into clusters of transitively overlapping
 /// spans; inside a cluster the best rank, then the longest span, then the earliest
 /// start is taken greedily.
-fn resolve(mut cands: Vec<Candidate>, out: &mut Vec<Mention>) {
+fn resolve(cands: &mut Vec<Candidate>, out: &mut Vec<Mention>) {
     cands.retain(|c| c.span.start < c.span.end);
     cands.sort_by(|a, b| {
         a.span
@@ -173,7 +175,7 @@ fn resolve(mut cands: Vec<Candidate>, out: &mut Vec<Mention>) {
     });
     let mut cluster: Vec<Candidate> = Vec::new();
     let mut kept: Vec<Candidate> = Vec::new();
-    let mut iter = cands.into_iter().peekable();
+    let mut iter = cands.drain(..).peekable();
     while let Some(first) = iter.next() {
         let mut end = first.span.end;
         cluster.clear();

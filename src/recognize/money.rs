@@ -10,7 +10,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use super::anchor::{Finder, Index};
+use super::anchor::{Finder, Index, Scratch};
 use super::number::{NUM, Num, SP1, range_sep, scale_exp};
 use super::{Candidate, Rank, hedged};
 use crate::value::{Currency, Hedge, Quantity, Value};
@@ -123,15 +123,15 @@ pub(crate) fn find(text: &str, out: &mut Vec<Candidate>) {
 /// [`find`], with the text's [`Index`].
 pub(crate) fn find_in(text: &str, idx: &Index, out: &mut Vec<Candidate>) {
     let f = &*MONEY;
-    let mut slots = f.slots();
-    let mut cache = f.cache();
+    let mut scratch = f.scratch();
+    let Scratch { cache, slots } = &mut *scratch;
     let mut pos = 0;
     while pos <= text.len() {
-        let Some(m) = f.find(&mut cache, text, &idx.money, &idx.digits, pos) else {
+        let Some(m) = f.find(cache, text, &idx.money, &idx.digits, pos) else {
             break;
         };
         // Both forms have the same groups in the same order.
-        let next = if f.captures(text, m, &mut slots) {
+        let next = if f.captures(text, m, slots) {
             read(text, &|i| slots.get(i)).map(|c| {
                 let end = c.span.end;
                 out.push(c);

@@ -126,16 +126,22 @@ pub(crate) fn scale_exp(word: &str) -> Option<i32> {
         "T" | "t" => return Some(12),
         _ => {}
     }
-    let lower = w.to_ascii_lowercase();
-    match lower.as_str() {
-        "thousand" => Some(3),
-        "million" | "mn" | "mln" => Some(6),
-        "billion" | "bn" => Some(9),
-        "trillion" | "tn" => Some(12),
-        "lakh" => Some(5),
-        "crore" => Some(7),
-        _ => None,
-    }
+    // Compared without case, and without allocating.
+    [
+        ("thousand", 3),
+        ("million", 6),
+        ("mn", 6),
+        ("mln", 6),
+        ("billion", 9),
+        ("bn", 9),
+        ("trillion", 12),
+        ("tn", 12),
+        ("lakh", 5),
+        ("crore", 7),
+    ]
+    .iter()
+    .find(|(s, _)| s.eq_ignore_ascii_case(w))
+    .map(|&(_, e)| e)
 }
 
 /// The character just before byte `i`, if any.

@@ -54,11 +54,12 @@ pub(crate) fn find(text: &str, out: &mut Vec<Candidate>) {
 /// [`num_prefix_len`]).
 pub(crate) fn find_in(text: &str, idx: &Index, out: &mut Vec<Candidate>) {
     let re = &*PERCENT;
-    let mut cache = re.cache();
+    let mut scratch = re.scratch();
+    let cache = &mut scratch.cache;
     let b = text.as_bytes();
     let mut pos = 0;
     while pos <= text.len() {
-        let Some(m) = re.find(&mut cache, text, &idx.numbers, &idx.digits, pos) else {
+        let Some(m) = re.find(cache, text, &idx.numbers, &idx.digits, pos) else {
             break;
         };
         pos = m.end.max(m.start + 1);
