@@ -171,6 +171,8 @@ mod tests {
             "Hooli's revenue grew 94% at Globex.\n\nHooli's data center revenue grew 112% at Globex.\n",
             "Globex's total investment in Initech is $8 billion, while Hooli's total investment in Initech is $2 billion.\n\nGlobex's total investment in Initech is $8 billion.\n",
             "Over 100,000 customers use Hooli on Globex.\n\nMore than 100,000 customers use Hooli on Globex.\n",
+            "Usage of the service grew 34% among developers on Hooli.\n\nUsage of the service grew 12% among researchers on Hooli.\n",
+            "Usage of the service grew 34% on Hooli.\n\nUsage of the service grew 12% among researchers on Hooli.\n",
         ] {
             assert_eq!(found(body), [], "{body}");
         }
@@ -184,5 +186,8 @@ mod tests {
         let noun = "Acme reduced support resolution times by 87% with Hooli on Globex.\n\n\
                     Acme saw a 78% reduction in support resolution times with Hooli on Globex.\n";
         assert_eq!(found(noun), [(6, 4)]);
+        let among = "Usage of the service grew 34% among developers on Hooli.\n\n\
+                     Usage of the service grew 12% among the developers on Hooli.\n";
+        assert_eq!(found(among), [(6, 4)]);
     }
 }

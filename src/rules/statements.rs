@@ -247,6 +247,27 @@ static COUNT_CHANGE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("constant regex")
 });
 
+/// "… grew 34% among developers": the group a change is measured in narrows its
+/// subject (a change among developers is not the same claim as one among researchers).
+static AMONG: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[^.;:!?]*?(?-u:\b)among\s+(?:the\s+|its\s+|their\s+|our\s+)?(?P<group>[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2})")
+        .expect("constant regex")
+});
+
+/// The words of the group after "among" in `after`, singular, for a qualifier.
+fn among_group(after: &str) -> Vec<String> {
+    AMONG
+        .captures(after)
+        .and_then(|c| c.name("group"))
+        .map(|g| {
+            g.as_str()
+                .split_whitespace()
+                .map(|w| format!("among {}", singular(&w.to_lowercase())))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
 fn is_down(verb: &str) -> bool {
     let v = verb.to_lowercase();
     [
@@ -424,17 +445,22 @@ fn subject(claim: &Claim, vi: usize) -> Option<Subject> {
             if let Some(c) = change_before(before) {
                 let dir = if is_down(c.verb) { "down" } else { "up" };
                 let shown = before[c.start..].trim().to_string();
+                let group = among_group(after);
                 if c.object.is_empty() {
                     let phrase = subject_before(&before[..c.start])?;
-                    return Some(Subject::new(
-                        format!("percent {dir} {phrase}"),
-                        format!("{phrase} {shown}"),
-                    ));
+                    return Some(Subject {
+                        key: format!("percent {dir} {phrase}"),
+                        qualifier: group,
+                        shown: format!("{phrase} {shown}"),
+                    });
                 }
-                let (head, qualifier) = head_and_qualifier(c.object)?;
+                let (head, mut qualifier) = head_and_qualifier(c.object)?;
                 if STOP.contains(&head.as_str()) {
                     return None;
                 }
+                qualifier.extend(group);
+                qualifier.sort_unstable();
+                qualifier.dedup();
                 return Some(Subject {
                     key: format!("percent {dir} {head}"),
                     qualifier,
