@@ -315,8 +315,13 @@ impl Catalog {
     }
 
     fn any_entity<'a>(&'a self, r: &mut Rng) -> &'a str {
+        self.any_entity_with_id(r).1
+    }
+
+    /// An entity's display name (which identifies it) and the name written.
+    fn any_entity_with_id<'a>(&'a self, r: &mut Rng) -> (&'a str, &'a str) {
         let e = r.below(self.entities.len());
-        self.entity(r, e)
+        (&self.entities[e][0], self.entity(r, e))
     }
 
     /// A product public by `day`, by one of its names.
@@ -428,46 +433,74 @@ fn plain_sentence(r: &mut Rng, c: &Catalog, day: Date, out: &mut String) {
     }
 }
 
+/// A number in `lo..lo + spread` that depends only on `subject`: a measure is stated
+/// with the same value wherever it is stated (in one article and across the corpus),
+/// as in real articles, so that self- and corpus-contradiction find nothing to report
+/// in the figures no fact is about (FNV-1a).
+fn measure(subject: &[&str], lo: usize, spread: usize) -> usize {
+    let mut h: u64 = 0xCBF2_9CE4_8422_2325;
+    for part in subject {
+        for b in part.bytes().chain([0xFF]) {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01B3);
+        }
+    }
+    lo + (h % spread.max(1) as u64) as usize
+}
+
 /// A sentence with a value no fact is about: market figures, counts, percentages.
 fn number_sentence(r: &mut Rng, c: &Catalog, day: Date, out: &mut String) {
-    let a = c.any_entity(r);
+    let (id, a) = c.any_entity_with_id(r);
     match r.below(7) {
-        0 => write!(
-            out,
-            "Usage of the {} grew {}% year over year among {}.",
-            r.pick(&["platform", "service", "tooling", "API"]),
-            2 + r.below(80),
-            r.pick(NOUNS)
-        ),
-        1 => write!(
-            out,
-            "More than {},{:03} {} now build on {a}.",
-            1 + r.below(90),
-            r.below(1000),
-            r.pick(NOUNS)
-        ),
-        2 => write!(
-            out,
-            "Analysts put the segment at ${}.{} billion in {}.",
-            1 + r.below(90),
-            r.below(10),
-            some_date(r, day)
-        ),
-        3 => write!(
-            out,
-            "Prices fell to ${}.{:02} per million tokens, about {}% less than a year earlier.",
-            r.below(20),
-            r.below(100),
-            5 + r.below(60)
-        ),
-        4 => write!(
-            out,
-            "The survey of {} {} ran from {} to {}.",
-            100 + r.below(4900),
-            r.pick(NOUNS),
-            r.pick(MONTHS),
-            r.pick(MONTHS)
-        ),
+        0 => {
+            let (what, who) = (
+                *r.pick(&["platform", "service", "tooling", "API"]),
+                *r.pick(NOUNS),
+            );
+            write!(
+                out,
+                "Usage of the {what} grew {}% year over year among {who}.",
+                measure(&["usage", what], 2, 80),
+            )
+        }
+        1 => {
+            let who = *r.pick(NOUNS);
+            let n = measure(&["build on", id, who], 1_000, 89_000);
+            write!(
+                out,
+                "More than {},{:03} {who} now build on {a}.",
+                n / 1000,
+                n % 1000
+            )
+        }
+        2 => {
+            let when = some_date(r, day);
+            let x = measure(&["segment", &when], 10, 900);
+            write!(
+                out,
+                "Analysts put the segment at ${}.{} billion in {when}.",
+                x / 10,
+                x % 10
+            )
+        }
+        3 => {
+            let x = measure(&["price", id], 0, 2000);
+            write!(
+                out,
+                "{a}'s prices fell to ${}.{:02} per million tokens, about {}% less than a year earlier.",
+                x / 100,
+                x % 100,
+                measure(&["price cut", id], 5, 60)
+            )
+        }
+        4 => {
+            let who = *r.pick(NOUNS);
+            let (from, to) = (*r.pick(MONTHS), *r.pick(MONTHS));
+            write!(
+                out,
+                "The survey of {} {who} ran from {from} to {to}.",
+                measure(&["survey", who], 100, 4900),
+            )
+        }
         5 => write!(
             out,
             "Two {} said latency mattered more than price, and {} in ten cited {} as the reason.",
@@ -475,13 +508,15 @@ fn number_sentence(r: &mut Rng, c: &Catalog, day: Date, out: &mut String) {
             r.pick(&["three", "four", "six", "seven"]),
             r.pick(WORDS)
         ),
-        _ => write!(
-            out,
-            "Its data centers drew {} megawatts in {}, up from {} a year before.",
-            50 + r.below(900),
-            some_date(r, day),
-            20 + r.below(400)
-        ),
+        _ => {
+            let when = some_date(r, day);
+            write!(
+                out,
+                "Its data centers drew {} megawatts in {when}, up from {} a year before.",
+                measure(&["megawatts", &when], 50, 900),
+                measure(&["megawatts a year before", &when], 20, 400)
+            )
+        }
     }
     .expect("write");
 }
