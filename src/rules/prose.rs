@@ -467,9 +467,39 @@ pub(crate) fn names_among<'c>(
     names
 }
 
+/// Last words of company names that say what kind of company it is, not which one:
+/// "Foo Technologies" and "Bar Technologies" are two companies.
+const COMPANY_SUFFIXES: &[&str] = &[
+    "technologies",
+    "technology",
+    "labs",
+    "lab",
+    "inc",
+    "corp",
+    "corporation",
+    "company",
+    "co",
+    "ltd",
+    "llc",
+    "group",
+    "holdings",
+    "capital",
+    "ventures",
+    "partners",
+    "systems",
+    "networks",
+    "industries",
+    "research",
+    "robotics",
+    "computing",
+    "software",
+    "international",
+];
+
 /// The names a sentence is about, each with the word as written ("Bedrock"): each
-/// run of names ("Amazon Bedrock") counts as its last word; sorted by the lowercase
-/// word, without repeats.
+/// run of names ("Amazon Bedrock") counts as its last word, or as the word before
+/// a company suffix ("Foo Technologies" as "foo"); sorted by the lowercase word,
+/// without repeats.
 pub(crate) fn anchors_as_written<'t>(
     text: &'t str,
     names: &HashSet<String>,
@@ -496,7 +526,12 @@ pub(crate) fn anchors_as_written<'t>(
             .or_else(|| raw.strip_suffix("\u{2019}s"))
             .filter(|_| ws[j].possessive)
             .unwrap_or(raw);
-        out.push((ws[j].lower.clone(), raw));
+        // The word that tells this name from others.
+        let mut k = j;
+        while k > i && COMPANY_SUFFIXES.contains(&ws[k].lower.as_str()) {
+            k -= 1;
+        }
+        out.push((ws[k].lower.clone(), raw));
         i = j + 1;
     }
     out.sort_unstable_by(|a, b| a.0.cmp(&b.0));

@@ -173,6 +173,7 @@ mod tests {
             "Over 100,000 customers use Hooli on Globex.\n\nMore than 100,000 customers use Hooli on Globex.\n",
             "Usage of the service grew 34% among developers on Hooli.\n\nUsage of the service grew 12% among researchers on Hooli.\n",
             "Usage of the service grew 34% on Hooli.\n\nUsage of the service grew 12% among researchers on Hooli.\n",
+            "Globex Labs's total investment in Initech Technologies is $7 billion.\n\nGlobex Labs's total investment in Hooli Technologies is $11 billion.\n",
         ] {
             assert_eq!(found(body), [], "{body}");
         }
@@ -189,5 +190,8 @@ mod tests {
         let among = "Usage of the service grew 34% among developers on Hooli.\n\n\
                      Usage of the service grew 12% among the developers on Hooli.\n";
         assert_eq!(found(among), [(6, 4)]);
+        let suffix = "Globex Labs's total investment in Initech Technologies is $7 billion.\n\n\
+                      Globex's total investment in Initech is $11 billion.\n";
+        assert_eq!(found(suffix), [(6, 4)]);
     }
 }
