@@ -193,23 +193,30 @@ const MARK_STRIDE: usize = 1024;
 impl LineIndex {
     /// Indexes `text`. A lone `\r` counts as a line end too.
     pub fn new(text: &str) -> LineIndex {
-        let mut starts = vec![0];
-        let mut marks = Vec::new();
         let bytes = text.as_bytes();
-        let mut chars = 0usize;
-        let mut next_mark = MARK_STRIDE;
-        for (i, &b) in bytes.iter().enumerate() {
-            let char_start = (b & 0xC0) != 0x80;
-            if char_start {
-                if i >= next_mark {
-                    marks.push((i, chars));
-                    next_mark = i + MARK_STRIDE;
-                }
-                chars += 1;
-            }
-            if b == b'\n' || (b == b'\r' && bytes.get(i + 1) != Some(&b'\n')) {
+        let mut starts = vec![0];
+        for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
+            if bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n') {
                 starts.push(i + 1);
-                chars = 0;
+            }
+        }
+        // Marks only in lines long enough to need them.
+        let mut marks = Vec::new();
+        let ends = starts.iter().skip(1).copied().chain([bytes.len()]);
+        for (&start, end) in starts.iter().zip(ends) {
+            if end - start <= MARK_STRIDE {
+                continue;
+            }
+            let mut next_mark = start + MARK_STRIDE;
+            let mut chars = 0usize;
+            for (i, &b) in bytes[start..end].iter().enumerate() {
+                if (b & 0xC0) != 0x80 {
+                    if start + i >= next_mark {
+                        marks.push((start + i, chars));
+                        next_mark = start + i + MARK_STRIDE;
+                    }
+                    chars += 1;
+                }
             }
         }
         LineIndex { starts, marks }
@@ -260,6 +267,23 @@ mod tests {
         assert_eq!(one_line("a\tb"), "a\\tb");
         assert_eq!(one_line("op\u{7}ai \u{2028}x"), "op\\u{7}ai x");
         assert_eq!(one_line("plain text"), "plain text");
+    }
+
+    #[test]
+    fn every_offset_has_the_line_and_column_counted_by_hand() {
+        let long = "é".repeat(700);
+        let text = format!("ab\r\n{long}\rx\n\n{long}z{long}\r\n€\n{long}");
+        let idx = LineIndex::new(&text);
+        let (mut line, mut col) = (1, 1);
+        let mut prev = '\0';
+        for (off, c) in text.char_indices() {
+            if prev == '\n' || (prev == '\r' && c != '\n') {
+                (line, col) = (line + 1, 1);
+            }
+            assert_eq!(idx.line_col(&text, off), (line, col), "offset {off}");
+            col += 1;
+            prev = c;
+        }
     }
 
     #[test]

@@ -432,6 +432,6 @@ pub fn check_jobs(jobs: &[FileJob], bases: &[FactBase]) -> Report {
     report.errors.sort_by(|a, b| a.path.cmp(&b.path));
     report.skipped.sort_by(|a, b| a.path.cmp(&b.path));
     // Claims compared across the drafts of the run (`corpus-contradiction`).
-    rules::corpus_contradiction::compare(&mut report);
+    rules::corpus_contradiction::compare(&mut report, bases);
     report
 }

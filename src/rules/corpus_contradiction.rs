@@ -8,7 +8,6 @@
 //! that disagrees, with a label on the other document. Output does not depend on the
 //! number of threads, and memory grows with the claims kept, not with the texts read.
 
-use std::collections::BTreeMap;
 use std::hash::{Hash, Hasher};
 use std::ops::Range;
 use std::path::Path;
@@ -17,6 +16,7 @@ use crate::Report;
 use crate::analysis::Analysis;
 use crate::diagnostic::{Diagnostic, FileKey, Label, LineIndex};
 use crate::emit::display_path;
+use crate::facts::FactBase;
 use crate::rules::statements::{compatible, odd_ones, statements};
 use crate::rules::{Rule, RuleId, RuleMeta};
 use crate::value::Value;
@@ -67,17 +67,39 @@ impl Rule for CorpusContradiction {
     fn check(&self, _a: &Analysis<'_>, _out: &mut Vec<Diagnostic>) {}
 }
 
-/// One comparable claim of a document.
+/// What a comparable claim is about: a fact of the file's base (by index), or a
+/// subject as shown in messages.
+#[derive(Clone, Debug)]
+enum About {
+    Fact(usize),
+    Subject(Box<str>),
+}
+
+/// One comparable claim of a document. A run keeps one per claim of every file until
+/// all are compared, so it is small: the key (a long string, repeated in every file
+/// that states the claim) is kept as a 128-bit hash, and a fact's texts stay in the
+/// fact base.
 #[derive(Clone, Debug)]
 struct Item {
-    key: String,
+    key: u128,
     qualifier: Vec<String>,
-    subject: String,
+    about: About,
     value: Value,
     span: Range<usize>,
     line: usize,
-    written: String,
-    fact: Option<String>,
+    written: Box<str>,
+}
+
+/// The hash of a claim's key: two SipHash passes with different prefixes, so that two
+/// different keys of one run share a hash with a chance of about one in 2^100.
+fn key_hash(key: &str) -> u128 {
+    let half = |prefix: u8| {
+        let mut h = std::hash::DefaultHasher::new();
+        prefix.hash(&mut h);
+        key.hash(&mut h);
+        h.finish()
+    };
+    (u128::from(half(1)) << 64) | u128::from(half(2))
 }
 
 /// What one document says that other documents may contradict: small, no text.
@@ -103,23 +125,17 @@ fn hash_text(text: &str) -> u64 {
 pub fn summarize(a: &Analysis<'_>) -> Summary {
     let mut items: Vec<Item> = Vec::new();
     let mut lines: Option<LineIndex> = None;
-    let mut push = |key: String,
-                    qualifier: Vec<String>,
-                    subject: String,
-                    fact: Option<String>,
-                    ci: usize,
-                    vi: usize| {
+    let mut push = |key: &str, qualifier: Vec<String>, about: About, ci: usize, vi: usize| {
         let v = &a.claims[ci].values[vi];
         let idx = lines.get_or_insert_with(|| LineIndex::new(a.text));
         items.push(Item {
-            key,
+            key: key_hash(key),
             qualifier,
-            subject,
+            about,
             value: v.value,
             span: v.span.clone(),
             line: idx.line_col(a.text, v.span.start).0,
-            written: a.source_text(&v.span).to_string(),
-            fact,
+            written: a.source_text(&v.span).into(),
         });
     };
     for g in &a.agreements {
@@ -128,14 +144,7 @@ pub fn summarize(a: &Analysis<'_>) -> Summary {
             Some(h) => format!("fact {} #{h}", f.id),
             None => format!("fact {}", f.id),
         };
-        push(
-            key,
-            Vec::new(),
-            f.what.clone(),
-            Some(f.id.clone()),
-            g.claim,
-            g.value,
-        );
+        push(&key, Vec::new(), About::Fact(g.fact), g.claim, g.value);
     }
     if let Some(date) = a.article_date {
         for s in statements(a) {
@@ -146,10 +155,9 @@ pub fn summarize(a: &Analysis<'_>) -> Summary {
                 continue;
             }
             push(
-                format!("{} @ {date}", s.key),
+                &format!("{} @ {date}", s.key),
                 s.qualifier.clone(),
-                s.subject.clone(),
-                None,
+                About::Subject(s.subject.as_str().into()),
                 s.claim,
                 s.value,
             );
@@ -183,6 +191,7 @@ pub fn summarize(a: &Analysis<'_>) -> Summary {
         }
         i = j;
     }
+    kept.shrink_to_fit();
     Summary {
         level: None,
         today: None,
@@ -198,7 +207,7 @@ pub fn summarize(a: &Analysis<'_>) -> Summary {
 /// Compares the summaries of every checked file of a report, adds the findings to the
 /// files that disagree, and drops the summaries. Files that get findings and whose
 /// text was not kept are read again (and left without the finding if they changed).
-pub fn compare(report: &mut Report) {
+pub fn compare(report: &mut Report, bases: &[FactBase]) {
     let mut order: Vec<usize> = (0..report.files.len()).collect();
     order.sort_by(|&x, &y| report.files[x].path.cmp(&report.files[y].path));
     let summaries: Vec<Summary> = report
@@ -206,24 +215,34 @@ pub fn compare(report: &mut Report) {
         .iter_mut()
         .map(|f| std::mem::take(&mut f.result.corpus))
         .collect();
-    let mut by_key: BTreeMap<&str, Vec<(usize, &Item)>> = BTreeMap::new();
-    for &fi in &order {
+    // Every item with its file, grouped by key; within a key, in path order (a sort of
+    // one flat vector: no allocation per key).
+    let mut all: Vec<(u128, usize, usize, &Item)> = Vec::new();
+    all.reserve_exact(summaries.iter().map(|s| s.items.len()).sum());
+    for (rank, &fi) in order.iter().enumerate() {
         for item in &summaries[fi].items {
-            by_key.entry(&item.key).or_default().push((fi, item));
+            all.push((item.key, rank, fi, item));
         }
     }
+    // Stable: a file's items of one key keep their order.
+    all.sort_by_key(|&(key, rank, _, _)| (key, rank));
     let mut found: Vec<(usize, Diagnostic)> = Vec::new();
-    for group in by_key.values() {
+    for group in all.chunk_by(|x, y| x.0 == y.0) {
         if group.len() < 2 {
             continue;
         }
+        let group: Vec<(usize, &Item)> = group.iter().map(|&(_, _, fi, x)| (fi, x)).collect();
         let items: Vec<(Value, &[String])> = group
             .iter()
             .map(|(_, x)| (x.value, x.qualifier.as_slice()))
             .collect();
         for (i, r) in odd_ones(&items, |i, j| group[i].0 == group[j].0) {
             let ((fi, item), (rf, reference)) = (group[i], group[r]);
-            found.push((fi, diagnostic(item, &report.files[rf].path, reference)));
+            let base = bases.get(report.files[fi].base);
+            found.push((
+                fi,
+                diagnostic(item, base, &report.files[rf].path, reference),
+            ));
         }
     }
     for (fi, mut d) in found {
@@ -259,14 +278,21 @@ pub fn compare(report: &mut Report) {
     }
 }
 
-fn diagnostic(item: &Item, other_path: &Path, other: &Item) -> Diagnostic {
+fn diagnostic(item: &Item, base: Option<&FactBase>, other_path: &Path, other: &Item) -> Diagnostic {
+    let (subject, fact) = match &item.about {
+        About::Subject(s) => (&**s, None),
+        About::Fact(i) => match base.and_then(|b| b.facts.get(*i)) {
+            Some(f) => (f.what.as_str(), Some(f.id.clone())),
+            None => ("", None),
+        },
+    };
     let message = format!(
         "stated {} here, but {}:{} states {} for the same claim: {}",
         item.value.describe(),
         display_path(other_path),
         other.line,
         other.value.describe(),
-        item.subject
+        subject
     );
     let mut d = Diagnostic::new(RuleId::CorpusContradiction, item.span.clone(), message)
         .with_label(format!("stated `{}`", item.written))
@@ -275,8 +301,8 @@ fn diagnostic(item: &Item, other_path: &Path, other: &Item) -> Diagnostic {
             span: other.span.clone(),
             message: format!("the same claim stated as `{}`", other.written),
         });
-    d.expected = Some(other.written.clone());
-    d.found = Some(item.written.clone());
-    d.fact = item.fact.clone();
+    d.expected = Some(other.written.to_string());
+    d.found = Some(item.written.to_string());
+    d.fact = fact;
     d
 }
