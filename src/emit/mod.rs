@@ -53,6 +53,9 @@ pub struct Location {
     pub column: usize,
 }
 
+/// How many other drafts a [`Locator`] keeps read and indexed.
+const OTHERS_KEPT: usize = 8;
+
 /// Resolves labels' files and offsets to locations, indexing each file's lines once
 /// per run (fact files) or once per draft (the draft and the drafts it names).
 pub struct Locator<'f> {
@@ -108,15 +111,24 @@ impl<'f> Locator<'f> {
                 }
             }
             FileKey::Other(p) => {
-                if !self.others.iter().any(|(q, ..)| q == p) {
-                    let text = std::fs::read_to_string(p).unwrap_or_default();
-                    let idx = LineIndex::new(&text);
-                    self.others.push((p.clone(), text, idx));
-                }
+                // The drafts named last are kept (a draft's labels name a few, in
+                // runs); never every draft of a run, so that memory does not grow
+                // with the corpus.
+                let at = match self.others.iter().position(|(q, ..)| q == p) {
+                    Some(i) => i,
+                    None => {
+                        if self.others.len() == OTHERS_KEPT {
+                            self.others.remove(0);
+                        }
+                        let text = std::fs::read_to_string(p).unwrap_or_default();
+                        let idx = LineIndex::new(&text);
+                        self.others.push((p.clone(), text, idx));
+                        self.others.len() - 1
+                    }
+                };
                 let (line, column) = self
                     .others
-                    .iter()
-                    .find(|(q, ..)| q == p)
+                    .get(at)
                     .map_or((1, 1), |(_, text, idx)| idx.line_col(text, offset));
                 Location {
                     path: display_path(p),
@@ -141,4 +153,33 @@ pub fn source_files<'a>(
         files.add(f.name.clone(), f.text.as_str());
     }
     files
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Other drafts are read again once they fall out of the few kept: every location
+    /// is still right.
+    #[test]
+    fn other_drafts_are_located_whatever_how_many_are_named() {
+        let base = FactBase::load(Vec::new()).expect("an empty base");
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let paths: Vec<std::path::PathBuf> = (0..OTHERS_KEPT * 2 + 1)
+            .map(|i| {
+                let p = dir.path().join(format!("d{i}.md"));
+                std::fs::write(&p, format!("{}x", "line\n".repeat(i))).expect("write a draft");
+                p
+            })
+            .collect();
+        let mut locator = Locator::new(&base);
+        let own = LineIndex::new("");
+        for round in 0..2 {
+            for (i, p) in paths.iter().enumerate() {
+                let at = locator.locate(&FileKey::Other(p.clone()), i * 5, (p, "", &own));
+                assert_eq!((at.line, at.column), (i + 1, 1), "draft {i}, round {round}");
+            }
+        }
+        assert!(locator.others.len() <= OTHERS_KEPT);
+    }
 }

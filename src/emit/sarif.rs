@@ -3,8 +3,11 @@
 //! and, as related locations, the fact it contradicts (or the other statement); a
 //! finding with a certain correction has `fixes` (one replacement of its region).
 
+use std::cell::RefCell;
 use std::io::{self, Write};
 
+use serde::Serialize;
+use serde::ser::{SerializeSeq, Serializer};
 use serde_json::{Value, json};
 
 use crate::Report;
@@ -165,24 +168,62 @@ fn result(
     r
 }
 
+/// The results of a report, made one at a time while they are written: a SARIF log
+/// of many findings is never held whole in memory, and each draft is read again only
+/// while its own results are made.
+struct Results<'r, 'f> {
+    report: &'r Report,
+    rules: &'r [(RuleId, Value)],
+    locators: RefCell<Vec<Locator<'f>>>,
+    fallback: RefCell<Option<Locator<'f>>>,
+}
+
+impl Serialize for Results<'_, '_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut seq = serializer.serialize_seq(None)?;
+        let mut locators = self.locators.borrow_mut();
+        let mut fallback = self.fallback.borrow_mut();
+        for f in &self.report.files {
+            if f.result.diagnostics.is_empty() {
+                continue;
+            }
+            let source = f.source();
+            let text = source.as_deref().unwrap_or("");
+            let idx = LineIndex::new(text);
+            let Some(locator) = locators.get_mut(f.base).or(fallback.as_mut()) else {
+                continue;
+            };
+            for d in &f.result.diagnostics {
+                let rule_index = self.rules.iter().position(|(id, _)| *id == d.rule);
+                seq.serialize_element(&result(d, rule_index, &f.path, text, &idx, locator))?;
+            }
+        }
+        seq.end()
+    }
+}
+
+/// The log, its keys in the order `serde_json` writes a map's (sorted), so that the
+/// output is the same as that of one `json!` document.
+#[derive(Serialize)]
+struct Log<'a, 'r, 'f> {
+    #[serde(rename = "$schema")]
+    schema: &'static str,
+    runs: [Run<'a, 'r, 'f>; 1],
+    version: &'static str,
+}
+
+#[derive(Serialize)]
+struct Run<'a, 'r, 'f> {
+    #[serde(rename = "columnKind")]
+    column_kind: &'static str,
+    invocations: Value,
+    results: &'a Results<'r, 'f>,
+    tool: Value,
+}
+
 /// Writes the report as one SARIF log (`bases` as for [`super::human::write`]).
 pub fn write(report: &Report, bases: &[FactBase], w: &mut dyn Write) -> io::Result<()> {
     let rules = rules();
-    let mut results = Vec::new();
-    let mut locators: Vec<Locator<'_>> = bases.iter().map(Locator::new).collect();
-    let mut fallback = bases.first().map(Locator::new);
-    for f in &report.files {
-        let source = f.source();
-        let text = source.as_deref().unwrap_or("");
-        let idx = LineIndex::new(text);
-        let Some(locator) = locators.get_mut(f.base).or(fallback.as_mut()) else {
-            continue;
-        };
-        for d in &f.result.diagnostics {
-            let rule_index = rules.iter().position(|(id, _)| *id == d.rule);
-            results.push(result(d, rule_index, &f.path, text, &idx, locator));
-        }
-    }
     let notifications: Vec<Value> = report
         .errors
         .iter()
@@ -197,26 +238,33 @@ pub fn write(report: &Report, bases: &[FactBase], w: &mut dyn Write) -> io::Resu
             })
         })
         .collect();
-    let doc = json!({
-        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
-        "version": VERSION,
-        "runs": [{
-            "tool": {
-                "driver": {
-                    "name": "factlint",
-                    "version": env!("CARGO_PKG_VERSION"),
-                    "rules": rules.into_iter().map(|(_, v)| v).collect::<Vec<_>>(),
-                },
-            },
-            "columnKind": "unicodeCodePoints",
-            "invocations": [{
+    let tool = json!({
+        "driver": {
+            "name": "factlint",
+            "version": env!("CARGO_PKG_VERSION"),
+            "rules": rules.iter().map(|(_, v)| v).collect::<Vec<_>>(),
+        },
+    });
+    let results = Results {
+        report,
+        rules: &rules,
+        locators: RefCell::new(bases.iter().map(Locator::new).collect()),
+        fallback: RefCell::new(bases.first().map(Locator::new)),
+    };
+    let log = Log {
+        schema: "https://json.schemastore.org/sarif-2.1.0.json",
+        runs: [Run {
+            column_kind: "unicodeCodePoints",
+            invocations: json!([{
                 "executionSuccessful": report.errors.is_empty(),
                 "toolExecutionNotifications": notifications,
-            }],
-            "results": results,
+            }]),
+            results: &results,
+            tool,
         }],
-    });
-    serde_json::to_writer_pretty(&mut *w, &doc)?;
+        version: VERSION,
+    };
+    serde_json::to_writer_pretty(&mut *w, &log)?;
     writeln!(w)
 }
 

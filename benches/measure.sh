@@ -1,0 +1,83 @@
+#!/bin/sh
+# Every whole-process measurement of BENCHMARKS.md, in one session, so that each ratio
+# compares commands run on the same machine under the same load. Not run by
+# `cargo bench` or CI; takes about 25 minutes on 2 cores.
+#
+#   benches/measure.sh DIR > DIR/measure.log
+#
+# DIR holds the corpora and fact bases made by the commands of BENCHMARKS.md
+# (c1M c10M c100M c200M c1G f100 f10k, each with md/ and names.txt;
+# facts-100.toml facts-1000.toml facts-10000.toml). Needs ripgrep and hyperfine
+# (`apt-get install ripgrep hyperfine`). Optional: MDL, the markdownlint-cli2 binary
+# (`npm install markdownlint-cli2`); BEFORE, a factlint binary to compare with.
+# FACTLINT defaults to the repository's target/release/factlint.
+set -u
+dir=${1:?usage: benches/measure.sh DIR}
+root=$(cd "$(dirname "$0")/.." && pwd)
+F=${FACTLINT:-$root/target/release/factlint}
+if [ ! -x "$F" ]; then
+    echo "no factlint binary at $F: cargo build --release" >&2
+    exit 2
+fi
+cd "$dir" || exit 2
+export NO_COLOR=1
+# factlint exits 1 when it reports findings: that is a successful run here (-i).
+hf() { hyperfine -N -i --style basic "$@" 2>&1 | grep -v -e '^ *Warning' -e 'non-zero exit code'; }
+rss() { # label, command...: wall, user and peak memory of one run
+    label=$1
+    shift
+    /usr/bin/time -f "$label: %e s wall, %U s user, max RSS %M KB" "$@" > /dev/null 2> time.out
+    tail -n 1 time.out
+}
+load() { echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"; }
+
+echo "# $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $($F --version), $(rg --version | head -n 1), $(hyperfine --version)"
+for c in c1M c10M c100M c200M c1G f100 f10k; do
+    echo "$c: $(du -sb $c/md | cut -f1) bytes, $(find $c/md -name '*.md' | wc -l) files, $(wc -l < $c/names.txt) names"
+done
+
+echo "== 200 MB: factlint against the rg floor, 2 threads and 1; $(load)"
+hf --warmup 1 --runs 5 \
+    -n rg "rg --count-matches -F -f c200M/names.txt c200M/md" \
+    -n factlint "$F check c200M/md --format short" \
+    -n 'rg -j1' "rg -j1 --count-matches -F -f c200M/names.txt c200M/md" \
+    -n 'factlint, 1 thread' "env RAYON_NUM_THREADS=1 $F check c200M/md --format short"
+
+if [ -n "${BEFORE:-}" ]; then
+    echo "== 200 MB: before and now; $(load)"
+    hf --warmup 1 --runs 3 -n before "$BEFORE check c200M/md --format short" -n now "$F check c200M/md --format short"
+    rss "before, --format human" "$BEFORE" check c200M/md
+fi
+
+echo "== peak memory, 200 MB; $(load)"
+for fmt in human short json sarif; do rss "--format $fmt" "$F" check c200M/md --format $fmt; done
+
+if [ -n "${MDL:-}" ]; then
+    echo "== markdownlint-cli2, 10 MB; $(load)"
+    hf --runs 3 -n markdownlint-cli2 "$MDL c10M/md/**/*.md" -n factlint "$F check c10M/md --format short" \
+        -n rg "rg --count-matches -F -f c10M/names.txt c10M/md"
+    echo "== markdownlint-cli2, 200 MB (one run each); $(load)"
+    hf --runs 1 -n markdownlint-cli2 "$MDL c200M/md/**/*.md" -n factlint "$F check c200M/md --format short"
+    rss markdownlint-cli2 "$MDL" "c200M/md/**/*.md"
+fi
+
+echo "== sizes; $(load)"
+for s in 1M 10M 100M; do
+    hf --warmup 1 --runs 5 -n "factlint $s" "$F check c$s/md --format short" \
+        -n "rg $s" "rg --count-matches -F -f c$s/names.txt c$s/md"
+done
+hf --runs 2 -n "factlint 1G" "$F check c1G/md --format short" -n "rg 1G" "rg --count-matches -F -f c1G/names.txt c1G/md"
+rss "1 GB, --format human" "$F" check c1G/md
+
+echo "== facts: the built-in base plus 100, 1,000 and 10,000 generated facts; $(load)"
+for corpus in f100 f10k; do
+    hf --warmup 1 --runs 3 \
+        -n "$corpus +100" "$F check --facts facts-100.toml $corpus/md --format short" \
+        -n "$corpus +1000" "$F check --facts facts-1000.toml $corpus/md --format short" \
+        -n "$corpus +10000" "$F check --facts facts-10000.toml $corpus/md --format short"
+    rss "$corpus +100" "$F" check --facts facts-100.toml $corpus/md --format short
+    rss "$corpus +10000" "$F" check --facts facts-10000.toml $corpus/md --format short
+done
+hf --warmup 1 --runs 5 -n 'load +100' "$F facts check --facts facts-100.toml" \
+    -n 'load +10000' "$F facts check --facts facts-10000.toml"
+echo "== end $(date -u +%H:%MZ); $(load)"
