@@ -277,11 +277,18 @@ pub fn check_text(path: &Path, text: &str, facts: &FactBase, opts: &CheckOptions
                 .to_string(),
         );
     }
-    let mut corpus = rules::corpus_contradiction::summarize(&analysis);
-    corpus.level = opts
+    let level = opts
         .levels
         .get(&rules::RuleId::CorpusContradiction)
         .map(|l| l.severity());
+    // A draft for which the rule is off takes no part in it: nothing of it is kept, so
+    // a run with the rule off keeps no claims in memory.
+    let mut corpus = if level == Some(None) {
+        rules::corpus_contradiction::Summary::default()
+    } else {
+        rules::corpus_contradiction::summarize(&analysis)
+    };
+    corpus.level = level;
     corpus.today = opts.today;
     FileResult {
         diagnostics,
