@@ -51,20 +51,7 @@ impl Rng {
     }
 }
 
-const MONTHS: &[&str] = &[
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
+const MONTHS: &[&str] = &factlint::value::MONTHS;
 
 /// Everyday words of tech-business prose, none of them a cue word of the built-in
 /// base, so that filler never ties a value to a fact by accident.
