@@ -2,47 +2,17 @@
 //! files, suppression comments, severity gates, SARIF and GitHub output, standard input,
 //! and the setting-up commands (rules, rule, init, completions, schema, config).
 
-use std::io::Write as _;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::process::Output;
 
 use serde_json::Value;
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+mod common;
+use common::{code, root};
 
 /// Runs the binary in `cwd`, with `stdin` as standard input.
 fn run_in(cwd: &Path, args: &[&str], stdin: Option<&str>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_factlint"))
-        .args(args)
-        .current_dir(cwd)
-        .env("NO_COLOR", "1")
-        .stdin(if stdin.is_some() {
-            Stdio::piped()
-        } else {
-            Stdio::null()
-        })
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary runs");
-    if let Some(input) = stdin {
-        // A run that fails before reading its input (bad arguments) closes the pipe.
-        let written = child
-            .stdin
-            .take()
-            .expect("piped stdin")
-            .write_all(input.as_bytes());
-        if let Err(e) = written {
-            assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe, "write stdin: {e}");
-        }
-    }
-    child.wait_with_output().expect("the binary finishes")
-}
-
-fn code(out: &Output) -> i32 {
-    out.status.code().expect("exit code")
+    common::run_in(cwd, args, stdin.map(str::as_bytes))
 }
 
 fn stdout(out: &Output) -> String {

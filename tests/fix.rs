@@ -3,9 +3,8 @@
 //! properties of fixing: bytes outside the fixed spans never change, fixed findings
 //! are gone, fixing twice changes nothing the second time.
 
-use std::io::Write;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output, Stdio};
+use std::path::Path;
+use std::process::Output;
 use std::sync::LazyLock;
 
 use factlint::diagnostic::Fix;
@@ -14,37 +13,8 @@ use factlint::{CheckOptions, check_text, fix};
 use proptest::prelude::*;
 use serde_json::Value;
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn run_in(cwd: &Path, args: &[&str], stdin: Option<&[u8]>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_factlint"))
-        .args(args)
-        .current_dir(cwd)
-        .env("NO_COLOR", "1")
-        .stdin(if stdin.is_some() {
-            Stdio::piped()
-        } else {
-            Stdio::null()
-        })
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary runs");
-    if let Some(input) = stdin {
-        let mut w = child.stdin.take().expect("stdin");
-        // A run that fails before reading its input (bad arguments) closes the pipe.
-        if let Err(e) = w.write_all(input) {
-            assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe, "write stdin: {e}");
-        }
-    }
-    child.wait_with_output().expect("output")
-}
-
-fn code(out: &Output) -> i32 {
-    out.status.code().expect("exit code")
-}
+mod common;
+use common::{code, root, run_in};
 
 fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
