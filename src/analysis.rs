@@ -7,6 +7,7 @@
 //! the fact, and where the writer may mean another fact that the value fits, nothing
 //! is said.
 
+use std::borrow::Cow;
 use std::ops::Range;
 use std::path::Path;
 use std::sync::LazyLock;
@@ -95,13 +96,14 @@ pub enum ClaimKind {
 
 /// A sentence or a table row, with what was recognized in it.
 #[derive(Clone, Debug)]
-pub struct Claim {
+pub struct Claim<'a> {
     /// Where it stands.
     pub kind: ClaimKind,
     /// Byte range in the file.
     pub span: Range<usize>,
-    /// The claim's text (a row's cells are joined with " | ").
-    pub text: String,
+    /// The claim's text (a row's cells are joined with " | "): a sentence borrows it
+    /// from its block.
+    pub text: Cow<'a, str>,
     /// Values, in order.
     pub values: Vec<ValueItem>,
     /// Entities named in the claim itself.
@@ -186,7 +188,7 @@ pub struct Analysis<'a> {
     /// The article's date: front matter, else the run's default. Never guessed.
     pub article_date: Option<Date>,
     /// Sentences and table rows.
-    pub claims: Vec<Claim>,
+    pub claims: Vec<Claim<'a>>,
     /// What attribution found.
     pub verdicts: Vec<Verdict>,
     /// What the article's date says about the products and events named.
@@ -232,9 +234,16 @@ impl<'a> Analysis<'a> {
             .as_ref()
             .and_then(|f| f.date)
             .or(default_date);
-        let (claims, oversized): (Vec<Claim>, Vec<Claim>) = build_claims(doc, facts)
-            .into_iter()
-            .partition(within_limits);
+        // Oversized claims are rare: keep the others in place.
+        let mut claims = build_claims(doc, facts);
+        let oversized: Vec<Range<usize>> = claims
+            .iter()
+            .filter(|c| !within_limits(c))
+            .map(|c| c.span.clone())
+            .collect();
+        if !oversized.is_empty() {
+            claims.retain(within_limits);
+        }
         let mut a = Analysis {
             path,
             text,
@@ -246,7 +255,7 @@ impl<'a> Analysis<'a> {
             timeline: Vec::new(),
             agreements: Vec::new(),
             statements: std::sync::OnceLock::new(),
-            oversized: oversized.into_iter().map(|c| c.span).collect(),
+            oversized,
         };
         let mut agreements = Vec::new();
         a.verdicts = attribute(&a, &mut agreements);
@@ -261,7 +270,7 @@ impl<'a> Analysis<'a> {
     }
 }
 
-fn build_claims(doc: &Document, facts: &FactBase) -> Vec<Claim> {
+fn build_claims<'a>(doc: &'a Document, facts: &FactBase) -> Vec<Claim<'a>> {
     let mut claims = Vec::new();
     let mut mentions: Vec<Mention> = Vec::new();
     let mut names: Vec<NameMatch> = Vec::new();
@@ -310,12 +319,22 @@ fn build_claims(doc: &Document, facts: &FactBase) -> Vec<Claim> {
             let ns = &names[names.partition_point(|n| !in_s(n.span.start))..];
             let ns = &ns[..ns.partition_point(|n| n.span.start < s.end)];
             let own = entities_in(ns, &s);
-            let mut entities = own.clone();
-            entities.extend(&prev_entities);
-            if matches!(block.kind, BlockKind::Paragraph)
+            let from_heading = matches!(block.kind, BlockKind::Paragraph)
                 && own.is_empty()
-                && prev_entities.is_empty()
-            {
+                && prev_entities.is_empty();
+            // One allocation of the right size (none when there are no entities).
+            let mut entities = Vec::with_capacity(
+                own.len()
+                    + prev_entities.len()
+                    + if from_heading {
+                        heading_entities.len()
+                    } else {
+                        0
+                    },
+            );
+            entities.extend(&own);
+            entities.extend(&prev_entities);
+            if from_heading {
                 entities.extend(&heading_entities);
             }
             sort_dedup(&mut entities);
@@ -372,11 +391,13 @@ fn build_claims(doc: &Document, facts: &FactBase) -> Vec<Claim> {
                 })
                 .collect();
             block_entities.extend(&own);
-            prev_entities = own.clone();
+            // The next sentence's context, in the same buffer.
+            prev_entities.clear();
+            prev_entities.extend(&own);
             claims.push(Claim {
                 kind: ClaimKind::Sentence { block: bi },
                 span: block.to_source(&s),
-                text: block.text[s].to_string(),
+                text: Cow::Borrowed(&block.text[s]),
                 values,
                 own_entities: own,
                 entities,
@@ -421,12 +442,12 @@ fn sort_dedup(v: &mut Vec<usize>) {
     v.dedup();
 }
 
-fn table_claims(
-    doc: &Document,
+fn table_claims<'a>(
+    doc: &'a Document,
     facts: &FactBase,
     ti: usize,
     context: &[usize],
-    claims: &mut Vec<Claim>,
+    claims: &mut Vec<Claim<'a>>,
 ) {
     let table = &doc.tables[ti];
     let mut names = Vec::new();
@@ -540,7 +561,7 @@ fn table_claims(
                 row: ri + 1,
             },
             span: span.unwrap_or(0..0),
-            text,
+            text: Cow::Owned(text),
             values,
             own_entities: own,
             entities,

@@ -205,7 +205,12 @@ pub fn scan(text: &str) -> Document {
                             .unwrap_or(BlockKind::Paragraph),
                     };
                     kind_stack.push(kind);
-                    builder = Some(Builder::new(kind, range.start, item_depth > 0));
+                    builder = Some(Builder::new(
+                        kind,
+                        range.start,
+                        item_depth > 0,
+                        range.len().min(1 << 14),
+                    ));
                 }
                 Tag::CodeBlock(_) => {
                     code_ranges.push(range.clone());
@@ -270,7 +275,7 @@ pub fn scan(text: &str) -> Document {
                     if let Some(kind) = kind_stack.last().copied()
                         && !is_cell
                     {
-                        builder = Some(Builder::new(kind, range.end, item_depth > 0));
+                        builder = Some(Builder::new(kind, range.end, item_depth > 0, 0));
                     }
                 }
                 TagEnd::CodeBlock | TagEnd::HtmlBlock | TagEnd::MetadataBlock(_) => {
@@ -373,11 +378,13 @@ struct Builder {
 }
 
 impl Builder {
-    fn new(kind: BlockKind, start: usize, list_item: bool) -> Builder {
+    /// A block starting at byte `start`; `size` is what its text will likely take
+    /// (the source span of the element, when known), so that it is allocated once.
+    fn new(kind: BlockKind, start: usize, list_item: bool, size: usize) -> Builder {
         Builder {
             kind,
             list_item,
-            text: String::new(),
+            text: String::with_capacity(size),
             pieces: Vec::new(),
             start,
             end: start,

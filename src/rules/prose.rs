@@ -2,11 +2,11 @@
 //! document against itself: the words before and after a value (hedge words left
 //! out), words and proper names, clauses, quotes, and how two stated values compare.
 
-use std::collections::HashSet;
+use foldhash::HashSet;
+use std::borrow::Cow;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use regex::Regex;
 
 use crate::analysis::{Analysis, Claim, ValueItem};
@@ -130,26 +130,31 @@ fn split_at_breaks(breaks: &Regex, text: &str, at: usize) -> Range<usize> {
 /// A word of a text: letters and digits, with inner apostrophes; a possessive "'s"
 /// is not part of the word.
 #[derive(Clone, Debug)]
-pub(crate) struct Word {
+pub(crate) struct Word<'t> {
     /// Byte range in the text.
     pub range: Range<usize>,
     /// True when the word starts with an upper-case letter.
     pub capital: bool,
-    /// The word, lowercase, without a possessive.
-    pub lower: String,
+    /// The word, lowercase, without a possessive (borrowed when the text has it in
+    /// lower case already, as most words).
+    pub lower: Cow<'t, str>,
     /// True when the word was written with a possessive "'s".
     pub possessive: bool,
 }
 
 /// The words of a text, in order.
-pub(crate) fn words(text: &str) -> Vec<Word> {
+pub(crate) fn words(text: &str) -> Vec<Word<'_>> {
     raw_words(text)
         .map(|range| {
             let raw = &text[range.clone()];
             let bare = strip_possessive(raw);
             Word {
                 capital: raw.chars().next().is_some_and(char::is_uppercase),
-                lower: bare.to_lowercase(),
+                lower: if bare.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+                    Cow::Owned(bare.to_lowercase())
+                } else {
+                    Cow::Borrowed(bare)
+                },
                 possessive: bare.len() < raw.len(),
                 range,
             }
@@ -408,7 +413,7 @@ pub(crate) fn names_among<'c>(
     clauses: impl Iterator<Item = &'c str>,
 ) -> HashSet<String> {
     let mut capital: Vec<String> = Vec::new();
-    let mut names: HashSet<String> = HashSet::new();
+    let mut names: HashSet<String> = HashSet::default();
     for text in clauses {
         for r in raw_words(text) {
             let raw = strip_possessive(&text[r]);
@@ -438,22 +443,59 @@ pub(crate) fn names_among<'c>(
     if capital.is_empty() {
         return names;
     }
-    // Which of them the document writes in lower case, as a word of its own.
+    // Which of them the document writes in lower case, as a word of its own (not
+    // inside a longer word). A word of word bytes only is then a whole token of the
+    // text: one pass over the tokens, a hash lookup each. A word with an apostrophe
+    // ("o'neil") is looked for as it is.
     let mut seen = vec![false; capital.len()];
-    if let Ok(ac) = AhoCorasick::builder()
-        .kind(Some(AhoCorasickKind::DFA))
-        .build(&capital)
-    {
-        for c in &a.claims {
-            let t = c.text.as_bytes();
-            for m in ac.find_overlapping_iter(&c.text) {
-                let before = m.start().checked_sub(1).map(|i| t[i]);
-                let after = t.get(m.end()).copied();
-                let word =
-                    |b: Option<u8>| b.is_some_and(|b| b.is_ascii_alphanumeric() || b >= 0x80);
-                if !word(before) && !word(after) {
-                    seen[m.pattern().as_usize()] = true;
+    let mut tokens: foldhash::HashMap<&[u8], usize> = foldhash::HashMap::default();
+    let mut odd = Vec::new();
+    for (i, w) in capital.iter().enumerate() {
+        if w.bytes().all(word_byte) {
+            tokens.insert(w.as_bytes(), i);
+        } else {
+            odd.push(i);
+        }
+    }
+    // The lengths of the words looked for, by first byte (a bit per length below
+    // 64): most tokens are passed over without hashing.
+    let mut lengths = [0u64; 256];
+    for w in &capital {
+        if let Some(&first) = w.as_bytes().first() {
+            lengths[usize::from(first)] |= 1 << w.len().min(63);
+        }
+    }
+    for c in &a.claims {
+        let t = c.text.as_bytes();
+        let mut i = 0;
+        while i < t.len() {
+            if !WORD_BYTE[usize::from(t[i])] {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            i += t[i..]
+                .iter()
+                .position(|&b| !WORD_BYTE[usize::from(b)])
+                .unwrap_or(t.len() - i);
+            if lengths[usize::from(t[start])] & 1 << (i - start).min(63) != 0
+                && let Some(&k) = tokens.get(&t[start..i])
+            {
+                seen[k] = true;
+            }
+        }
+        for &k in &odd {
+            let w = capital[k].as_bytes();
+            let mut from = 0;
+            while let Some(at) = memchr::memmem::find(&t[from..], w) {
+                let (s, e) = (from + at, from + at + w.len());
+                let bounded =
+                    (s == 0 || !word_byte(t[s - 1])) && t.get(e).is_none_or(|&b| !word_byte(b));
+                if bounded {
+                    seen[k] = true;
+                    break;
                 }
+                from = s + 1;
             }
         }
     }
@@ -466,6 +508,23 @@ pub(crate) fn names_among<'c>(
     );
     names
 }
+
+/// A byte of a word: ASCII letters and digits, and every byte of a non-ASCII
+/// character.
+fn word_byte(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b >= 0x80
+}
+
+/// [`word_byte`] as a table, for the loop over every byte of a document.
+static WORD_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric() || b >= 0x80;
+        b += 1;
+    }
+    t
+};
 
 /// Last words of company names that say what kind of company it is, not which one:
 /// "Foo Technologies" and "Bar Technologies" are two companies.
@@ -508,14 +567,14 @@ pub(crate) fn anchors_as_written<'t>(
     let mut out = Vec::new();
     let mut i = 0;
     while i < ws.len() {
-        if !names.contains(&ws[i].lower) {
+        if !names.contains(&*ws[i].lower) {
             i += 1;
             continue;
         }
         let mut j = i;
         while j + 1 < ws.len()
             && !ws[j].possessive
-            && names.contains(&ws[j + 1].lower)
+            && names.contains(&*ws[j + 1].lower)
             && text[ws[j].range.end..ws[j + 1].range.start] == *" "
         {
             j += 1;
@@ -528,10 +587,10 @@ pub(crate) fn anchors_as_written<'t>(
             .unwrap_or(raw);
         // The word that tells this name from others.
         let mut k = j;
-        while k > i && COMPANY_SUFFIXES.contains(&ws[k].lower.as_str()) {
+        while k > i && COMPANY_SUFFIXES.contains(&&*ws[k].lower) {
             k -= 1;
         }
-        out.push((ws[k].lower.clone(), raw));
+        out.push((ws[k].lower.to_string(), raw));
         i = j + 1;
     }
     out.sort_unstable_by(|a, b| a.0.cmp(&b.0));

@@ -1,7 +1,7 @@
 //! `ratio-mismatch`: "doubling", "tripling", "halved", "three-fold", "2x" between two
 //! stated values that do not have that ratio.
 
-use std::collections::HashSet;
+use foldhash::HashSet;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -102,6 +102,11 @@ impl Rule for RatioMismatch {
             if !matches!(c.kind, ClaimKind::Sentence { .. }) || c.text.len() > MAX_SENTENCE {
                 continue;
             }
+            // Most sentences name no ratio: a search without capture groups says so
+            // without allocating.
+            if !RATIO.is_match(&c.text) {
+                continue;
+            }
             for m in RATIO.captures_iter(&c.text) {
                 let Some(whole) = m.get(0) else { continue };
                 if IDIOM_AFTER.is_match(&c.text[whole.end()..])
@@ -165,7 +170,7 @@ fn allowed(c: &Claim, at: usize, ratio: f64) -> Interval {
     }
 }
 
-fn amounts(c: &Claim) -> impl Iterator<Item = (usize, &ValueItem)> {
+fn amounts<'c>(c: &'c Claim<'_>) -> impl Iterator<Item = (usize, &'c ValueItem)> {
     c.values.iter().enumerate().filter(|(_, v)| {
         !matches!(v.value, Value::Date(_)) && !prose::in_quotes(&c.text, v.pos.start)
     })

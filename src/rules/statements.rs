@@ -10,7 +10,7 @@
 //! and two statements share a key only when their sentences name exactly the same
 //! names and dates.
 
-use std::collections::HashSet;
+use foldhash::HashSet;
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -380,7 +380,7 @@ const DETERMINERS: &[&str] = &[
 fn head_and_qualifier(phrase: &str) -> Option<(String, Vec<String>)> {
     let ws: Vec<String> = prose::words(phrase)
         .into_iter()
-        .map(|w| w.lower)
+        .map(|w| w.lower.into_owned())
         .filter(|w| !DETERMINERS.contains(&w.as_str()))
         .map(|w| singular(&w))
         .collect();
@@ -402,8 +402,7 @@ fn subject_before(text: &str) -> Option<String> {
         if text[w.range.end..end].trim() != "" || out.len() == 3 {
             break;
         }
-        if w.capital || STOP.contains(&w.lower.as_str()) || DETERMINERS.contains(&w.lower.as_str())
-        {
+        if w.capital || STOP.contains(&&*w.lower) || DETERMINERS.contains(&&*w.lower) {
             break;
         }
         out.insert(0, singular(&w.lower));
@@ -599,7 +598,7 @@ pub(crate) fn compatible(a: &[String], b: &[String]) -> bool {
 /// and the amounts whose date contradicts their fact: the fact rules report them, and
 /// the rules that need no fact base leave them alone.
 pub(crate) fn reported_values(a: &Analysis<'_>) -> HashSet<(usize, usize)> {
-    let mut out = HashSet::new();
+    let mut out = HashSet::default();
     for v in &a.verdicts {
         match *v {
             Verdict::ValueMismatch { claim, value, .. } | Verdict::Stale { claim, value, .. } => {

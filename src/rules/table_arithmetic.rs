@@ -162,7 +162,7 @@ fn check_table(a: &Analysis<'_>, ti: usize, rows: &[&Claim], out: &mut Vec<Diagn
     let mut grid = Grid {
         cells: Vec::new(),
         labels: Vec::new(),
-        texts: rows.iter().map(|c| c.text.clone()).collect(),
+        texts: rows.iter().map(|c| c.text.to_string()).collect(),
         header: table.header.clone(),
         reported: reported_values(a)
             .into_iter()
