@@ -669,7 +669,7 @@ mod tests {
     #[test]
     fn words_drop_possessives_and_keep_inner_apostrophes() {
         let ws = words("Amazon's AWS-Anthropic deal isn't 4.5x");
-        let lw: Vec<&str> = ws.iter().map(|w| w.lower.as_str()).collect();
+        let lw: Vec<&str> = ws.iter().map(|w| &*w.lower).collect();
         assert_eq!(
             lw,
             ["amazon", "aws", "anthropic", "deal", "isn't", "4", "5x"]
