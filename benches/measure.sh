@@ -1,7 +1,7 @@
 #!/bin/sh
 # Every whole-process measurement of BENCHMARKS.md, in one session, so that each ratio
 # compares commands run on the same machine under the same load. Not run by
-# `cargo bench` or CI; takes about 25 minutes on 2 cores.
+# `cargo bench` or CI; takes about 30 minutes on 2 cores.
 #
 #   benches/measure.sh DIR > DIR/measure.log
 #
@@ -30,6 +30,34 @@ rss() { # label, command...: wall, user and peak memory of one run
     tail -n 1 time.out
 }
 load() { echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"; }
+# paired N LABEL_A CMD_A LABEL_B CMD_B: A and B run alternately N times (A first in odd
+# pairs, B first in even ones); prints each pair's wall times and the median of the
+# B/A ratios. hyperfine runs every run of A before any of B, and on a shared machine
+# the load drifts between the two; a ratio within a pair does not see that drift.
+paired() {
+    n=$1 la=$2 ca=$3 lb=$4 cb=$5
+    one() {
+        /usr/bin/time -o time.out -f %e sh -c "$1" > /dev/null 2>&1
+        tail -n 1 time.out
+    }
+    ratios=""
+    i=0
+    while [ $i -lt "$n" ]; do
+        if [ $((i % 2)) -eq 0 ]; then
+            ta=$(one "$ca")
+            tb=$(one "$cb")
+        else
+            tb=$(one "$cb")
+            ta=$(one "$ca")
+        fi
+        r=$(echo "$tb $ta" | awk '{ printf "%.2f", $1 / $2 }')
+        echo "  pair $((i + 1)): $la $ta s, $lb $tb s, $lb/$la $r"
+        ratios="$ratios $r"
+        i=$((i + 1))
+    done
+    echo "  median $lb/$la: $(echo $ratios | tr ' ' '\n' | sort -n |
+        awk '{ a[NR] = $1 } END { print (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2) }')"
+}
 
 echo "# $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $($F --version), $(rg --version | head -n 1), $(hyperfine --version)"
 for c in c1M c10M c100M c200M c1G f100 f10k; do
@@ -80,4 +108,12 @@ for corpus in f100 f10k; do
 done
 hf --warmup 1 --runs 5 -n 'load +100' "$F facts check --facts facts-100.toml" \
     -n 'load +10000' "$F facts check --facts facts-10000.toml"
+echo "== paired runs (alternating; the ratios BENCHMARKS.md gives); $(load)"
+paired 5 rg "rg --count-matches -F -f c200M/names.txt c200M/md" factlint "$F check c200M/md --format short"
+if [ -n "${BEFORE:-}" ]; then
+    paired 5 now "$F check c200M/md --format short" before "$BEFORE check c200M/md --format short"
+fi
+if [ -n "${MDL:-}" ]; then
+    paired 5 factlint "$F check c10M/md --format short" markdownlint-cli2 "$MDL 'c10M/md/**/*.md'"
+fi
 echo "== end $(date -u +%H:%MZ); $(load)"
