@@ -666,6 +666,31 @@ pub(crate) fn singular(w: &str) -> String {
 mod tests {
     use super::*;
 
+    /// The names `names_among` finds among the words of `clause`, in a document of
+    /// `body` (the clause is read from the body, as the rules do).
+    fn names_in(body: &str, clause: &str) -> Vec<String> {
+        let base = crate::facts::FactBase::load(Vec::new()).expect("an empty base");
+        let doc = crate::markdown::scan(body);
+        let a = Analysis::new(std::path::Path::new("t.md"), body, &doc, &base, None);
+        let mut v: Vec<String> = names_among(&a, [clause].into_iter()).into_iter().collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn a_capitalised_word_is_a_name_unless_written_in_lower_case_as_a_word() {
+        let body = "Orchard and Apple and O'Hara and O'Neil and Été met AWS.\n\n\
+                    An apple fell; the orchards grew; o'neil waved; un été passa; \
+                    a pine-orchard stood.\n";
+        let clause = "Orchard and Apple and O'Hara and O'Neil and Été met AWS.";
+        // "apple", "o'neil", "été" and "orchard" (after a hyphen) are written in lower
+        // case as words of their own; "orchards" is another word; acronyms are names
+        // whatever the text writes; "and" and "met" are not capitalised.
+        assert_eq!(names_in(body, clause), ["aws", "o'hara"]);
+        let body = "Orchard grew.\n\nThe orchards grew.\n";
+        assert_eq!(names_in(body, "Orchard grew."), ["orchard"]);
+    }
+
     #[test]
     fn words_drop_possessives_and_keep_inner_apostrophes() {
         let ws = words("Amazon's AWS-Anthropic deal isn't 4.5x");
