@@ -450,33 +450,31 @@ pub(crate) fn names_among<'c>(
     let mut seen = vec![false; capital.len()];
     let mut tokens: foldhash::HashMap<&[u8], usize> = foldhash::HashMap::default();
     let mut odd = Vec::new();
-    for (i, w) in capital.iter().enumerate() {
-        if w.bytes().all(word_byte) {
-            tokens.insert(w.as_bytes(), i);
-        } else {
-            odd.push(i);
-        }
-    }
     // The lengths of the words looked for, by first byte (a bit per length below
     // 64): most tokens are passed over without hashing.
     let mut lengths = [0u64; 256];
-    for w in &capital {
-        if let Some(&first) = w.as_bytes().first() {
-            lengths[usize::from(first)] |= 1 << w.len().min(63);
+    for (i, w) in capital.iter().enumerate() {
+        if w.bytes().all(word_byte) {
+            tokens.insert(w.as_bytes(), i);
+            if let Some(&first) = w.as_bytes().first() {
+                lengths[usize::from(first)] |= 1 << w.len().min(63);
+            }
+        } else {
+            odd.push(i);
         }
     }
     for c in &a.claims {
         let t = c.text.as_bytes();
         let mut i = 0;
         while i < t.len() {
-            if !WORD_BYTE[usize::from(t[i])] {
+            if !word_byte(t[i]) {
                 i += 1;
                 continue;
             }
             let start = i;
             i += t[i..]
                 .iter()
-                .position(|&b| !WORD_BYTE[usize::from(b)])
+                .position(|&b| !word_byte(b))
                 .unwrap_or(t.len() - i);
             if lengths[usize::from(t[start])] & 1 << (i - start).min(63) != 0
                 && let Some(&k) = tokens.get(&t[start..i])
@@ -512,7 +510,7 @@ pub(crate) fn names_among<'c>(
 /// A byte of a word: ASCII letters and digits, and every byte of a non-ASCII
 /// character.
 fn word_byte(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b >= 0x80
+    WORD_BYTE[usize::from(b)]
 }
 
 /// [`word_byte`] as a table, for the loop over every byte of a document.
