@@ -2,13 +2,17 @@
 //! values that cannot both hold.
 //!
 //! The rule works in two stages. While each file is checked (in parallel), it keeps a
-//! small [`Summary`] of the file's comparable claims — a key, a value, a span, a line;
+//! small [`Summary`] of the file's comparable claims — a hashed key, a value, a span;
 //! never the text. After every file is checked, [`compare`] groups the claims of all
 //! files by key, in sorted path order, and reports each disagreement once, in the file
-//! that disagrees, with a label on the other document. Output does not depend on the
-//! number of threads, and memory grows with the claims kept, not with the texts read.
+//! that disagrees, with a label on the other document; the two files of a finding are
+//! read again for its lines and the values as written. Output does not depend on the
+//! number of threads, and memory grows with the claims kept (under 100 bytes each),
+//! not with the texts read.
 
 use std::hash::{Hash, Hasher};
+
+use foldhash::HashMap;
 use std::ops::Range;
 use std::path::Path;
 
@@ -67,27 +71,33 @@ impl Rule for CorpusContradiction {
     fn check(&self, _a: &Analysis<'_>, _out: &mut Vec<Diagnostic>) {}
 }
 
-/// What a comparable claim is about: a fact of the file's base (by index), or a
-/// subject as shown in messages.
-#[derive(Clone, Debug)]
+/// What a comparable claim is about: a fact of the file's base, or a subject of the
+/// file's [`Summary::subjects`] (as shown in messages); both by index.
+#[derive(Clone, Copy, Debug)]
 enum About {
-    Fact(usize),
-    Subject(Box<str>),
+    Fact(u32),
+    Subject(u32),
 }
 
 /// One comparable claim of a document. A run keeps one per claim of every file until
-/// all are compared, so it is small: the key (a long string, repeated in every file
-/// that states the claim) is kept as a 128-bit hash, and a fact's texts stay in the
-/// fact base.
+/// all are compared, so it holds no text: the key (a long string, repeated in every
+/// file that states the claim) is kept as a 128-bit hash, the qualifier's words as
+/// 64-bit hashes, a fact's texts stay in the fact base, and the line and the text as
+/// written are read again from the file for the rare claim that is reported.
 #[derive(Clone, Debug)]
 struct Item {
     key: u128,
-    qualifier: Vec<String>,
-    about: About,
     value: Value,
-    span: Range<usize>,
-    line: usize,
-    written: Box<str>,
+    qualifier: Box<[u64]>,
+    about: About,
+    start: u32,
+    end: u32,
+}
+
+impl Item {
+    fn span(&self) -> Range<usize> {
+        self.start as usize..self.end as usize
+    }
 }
 
 /// The hash of a claim's key: two SipHash passes with different prefixes, so that two
@@ -102,10 +112,21 @@ fn key_hash(key: &str) -> u128 {
     (u128::from(half(1)) << 64) | u128::from(half(2))
 }
 
+/// The hash of a qualifier's word (SipHash with fixed keys: the same in every file and
+/// every run). Qualifiers are compared by these: two different words of one run share
+/// a hash with a chance of about one in 2^60.
+fn word_hash(word: &str) -> u64 {
+    let mut h = std::hash::DefaultHasher::new();
+    word.hash(&mut h);
+    h.finish()
+}
+
 /// What one document says that other documents may contradict: small, no text.
 #[derive(Clone, Debug, Default)]
 pub struct Summary {
     items: Vec<Item>,
+    /// The subjects of the items, once each.
+    subjects: Vec<Box<str>>,
     hash: u64,
     /// The configured severity of `corpus-contradiction` for this file: `None` for the
     /// default, `Some(None)` for off.
@@ -125,18 +146,21 @@ fn hash_text(text: &str) -> u64 {
 /// document disagrees with itself are left out.
 pub fn summarize(a: &Analysis<'_>) -> Summary {
     let mut items: Vec<Item> = Vec::new();
-    let mut lines: Option<LineIndex> = None;
-    let mut push = |key: &str, qualifier: Vec<String>, about: About, ci: usize, vi: usize| {
+    let mut subjects: Vec<Box<str>> = Vec::new();
+    let mut subject_ids: HashMap<&str, u32> = HashMap::default();
+    let mut push = |key: &str, qualifier: &[String], about: About, ci: usize, vi: usize| {
         let v = &a.claims[ci].values[vi];
-        let idx = lines.get_or_insert_with(|| LineIndex::new(a.text));
+        // Offsets past 4 GiB (a draft that big is skipped by default) are not kept.
+        let (Ok(start), Ok(end)) = (u32::try_from(v.span.start), u32::try_from(v.span.end)) else {
+            return;
+        };
         items.push(Item {
             key: key_hash(key),
-            qualifier,
-            about,
             value: v.value,
-            span: v.span.clone(),
-            line: idx.line_col(a.text, v.span.start).0,
-            written: a.source_text(&v.span).into(),
+            qualifier: qualifier.iter().map(|w| word_hash(w)).collect(),
+            about,
+            start,
+            end,
         });
     };
     for g in &a.agreements {
@@ -145,7 +169,10 @@ pub fn summarize(a: &Analysis<'_>) -> Summary {
             Some(h) => format!("fact {} #{h}", f.id),
             None => format!("fact {}", f.id),
         };
-        push(&key, Vec::new(), About::Fact(g.fact), g.claim, g.value);
+        let Ok(fact) = u32::try_from(g.fact) else {
+            continue;
+        };
+        push(&key, &[], About::Fact(fact), g.claim, g.value);
     }
     if let Some(date) = a.article_date {
         for s in statements(a) {
@@ -155,31 +182,27 @@ pub fn summarize(a: &Analysis<'_>) -> Summary {
             {
                 continue;
             }
+            let next = u32::try_from(subjects.len()).unwrap_or(u32::MAX);
+            let id = *subject_ids.entry(s.subject.as_str()).or_insert_with(|| {
+                subjects.push(s.subject.as_str().into());
+                next
+            });
             push(
                 &format!("{} @ {date}", s.key),
-                s.qualifier.clone(),
-                About::Subject(s.subject.as_str().into()),
+                &s.qualifier,
+                About::Subject(id),
                 s.claim,
                 s.value,
             );
         }
     }
     // One item per key, and none for a key the document states in two ways.
-    items.sort_by(|x, y| x.key.cmp(&y.key).then(x.span.start.cmp(&y.span.start)));
+    items.sort_by(|x, y| x.key.cmp(&y.key).then(x.start.cmp(&y.start)));
     let mut kept: Vec<Item> = Vec::new();
-    let mut i = 0;
-    while i < items.len() {
-        let mut j = i + 1;
-        while j < items.len() && items[j].key == items[i].key {
-            j += 1;
-        }
-        let group = &items[i..j];
+    for group in items.chunk_by(|x, y| x.key == y.key) {
         // Statements of one key whose qualifiers differ are kept apart; a key the
         // document states in two ways, or very many times, is left out.
-        let pairs: Vec<(Value, &[String])> = group
-            .iter()
-            .map(|x| (x.value, x.qualifier.as_slice()))
-            .collect();
+        let pairs: Vec<(Value, &[u64])> = group.iter().map(|x| (x.value, &*x.qualifier)).collect();
         if group.len() <= 64 && odd_ones(&pairs, |_, _| false).is_empty() {
             for (k, x) in group.iter().enumerate() {
                 if !group[..k]
@@ -190,86 +213,153 @@ pub fn summarize(a: &Analysis<'_>) -> Summary {
                 }
             }
         }
-        i = j;
     }
     kept.shrink_to_fit();
+    subjects.shrink_to_fit();
     Summary {
         level: None,
         today: None,
-        items: kept,
         hash: if items.is_empty() {
             0
         } else {
             hash_text(a.text)
         },
+        items: kept,
+        subjects,
+    }
+}
+
+/// The text of a file of the report, read again if it was not kept, with its line
+/// index; `None` when it cannot be read or changed since it was checked.
+struct Reread {
+    text: String,
+    lines: LineIndex,
+}
+
+impl Reread {
+    fn of(text: Option<&str>, path: &Path, hash: u64) -> Option<Reread> {
+        let text = match text {
+            Some(t) => t.to_string(),
+            None => match crate::read_draft(path) {
+                Ok(Some(t)) if hash_text(&t) == hash => t,
+                _ => return None,
+            },
+        };
+        let lines = LineIndex::new(&text);
+        Some(Reread { text, lines })
+    }
+
+    fn line(&self, offset: usize) -> usize {
+        self.lines.line_col(&self.text, offset).0
+    }
+
+    fn written(&self, item: &Item) -> &str {
+        self.text.get(item.span()).unwrap_or("")
     }
 }
 
 /// Compares the summaries of every checked file of a report, adds the findings to the
-/// files that disagree, and drops the summaries. Files that get findings and whose
-/// text was not kept are read again (and left without the finding if they changed).
+/// files that disagree, and drops the summaries. The files of a finding whose text was
+/// not kept are read again (and the finding left out if either changed since).
 pub fn compare(report: &mut Report, bases: &[FactBase]) {
-    let mut order: Vec<usize> = (0..report.files.len()).collect();
-    order.sort_by(|&x, &y| report.files[x].path.cmp(&report.files[y].path));
+    let mut rank = vec![0usize; report.files.len()];
+    {
+        let mut order: Vec<usize> = (0..report.files.len()).collect();
+        order.sort_by(|&x, &y| report.files[x].path.cmp(&report.files[y].path));
+        for (r, &fi) in order.iter().enumerate() {
+            rank[fi] = r;
+        }
+    }
     let summaries: Vec<Summary> = report
         .files
         .iter_mut()
         .map(|f| std::mem::take(&mut f.result.corpus))
         .collect();
-    // Every item with its file, grouped by key; within a key, in path order (a sort of
-    // one flat vector: no allocation per key).
-    let mut all: Vec<(u128, usize, usize, &Item)> = Vec::new();
+    let item = |(fi, k): (u32, u32)| &summaries[fi as usize].items[k as usize];
+    // Every item by (file, index), grouped by key; within a key, in path order (a sort
+    // of one flat vector of 8 bytes per item: no allocation per key, no copy).
+    let mut all: Vec<(u32, u32)> = Vec::new();
     all.reserve_exact(summaries.iter().map(|s| s.items.len()).sum());
-    for (rank, &fi) in order.iter().enumerate() {
-        for item in &summaries[fi].items {
-            all.push((item.key, rank, fi, item));
-        }
+    for (fi, s) in summaries.iter().enumerate() {
+        let Ok(f) = u32::try_from(fi) else { break };
+        all.extend((0..s.items.len()).map_while(|k| Some((f, u32::try_from(k).ok()?))));
     }
     // Stable: a file's items of one key keep their order.
-    all.sort_by_key(|&(key, rank, _, _)| (key, rank));
-    let mut found: Vec<(usize, Diagnostic)> = Vec::new();
-    for group in all.chunk_by(|x, y| x.0 == y.0) {
+    all.sort_by_key(|&x| (item(x).key, rank[x.0 as usize]));
+    // (file, item, reference file, reference item)
+    let mut found: Vec<((u32, u32), (u32, u32))> = Vec::new();
+    for group in all.chunk_by(|&x, &y| item(x).key == item(y).key) {
         if group.len() < 2 {
             continue;
         }
-        let group: Vec<(usize, &Item)> = group.iter().map(|&(_, _, fi, x)| (fi, x)).collect();
-        let items: Vec<(Value, &[String])> = group
+        let items: Vec<(Value, &[u64])> = group
             .iter()
-            .map(|(_, x)| (x.value, x.qualifier.as_slice()))
+            .map(|&x| (item(x).value, &*item(x).qualifier))
             .collect();
         for (i, r) in odd_ones(&items, |i, j| group[i].0 == group[j].0) {
-            let ((fi, item), (rf, reference)) = (group[i], group[r]);
-            let base = bases.get(report.files[fi].base);
-            found.push((
-                fi,
-                diagnostic(item, base, &report.files[rf].path, reference),
-            ));
+            found.push((group[i], group[r]));
         }
     }
-    for (fi, mut d) in found {
+    // Each file's findings together, so that each file is read again once.
+    found.sort_unstable();
+    let mut texts: HashMap<usize, Option<Reread>> = HashMap::default();
+    let mut reported: Vec<usize> = Vec::new();
+    for group in found.chunk_by(|x, y| x.0.0 == y.0.0) {
+        let fi = group[0].0.0 as usize;
         let summary = &summaries[fi];
-        match summary.level {
+        let severity = match summary.level {
             Some(None) => continue,
-            Some(Some(s)) => d.severity = s,
-            None => {}
-        }
-        let file = &mut report.files[fi];
-        if file.text.is_none() {
-            match crate::read_draft(&file.path) {
-                Ok(Some(text)) if hash_text(&text) == summary.hash => {
-                    file.text = Some(text);
-                }
-                _ => continue,
+            Some(level) => level,
+            None => None,
+        };
+        let file = &report.files[fi];
+        let this = texts
+            .remove(&fi)
+            .unwrap_or_else(|| Reread::of(file.text.as_deref(), &file.path, summary.hash));
+        let Some(this) = this else {
+            texts.insert(fi, None);
+            continue;
+        };
+        let mut ds = Vec::new();
+        for &((_, k), (rf, rk)) in group {
+            let rf = rf as usize;
+            let reference = texts.entry(rf).or_insert_with(|| {
+                let f = &report.files[rf];
+                Reread::of(f.text.as_deref(), &f.path, summaries[rf].hash)
+            });
+            let Some(reference) = reference.as_ref() else {
+                continue;
+            };
+            let mut d = diagnostic(
+                (summary, &summary.items[k as usize], &this),
+                bases.get(file.base),
+                &report.files[rf].path,
+                (&summaries[rf].items[rk as usize], reference),
+            );
+            if let Some(s) = severity {
+                d.severity = s;
             }
+            ds.push(d);
         }
         // The file's suppression comments apply to this rule as to any other.
-        let text = file.text.as_deref().unwrap_or("");
-        let directives = crate::markdown::scan(text).directives;
-        let kept = crate::suppress::apply(text, &directives, vec![d], summary.today, false);
+        let directives = crate::markdown::scan(&this.text).directives;
+        let kept = crate::suppress::apply(&this.text, &directives, ds, summary.today, false);
+        let file = &mut report.files[fi];
         file.result.diagnostics.extend(
             kept.into_iter()
                 .filter(|k| k.rule == RuleId::CorpusContradiction),
         );
+        texts.insert(fi, Some(this));
+        reported.push(fi);
+    }
+    // The texts read again are kept for rendering the findings of their files.
+    for fi in reported {
+        let file = &mut report.files[fi];
+        if file.text.is_none()
+            && let Some(Some(r)) = texts.remove(&fi)
+        {
+            file.text = Some(r.text);
+        }
     }
     for f in &mut report.files {
         f.result
@@ -279,10 +369,15 @@ pub fn compare(report: &mut Report, bases: &[FactBase]) {
     }
 }
 
-fn diagnostic(item: &Item, base: Option<&FactBase>, other_path: &Path, other: &Item) -> Diagnostic {
-    let (subject, fact) = match &item.about {
-        About::Subject(s) => (&**s, None),
-        About::Fact(i) => match base.and_then(|b| b.facts.get(*i)) {
+fn diagnostic(
+    (summary, item, this): (&Summary, &Item, &Reread),
+    base: Option<&FactBase>,
+    other_path: &Path,
+    (other, reference): (&Item, &Reread),
+) -> Diagnostic {
+    let (subject, fact) = match item.about {
+        About::Subject(s) => (summary.subjects.get(s as usize).map_or("", |s| &**s), None),
+        About::Fact(i) => match base.and_then(|b| b.facts.get(i as usize)) {
             Some(f) => (f.what.as_str(), Some(f.id.clone())),
             None => ("", None),
         },
@@ -291,19 +386,101 @@ fn diagnostic(item: &Item, base: Option<&FactBase>, other_path: &Path, other: &I
         "stated {} here, but {}:{} states {} for the same claim: {}",
         item.value.describe(),
         display_path(other_path),
-        other.line,
+        reference.line(other.span().start),
         other.value.describe(),
         subject
     );
-    let mut d = Diagnostic::new(RuleId::CorpusContradiction, item.span.clone(), message)
-        .with_label(format!("stated `{}`", item.written))
+    let (written, other_written) = (this.written(item), reference.written(other));
+    let mut d = Diagnostic::new(RuleId::CorpusContradiction, item.span(), message)
+        .with_label(format!("stated `{written}`"))
         .with_related(Label {
             file: FileKey::Other(other_path.to_path_buf()),
-            span: other.span.clone(),
-            message: format!("the same claim stated as `{}`", other.written),
+            span: other.span(),
+            message: format!("the same claim stated as `{other_written}`"),
         });
-    d.expected = Some(other.written.to_string());
-    d.found = Some(item.written.to_string());
+    d.expected = Some(other_written.to_string());
+    d.found = Some(written.to_string());
     d.fact = fact;
     d
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{CheckOptions, CheckedFile, check_text};
+
+    const HEAD: &str = "---\ndate: 2025-03-01\n---\n";
+
+    fn claim(share: &str) -> String {
+        format!(
+            "{HEAD}Acme Analytics cut report generation time by {share} with Initech models on Globex Cloud.\n"
+        )
+    }
+
+    /// Checks the drafts of `dir` as written now, then lets `change` rewrite files
+    /// before the run compares them, as a file saved during a run would be.
+    fn run(dir: &Path, names: &[&str], change: impl FnOnce()) -> Vec<(String, Diagnostic)> {
+        let base = FactBase::empty();
+        let mut report = Report::default();
+        for name in names {
+            let path = dir.join(name);
+            let text = std::fs::read_to_string(&path).expect("draft");
+            let result = check_text(&path, &text, &base, &CheckOptions::default());
+            report.files.push(CheckedFile {
+                path,
+                text: None,
+                result,
+                base: 0,
+                stamp: None,
+            });
+        }
+        change();
+        compare(&mut report, std::slice::from_ref(&base));
+        report
+            .diagnostics()
+            .map(|(f, d)| (f.path.display().to_string(), d.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn items_hold_no_text() {
+        // One item per comparable claim of every file stays in memory until the
+        // comparison: no strings, no line.
+        assert!(
+            std::mem::size_of::<Item>() <= 96,
+            "{}",
+            std::mem::size_of::<Item>()
+        );
+    }
+
+    #[test]
+    fn line_and_written_text_are_read_again_from_both_files() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        std::fs::write(dir.path().join("a.md"), claim("64%")).expect("a");
+        let b = claim("46%").replacen("Acme", "Intro.\n\nAcme", 1);
+        std::fs::write(dir.path().join("b.md"), b).expect("b");
+        let found = run(dir.path(), &["a.md", "b.md"], || {});
+        assert_eq!(found.len(), 1, "{found:?}");
+        let (path, d) = &found[0];
+        assert!(path.ends_with("b.md"), "{path}");
+        assert_eq!(d.rule, RuleId::CorpusContradiction);
+        assert_eq!(d.found.as_deref(), Some("46%"));
+        assert_eq!(d.expected.as_deref(), Some("64%"));
+        assert_eq!(d.related[0].message, "the same claim stated as `64%`");
+        assert!(d.message.contains("a.md:4 states 64%"), "{}", d.message);
+        assert_eq!(d.label, "stated `46%`");
+    }
+
+    #[test]
+    fn a_finding_is_left_out_when_either_file_changed_before_the_comparison() {
+        for changed in ["a.md", "b.md"] {
+            let dir = tempfile::tempdir().expect("tempdir");
+            std::fs::write(dir.path().join("a.md"), claim("64%")).expect("a");
+            std::fs::write(dir.path().join("b.md"), claim("46%")).expect("b");
+            let found = run(dir.path(), &["a.md", "b.md"], || {
+                std::fs::write(dir.path().join(changed), claim("50%")).expect("rewrite");
+            });
+            assert!(found.is_empty(), "{changed} changed: {found:?}");
+        }
+    }
 }

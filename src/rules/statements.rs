@@ -520,8 +520,8 @@ fn subject(claim: &Claim, vi: usize) -> Option<Subject> {
 /// number of distinct values, not of statements; a key stated with more than 256
 /// distinct values is no claim and is skipped. `apart(i, j)` says two items may not be
 /// compared (the same sentence).
-pub(crate) fn odd_ones(
-    items: &[(Value, &[String])],
+pub(crate) fn odd_ones<W: PartialEq>(
+    items: &[(Value, &[W])],
     apart: impl Fn(usize, usize) -> bool,
 ) -> Vec<(usize, usize)> {
     // Classes of equal value and qualifier, in order of first appearance.
@@ -589,7 +589,8 @@ pub(crate) fn odd_ones(
 /// True when two qualifiers of one key name one subject: the same words, or the words
 /// of one among the other's ("support resolution" and "customer support resolution"),
 /// but never none against some ("costs" and "compute costs").
-pub(crate) fn compatible(a: &[String], b: &[String]) -> bool {
+/// The words are strings, or their hashes (see `corpus_contradiction`).
+pub(crate) fn compatible<W: PartialEq>(a: &[W], b: &[W]) -> bool {
     let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
     small == large || (!small.is_empty() && small.iter().all(|w| large.contains(w)))
 }
