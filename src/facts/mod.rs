@@ -5,6 +5,7 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use jiff::civil::Date;
+use rayon::prelude::*;
 
 use crate::names::Names;
 use crate::recognize;
@@ -212,8 +213,13 @@ impl FactBase {
     pub fn load(files: Vec<FactFile>) -> Result<FactBase, Vec<FactError>> {
         let mut errors = Vec::new();
         let mut raws = Vec::new();
-        for (i, f) in files.iter().enumerate() {
-            match toml::from_str::<RawFile>(&f.text) {
+        // Files are parsed in parallel, and taken in order.
+        let parsed: Vec<Result<RawFile, toml::de::Error>> = files
+            .par_iter()
+            .map(|f| toml::from_str::<RawFile>(&f.text))
+            .collect();
+        for (i, parsed) in parsed.into_iter().enumerate() {
+            match parsed {
                 Ok(raw) => raws.push((i, raw)),
                 Err(e) => errors.push(FactError {
                     file: i,
