@@ -435,8 +435,16 @@ mod tests {
         // Every spelling the regex matches passes the quick test, and texts without
         // one fail it.
         for t in [
-            "doubled", "Tripling", "QUADRUPLES", "halved", "cut costs in half", "ten-fold",
-            "3.5 fold", "2x", "10X faster", "1.5x",
+            "doubled",
+            "Tripling",
+            "QUADRUPLES",
+            "halved",
+            "cut costs in half",
+            "ten-fold",
+            "3.5 fold",
+            "2x",
+            "10X faster",
+            "1.5x",
         ] {
             assert!(RATIO.is_match(t), "{t}");
             assert!(may_name_ratio(t), "{t}");
@@ -448,8 +456,8 @@ mod tests {
         // Every text of up to four of these pieces: where the regex matches, the quick
         // test passes.
         let pieces = [
-            "dou", "bl", "ED", "tri", "pl", "hal", "v", "f", "old", "3", ".", "x", "X", " ",
-            "-", "in ", "—", "É",
+            "dou", "bl", "ED", "tri", "pl", "hal", "v", "f", "old", "3", ".", "x", "X", " ", "-",
+            "in ", "—", "É",
         ];
         let mut texts = vec![String::new()];
         let mut matched = 0;
