@@ -20,7 +20,7 @@ use factlint::rules::{RuleId, meta_of};
 use factlint::{CheckOptions, CheckedFile, FileError, FileJob, Report, check_jobs, check_text};
 
 /// jemalloc (the `jemalloc` feature, on by default): about 12 % less CPU time than the
-/// system allocator, for about 1 MB more peak memory (60 MB on 200 MB; BENCHMARKS.md).
+/// system allocator, for about 1 MB more peak memory on 200 MB (BENCHMARKS.md).
 #[cfg(all(feature = "jemalloc", not(target_env = "msvc")))]
 #[global_allocator]
 static GLOBAL: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
