@@ -372,6 +372,25 @@ pub fn check_paths(paths: &[PathBuf], facts: &FactBase, opts: &CheckOptions) -> 
     report
 }
 
+/// Tells each fact base how many bytes of drafts its jobs will scan, so that a large
+/// base builds the names automaton that pays for that much text (see
+/// [`names::Names::expect_text`]). Sizes come from the file system, and are added up
+/// only until they reach [`names::DFA_MIN_BYTES`]: a large corpus is not listed twice.
+/// Every job's `base` must index `bases`.
+pub fn expect_texts(jobs: &[FileJob], bases: &mut [FactBase]) {
+    let mut sizes = vec![0u64; bases.len()];
+    for job in jobs {
+        if let Some(size) = sizes.get_mut(job.base)
+            && *size < names::DFA_MIN_BYTES
+        {
+            *size += std::fs::metadata(&job.path).map_or(0, |m| m.len());
+        }
+    }
+    for (base, size) in bases.iter_mut().zip(sizes) {
+        base.names.expect_text(size);
+    }
+}
+
 /// One draft to check, with its fact base and its own options (configuration and
 /// overrides differ between files).
 #[derive(Clone, Debug)]

@@ -738,9 +738,12 @@ fn run_stdin(
         .unwrap_or_else(|| PathBuf::from("stdin.md"));
     let Plan {
         jobs,
-        bases,
+        mut bases,
         skipped,
     } = plan(args, vec![lookup], args.stdin_filename.is_some(), format)?;
+    for base in &mut bases {
+        base.names.expect_text(bytes.len() as u64);
+    }
     let mut report = Report::default();
     debug_assert!(
         skipped.is_empty(),
@@ -807,12 +810,13 @@ fn run_check(args: CheckArgs) -> ExitCode {
         let (files, walk_errors) = factlint::walk::collect(&args.paths);
         let Plan {
             jobs,
-            bases,
+            mut bases,
             skipped,
         } = match plan(&args, files, true, format) {
             Ok(p) => p,
             Err(code) => return code,
         };
+        factlint::expect_texts(&jobs, &mut bases);
         let mut report = check_jobs(&jobs, &bases);
         report.add_walk_errors(walk_errors);
         report.skipped.extend(skipped);

@@ -5,6 +5,7 @@
 
 use std::collections::HashMap;
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
@@ -16,6 +17,36 @@ use crate::facts::{FactBase, Version};
 /// which makes a 200 MB run 1.15 times faster (BENCHMARKS.md). Past this many, its
 /// memory would grow too much: the crate chooses.
 const DFA_MAX_PATTERNS: usize = 50_000;
+
+/// Up to this many patterns a DFA builds in a few milliseconds (the built-in base has
+/// about 1,000): it is a DFA whatever the run.
+const CHEAP_DFA_PATTERNS: usize = 5_000;
+
+/// A larger automaton is a DFA only when the run is known to scan at least this much
+/// text (or is not known): with the 10,000-fact base the NFA costs about 8 ms more per
+/// MB scanned, so its 0.27 s of building saved pays until about 34 MB.
+pub const DFA_MIN_BYTES: u64 = 32 * 1024 * 1024;
+
+/// The automaton's kind for this many patterns and this much text to scan (`None`:
+/// not known): a DFA, or the crate's choice (an NFA for this many).
+fn automaton_kind(patterns: usize, expected_bytes: Option<u64>) -> Option<AhoCorasickKind> {
+    let dfa = patterns <= CHEAP_DFA_PATTERNS
+        || (patterns <= DFA_MAX_PATTERNS && expected_bytes.is_none_or(|b| b >= DFA_MIN_BYTES));
+    dfa.then_some(AhoCorasickKind::DFA)
+}
+
+/// Builds the automaton of `patterns` (none for no patterns).
+fn build_automaton(patterns: &[String], kind: Option<AhoCorasickKind>) -> Option<AhoCorasick> {
+    if patterns.is_empty() {
+        return None;
+    }
+    AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .kind(kind)
+        .ascii_case_insensitive(true)
+        .build(patterns)
+        .ok()
+}
 
 /// What a pattern of the automaton stands for.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -45,7 +76,14 @@ pub struct NameMatch {
 /// The automaton and what its patterns mean.
 #[derive(Debug, Default)]
 pub struct Names {
-    automaton: Option<AhoCorasick>,
+    /// The patterns of the automaton, in the order of `kinds`.
+    patterns: Vec<String>,
+    /// Built on first use, so that a run that scans no text (`facts check`) never
+    /// builds it, and one told how much text it will scan ([`Names::expect_text`])
+    /// builds the kind that pays.
+    automaton: OnceLock<Option<AhoCorasick>>,
+    /// The bytes of text the run will scan, if known.
+    expected_bytes: Option<u64>,
     kinds: Vec<NameKind>,
     /// Distinct cue words (lowercase).
     pub cues: Vec<String>,
@@ -110,21 +148,10 @@ impl Names {
                 }
             }
         }
-        let automaton = if patterns.is_empty() {
-            None
-        } else {
-            // A DFA scans about twice as fast as the default NFA once product names
-            // make the automaton large; its build is a one-off per run.
-            let kind = (patterns.len() <= DFA_MAX_PATTERNS).then_some(AhoCorasickKind::DFA);
-            AhoCorasickBuilder::new()
-                .match_kind(MatchKind::LeftmostLongest)
-                .kind(kind)
-                .ascii_case_insensitive(true)
-                .build(&patterns)
-                .ok()
-        };
         Names {
-            automaton,
+            patterns,
+            automaton: OnceLock::new(),
+            expected_bytes: None,
             kinds,
             cues,
             cue_facts,
@@ -157,10 +184,37 @@ impl Names {
         self.triggers.get(&word).map_or(&[], Vec::as_slice)
     }
 
+    /// Tells how many bytes of text the run will scan, before the first [`Names::find`]:
+    /// a large automaton (a big fact base) is then built as the kind that pays for so
+    /// much text — a one-file run with a 10,000-fact base does not wait for a DFA it
+    /// would scan a few kilobytes with. Matches are the same whatever the kind.
+    pub fn expect_text(&mut self, bytes: u64) {
+        self.expected_bytes = Some(bytes);
+    }
+
+    /// Builds the automaton now, if it is not built yet (it is built on first use).
+    pub fn build_automaton(&self) {
+        self.automaton();
+    }
+
+    fn automaton(&self) -> Option<&AhoCorasick> {
+        self.automaton
+            .get_or_init(|| {
+                let kind = automaton_kind(self.patterns.len(), self.expected_bytes);
+                build_automaton(&self.patterns, kind)
+            })
+            .as_ref()
+    }
+
     /// Every name and cue in `text`, in order, each standing as whole words (a fact
     /// lists the forms of a cue it wants: "commit", "commitment", "committed").
     pub fn find(&self, text: &str, out: &mut Vec<NameMatch>) {
-        let Some(ac) = &self.automaton else { return };
+        if let Some(ac) = self.automaton() {
+            self.find_with(ac, text, out);
+        }
+    }
+
+    fn find_with(&self, ac: &AhoCorasick, text: &str, out: &mut Vec<NameMatch>) {
         for m in ac.find_iter(text) {
             let kind = &self.kinds[m.pattern().as_usize()];
             let before_ok = !word_before(text, m.start());
@@ -274,6 +328,52 @@ pub fn shape(name: &str) -> Option<(Vec<String>, Version)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_large_automaton_is_a_dfa_only_for_enough_text() {
+        let dfa = Some(AhoCorasickKind::DFA);
+        // The built-in base's size: a DFA whatever the run.
+        assert_eq!(automaton_kind(1_000, Some(0)), dfa);
+        assert_eq!(automaton_kind(CHEAP_DFA_PATTERNS, Some(0)), dfa);
+        // A 10,000-fact base: an NFA for a pre-commit hook's few files, a DFA for a
+        // corpus, and a DFA when the run's size is not known.
+        assert_eq!(automaton_kind(31_000, Some(40_000)), None);
+        assert_eq!(automaton_kind(31_000, Some(DFA_MIN_BYTES - 1)), None);
+        assert_eq!(automaton_kind(31_000, Some(DFA_MIN_BYTES)), dfa);
+        assert_eq!(automaton_kind(31_000, None), dfa);
+        // Past the DFA's limit, the crate's choice whatever the text.
+        assert_eq!(automaton_kind(DFA_MAX_PATTERNS + 1, None), None);
+    }
+
+    #[test]
+    fn every_kind_of_automaton_finds_the_same_names() {
+        let base = FactBase::load(FactBase::builtin_files()).expect("the built-in base");
+        let names = &base.names;
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/drafts");
+        let mut texts: Vec<String> = std::fs::read_dir(&dir)
+            .expect("fixtures")
+            .map(|e| std::fs::read_to_string(e.expect("entry").path()).expect("draft"))
+            .collect();
+        texts.sort();
+        let found = |kind: AhoCorasickKind| {
+            let ac = build_automaton(&names.patterns, Some(kind)).expect("an automaton");
+            let mut out = Vec::new();
+            for t in &texts {
+                names.find_with(&ac, t, &mut out);
+            }
+            out
+        };
+        let dfa = found(AhoCorasickKind::DFA);
+        assert!(dfa.len() > 100, "{}", dfa.len());
+        assert_eq!(found(AhoCorasickKind::NoncontiguousNFA), dfa);
+        assert_eq!(found(AhoCorasickKind::ContiguousNFA), dfa);
+        // And the automaton built on first use, as a run builds it.
+        let mut out = Vec::new();
+        for t in &texts {
+            names.find(t, &mut out);
+        }
+        assert_eq!(out, dfa);
+    }
 
     #[test]
     fn names_normalize_across_case_hyphens_and_spaces() {
