@@ -11,11 +11,12 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use crate::facts::{FactBase, Version};
 
-/// Up to this many patterns the automaton is a DFA. Measured with the 10,000-fact
+/// Up to this many patterns the automaton may be a DFA. Measured with the 10,000-fact
 /// generated base (31,000 patterns: names, aliases, cue words, spellings): the DFA
-/// takes 60 MB and 0.27 s more to build than the NFA, and scans about twice as fast,
-/// which makes a 200 MB run 1.15 times faster (BENCHMARKS.md). Past this many, its
-/// memory would grow too much: the crate chooses.
+/// takes about 60 MB and 60 ms more to build than the NFA the crate picks, and scans
+/// about twice as fast (`examples/names_automaton.rs`), which makes a 200 MB run 1.15
+/// times faster (BENCHMARKS.md). Past this many, its memory would grow too much: the
+/// crate chooses.
 const DFA_MAX_PATTERNS: usize = 50_000;
 
 /// Up to this many patterns a DFA builds in a few milliseconds (the built-in base has
@@ -23,9 +24,10 @@ const DFA_MAX_PATTERNS: usize = 50_000;
 const CHEAP_DFA_PATTERNS: usize = 5_000;
 
 /// A larger automaton is a DFA only when the run is known to scan at least this much
-/// text (or is not known): with the 10,000-fact base the NFA costs about 8 ms more per
-/// MB scanned, so its 0.27 s of building saved pays until about 34 MB.
-pub const DFA_MIN_BYTES: u64 = 32 * 1024 * 1024;
+/// text (or is not known): with the 10,000-fact base the NFA scans about 4 ms per MB
+/// slower, so the 60 ms of building it saves pays until about 15 MB
+/// (`examples/names_automaton.rs`).
+pub const DFA_MIN_BYTES: u64 = 16 * 1024 * 1024;
 
 /// The automaton's kind for this many patterns and this much text to scan (`None`:
 /// not known): a DFA, or the crate's choice (an NFA for this many).
