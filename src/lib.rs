@@ -375,7 +375,8 @@ pub fn check_paths(paths: &[PathBuf], facts: &FactBase, opts: &CheckOptions) -> 
 /// Tells each fact base how many bytes of drafts its jobs will scan, so that a large
 /// base builds the names automaton that pays for that much text (see
 /// [`names::Names::expect_text`]). Sizes come from the file system, and are added up
-/// only until they reach [`names::DFA_MIN_BYTES`]: a large corpus is not listed twice.
+/// only until they reach [`names::DFA_MIN_BYTES`]: the files of a large corpus are
+/// not all looked up an extra time.
 /// Every job's `base` must index `bases`.
 pub fn expect_texts(jobs: &[FileJob], bases: &mut [FactBase]) {
     let mut sizes = vec![0u64; bases.len()];
