@@ -600,7 +600,7 @@ pub struct Fixed {
 const MAX_ROUNDS: usize = 8;
 
 /// Checks a draft and applies its fixes, again until no fix is left (so that fixing
-/// the result changes nothing), at most [`MAX_ROUNDS`] times.
+/// the result changes nothing), at most `MAX_ROUNDS` times.
 pub fn fix_text(path: &Path, text: &str, facts: &FactBase, opts: &CheckOptions) -> Fixed {
     let mut cur = text.to_string();
     let mut seen: Vec<String> = Vec::new();

@@ -60,7 +60,7 @@ impl WordRegex {
 }
 
 /// True when every character of `text` is ASCII or a character that no Unicode `\w`
-/// matches (see [`non_word`]).
+/// matches (the private `non_word`: dashes, quotes, signs, arrows, emoji).
 pub fn ascii_words_only(text: &str) -> bool {
     let bytes = text.as_bytes();
     let mut i = 0;
