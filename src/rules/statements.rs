@@ -34,15 +34,11 @@ pub struct Statement {
     pub subject: String,
 }
 
-/// Sentences that state no fact of the present: forecasts, conditionals, hearsay.
-static FORECAST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(could|might|may|would|should|will|won't|expected|expects?|expecting|projected|projects|forecasts?|forecasted|rumou?red|reportedly|plans?|planned|planning|aims?|aiming|targets?|targeting|goal|if|unless|whether|estimates?|estimated|predicts?|predicted|hopes?|likely|potentially)(?-u:\b)")
-        .expect("constant regex")
-});
-
-/// Sentences about an earlier time.
-static PAST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(ago|previously|formerly|originally|initially|at launch|at the time|back then|used to|last (?:year|month|quarter|week|spring|summer|fall|autumn|winter)|earlier this (?:year|month|quarter)|a year earlier|prior to|until|since|had)(?-u:\b)")
+/// Words of sentences that state no fact of the present: forecasts, conditionals,
+/// hearsay (the first group), and sentences about an earlier time (the second). One
+/// regex, so that a sentence is read once for both.
+static NOT_PRESENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:(could|might|may|would|should|will|won't|expected|expects?|expecting|projected|projects|forecasts?|forecasted|rumou?red|reportedly|plans?|planned|planning|aims?|aiming|targets?|targeting|goal|if|unless|whether|estimates?|estimated|predicts?|predicted|hopes?|likely|potentially)|(ago|previously|formerly|originally|initially|at launch|at the time|back then|used to|last (?:year|month|quarter|week|spring|summer|fall|autumn|winter)|earlier this (?:year|month|quarter)|a year earlier|prior to|until|since|had))(?-u:\b)")
         .expect("constant regex")
 });
 
@@ -649,7 +645,7 @@ fn compute(a: &Analysis<'_>) -> Vec<Statement> {
             continue;
         }
         let t = c.text.trim_end();
-        if t.ends_with('?') || FORECAST.is_match(t) || PAST.is_match(t) {
+        if t.ends_with('?') || NOT_PRESENT.is_match(t) {
             continue;
         }
         for (vi, v) in c.values.iter().enumerate() {
