@@ -10,7 +10,7 @@
 use std::borrow::Cow;
 use std::ops::Range;
 use std::path::Path;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use jiff::civil::Date;
 
@@ -118,6 +118,26 @@ pub struct Claim<'a> {
     pub products: Vec<ProductItem>,
     /// Relative date phrases, in order.
     pub relatives: Vec<RelativeItem>,
+    /// Whether the claim reads as a forecast or hearsay ([`Claim::is_forecast`]),
+    /// known once asked: every value of the claim asks.
+    forecast: OnceLock<bool>,
+    /// The facts the claim may be about ([`Claim::candidates`]), known once asked:
+    /// attribution and the timeline both ask.
+    candidates: OnceLock<Vec<usize>>,
+}
+
+impl Claim<'_> {
+    /// True when the claim reads as a forecast, a conditional or hearsay ("could",
+    /// "is expected to", "reportedly"): its values state no fact.
+    pub fn is_forecast(&self) -> bool {
+        *self.forecast.get_or_init(|| FORECAST.is_match(&self.text))
+    }
+
+    /// The facts of `facts` all of whose entities the claim names, in fact order.
+    /// `facts` is the analysis's fact base, the same each time it is asked.
+    pub(crate) fn candidates(&self, facts: &FactBase) -> &[usize] {
+        self.candidates.get_or_init(|| candidates(facts, self))
+    }
 }
 
 /// What attribution found wrong about one value.
@@ -278,6 +298,7 @@ fn build_claims<'a>(doc: &'a Document, facts: &FactBase) -> Vec<Claim<'a>> {
     let mut names: Vec<NameMatch> = Vec::new();
     let mut products: Vec<ProductMention> = Vec::new();
     let mut relatives: Vec<RelativeMention> = Vec::new();
+    let mut sentences: Vec<Range<usize>> = Vec::new();
     // Entities of the latest heading and the latest paragraph: context for tables.
     let mut heading_entities: Vec<usize> = Vec::new();
     let mut paragraph_entities: Vec<usize> = Vec::new();
@@ -312,7 +333,8 @@ fn build_claims<'a>(doc: &'a Document, facts: &FactBase) -> Vec<Claim<'a>> {
             Vec::new()
         };
         let mut block_entities: Vec<usize> = Vec::new();
-        for s in sentence::split(&block.text) {
+        sentence::split_into(&block.text, &mut sentences);
+        for s in sentences.iter().cloned() {
             // Mentions and names are sorted by start: take the sentence's slice of them
             // (a scan of the whole block per sentence is quadratic in a long paragraph).
             let in_s = |start: usize| start >= s.start;
@@ -407,6 +429,8 @@ fn build_claims<'a>(doc: &'a Document, facts: &FactBase) -> Vec<Claim<'a>> {
                 entity_pos,
                 products: product_items,
                 relatives: relative_items,
+                forecast: OnceLock::new(),
+                candidates: OnceLock::new(),
             });
         }
         sort_dedup(&mut block_entities);
@@ -571,6 +595,8 @@ fn table_claims<'a>(
             entity_pos,
             products,
             relatives,
+            forecast: OnceLock::new(),
+            candidates: OnceLock::new(),
         });
     }
 }
@@ -593,7 +619,7 @@ static EXCLUDED_BEFORE: LazyLock<WordRegex> = LazyLock::new(|| {
 /// a conditional, a negation, a value that belongs to an earlier time ("up from"), or
 /// quoted speech.
 pub(crate) fn excluded(claim: &Claim, v: &ValueItem) -> bool {
-    if FORECAST.is_match(&claim.text) {
+    if claim.is_forecast() {
         return true;
     }
     let before = &claim.text[..v.pos.start];
@@ -616,7 +642,14 @@ pub(crate) fn candidates(facts: &FactBase, claim: &Claim) -> Vec<usize> {
     let Some(&first) = claim.entities.first() else {
         return Vec::new();
     };
-    let mut out: Vec<usize> = Vec::new();
+    // Sized once: this runs for every claim that names an entity.
+    let mut out: Vec<usize> = Vec::with_capacity(
+        claim
+            .entities
+            .iter()
+            .map(|&e| facts.facts_of(e).len())
+            .sum(),
+    );
     for &e in &claim.entities {
         for &f in facts.facts_of(e) {
             if facts.facts[f]
@@ -904,9 +937,9 @@ fn attribute(a: &Analysis<'_>, agreements: &mut Vec<Agreement>) -> Vec<Verdict> 
         if claim.entities.is_empty() || claim.values.is_empty() {
             continue;
         }
-        let cands = candidates(a.facts, claim);
+        let cands = claim.candidates(a.facts);
         // A forecast or a conditional makes no claim about a fact (see `excluded`).
-        if cands.is_empty() || FORECAST.is_match(&claim.text) {
+        if cands.is_empty() || claim.is_forecast() {
             continue;
         }
         let mut values = Vec::new();
@@ -915,14 +948,14 @@ fn attribute(a: &Analysis<'_>, agreements: &mut Vec<Agreement>) -> Vec<Verdict> 
             if matches!(v.value, Value::Date(_)) || excluded(claim, v) {
                 continue;
             }
-            if let Some(verdict) = attribute_value(a, ci, vi, &cands, agreements) {
+            if let Some(verdict) = attribute_value(a, ci, vi, cands, agreements) {
                 values.push(verdict);
             }
-            if let Some(verdict) = date_of_amount(a, ci, vi, &cands) {
+            if let Some(verdict) = date_of_amount(a, ci, vi, cands) {
                 dates.push(verdict);
             }
         }
-        dates.extend(dates_of_events(a, ci, &cands));
+        dates.extend(dates_of_events(a, ci, cands));
         // One wrong date, one finding: values read at a wrong date are not reported
         // again, and one date is reported once.
         let wrong: Vec<usize> = dates
@@ -1263,7 +1296,7 @@ fn dates_of_events(a: &Analysis<'_>, ci: usize, cands: &[usize]) -> Vec<Verdict>
     let claim = &a.claims[ci];
     let facts = a.facts;
     let mut out = Vec::new();
-    if FORECAST.is_match(&claim.text) {
+    if claim.is_forecast() {
         return out;
     }
     let dates: Vec<usize> = claim

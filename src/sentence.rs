@@ -12,8 +12,16 @@ const ABBREVIATIONS: &[&str] = &[
 /// Splits `text` into sentences; returns their byte ranges, trimmed of surrounding
 /// white space. Every byte of non-space text is in exactly one sentence.
 pub fn split(text: &str) -> Vec<Range<usize>> {
-    let bytes = text.as_bytes();
     let mut out = Vec::new();
+    split_into(text, &mut out);
+    out
+}
+
+/// [`split`] into `out` (cleared first), reusing its memory: the analysis splits
+/// every block of a document.
+pub fn split_into(text: &str, out: &mut Vec<Range<usize>>) {
+    out.clear();
+    let bytes = text.as_bytes();
     let mut start = 0;
     let mut i = 0;
     // Only '.', '!' and '?' can end a sentence: jump from one to the next.
@@ -25,15 +33,14 @@ pub fn split(text: &str) -> Vec<Range<usize>> {
             while end < bytes.len() && matches!(bytes[end], b'"' | b'\'' | b')' | b']') {
                 end += 1;
             }
-            push_trimmed(text, start..end, &mut out);
+            push_trimmed(text, start..end, out);
             start = end;
             i = end;
             continue;
         }
         i += 1;
     }
-    push_trimmed(text, start..bytes.len(), &mut out);
-    out
+    push_trimmed(text, start..bytes.len(), out);
 }
 
 fn push_trimmed(text: &str, r: Range<usize>, out: &mut Vec<Range<usize>>) {
@@ -87,8 +94,12 @@ fn ends_sentence(text: &str, i: usize) -> bool {
     {
         return false;
     }
-    !ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+    // Most words are longer than any abbreviation: compared with none.
+    word.len() > MAX_ABBREVIATION || !ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
 }
+
+/// The length of the longest of [`ABBREVIATIONS`] (a test checks it).
+const MAX_ABBREVIATION: usize = 6;
 
 #[cfg(test)]
 mod tests {
@@ -96,6 +107,21 @@ mod tests {
 
     fn sents(t: &str) -> Vec<&str> {
         split(t).into_iter().map(|r| &t[r]).collect()
+    }
+
+    #[test]
+    fn no_abbreviation_is_longer_than_the_longest() {
+        let longest = ABBREVIATIONS.iter().map(|a| a.len()).max();
+        assert_eq!(longest, Some(MAX_ABBREVIATION));
+    }
+
+    #[test]
+    fn split_into_reuses_its_buffer_and_splits_alike() {
+        let mut out = vec![0..1, 5..9];
+        let t = "One. Two! Three? Four";
+        split_into(t, &mut out);
+        assert_eq!(out, split(t));
+        assert_eq!(out.len(), 4);
     }
 
     #[test]

@@ -24,7 +24,7 @@ use crate::recognize::word_regex::WordRegex;
 use jiff::civil::Date;
 
 use crate::analysis::{
-    Analysis, Claim, ClaimKind, candidates, excluded, fits, fits_loosely, in_quotes, values_during,
+    Analysis, Claim, ClaimKind, excluded, fits, fits_loosely, in_quotes, values_during,
 };
 use crate::facts::{FactKind, Product};
 use crate::markdown::BlockKind;
@@ -433,7 +433,7 @@ fn event_anachronisms(a: &Analysis<'_>, ci: usize, day: Date, out: &mut Vec<Time
         return;
     }
     let facts = a.facts;
-    let cands = candidates(facts, claim);
+    let cands = claim.candidates(facts);
     // Only events after the day can be named too early.
     let later: Vec<usize> = cands
         .iter()
