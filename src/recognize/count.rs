@@ -196,11 +196,13 @@ fn list_marker(text: &str, start: usize, end: usize) -> bool {
 /// one kind never overlaps one of the other: numbers and their scales hold no number
 /// word, number words and their nouns no digit).
 pub(crate) fn find(text: &str, out: &mut Vec<Candidate>) {
-    find_in(text, &Index::new(text), out);
+    find_in(text, &Index::new(text), false, out);
 }
 
-/// [`find`], with the text's [`Index`]: a number starts a word.
-pub(crate) fn find_in(text: &str, idx: &Index, out: &mut Vec<Candidate>) {
+/// [`find`], with the text's [`Index`]: a number starts a word. With `hedge_later`,
+/// the hedge words of a candidate that survives whatever they are are left for
+/// [`Candidate::settle_hedge`].
+pub(crate) fn find_in(text: &str, idx: &Index, hedge_later: bool, out: &mut Vec<Candidate>) {
     let c = &*COUNTS;
     let first = out.len();
     let mut scratch = c.numbers.scratch();
@@ -210,7 +212,7 @@ pub(crate) fn find_in(text: &str, idx: &Index, out: &mut Vec<Candidate>) {
         let Some(m) = c.numbers.find(cache, text, &idx.numbers, &idx.digits, pos) else {
             break;
         };
-        pos = on_match(text, m.start, m.end, out);
+        pos = on_match(text, m.start, m.end, hedge_later, out);
     }
     let mut scratch = c.words.scratch();
     let cache = &mut scratch.cache;
@@ -219,7 +221,7 @@ pub(crate) fn find_in(text: &str, idx: &Index, out: &mut Vec<Candidate>) {
         let Some(m) = c.words.find_at_starts(cache, text, &idx.words, pos) else {
             break;
         };
-        pos = on_match(text, m.start, m.end, out);
+        pos = on_match(text, m.start, m.end, hedge_later, out);
     }
     // In text order, as one search finds them (no two share a start).
     out[first..].sort_by_key(|c| c.span.start);
@@ -239,13 +241,19 @@ pub(crate) fn find_unanchored(text: &str, out: &mut Vec<Candidate>) {
         let Some(m) = re.find_at(text, pos) else {
             break;
         };
-        pos = on_match(text, m.start(), m.end(), out);
+        pos = on_match(text, m.start(), m.end(), false, out);
     }
 }
 
 /// Turns the match `start..end` into a candidate, if it is one; returns where the
 /// search goes on.
-fn on_match(text: &str, start: usize, end: usize, out: &mut Vec<Candidate>) -> usize {
+fn on_match(
+    text: &str,
+    start: usize,
+    end: usize,
+    hedge_later: bool,
+    out: &mut Vec<Candidate>,
+) -> usize {
     let mut pos = end.max(start + 1);
     while !text.is_char_boundary(pos) {
         pos += 1;
@@ -291,8 +299,12 @@ fn on_match(text: &str, start: usize, end: usize, out: &mut Vec<Candidate>) -> u
     if scale.is_none() && num.has_decimals() {
         return pos;
     }
-    let hedge = hedge_before(text, ns);
-    if scale.is_none() && hedge.is_none() && (after_name(text, ns) || list_marker(text, ns, end)) {
+    // A bare number after a name or as a list marker is no count, unless hedged:
+    // only then do the hedge words decide whether it is a candidate.
+    let hedge_decides = scale.is_none() && (after_name(text, ns) || list_marker(text, ns, end));
+    let later = hedge_later && !hedge_decides;
+    let hedge = if later { None } else { hedge_before(text, ns) };
+    if hedge_decides && hedge.is_none() {
         return pos;
     }
     let (v, p) = num.scaled(scale.unwrap_or(0));
@@ -303,7 +315,11 @@ fn on_match(text: &str, start: usize, end: usize, out: &mut Vec<Candidate>) -> u
         plus.then_some(Hedge::AtLeast),
         Value::Count,
     );
-    out.push(Candidate::mention(Rank::Count, mention));
+    out.push(if later {
+        Candidate::mention_hedged_later(Rank::Count, mention)
+    } else {
+        Candidate::mention(Rank::Count, mention)
+    });
     pos
 }
 

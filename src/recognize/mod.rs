@@ -60,6 +60,11 @@ pub(crate) struct Candidate {
     pub rank: Rank,
     /// The mention, or `None` for a blocker.
     pub mention: Option<Mention>,
+    /// The hedge words before the mention are still to be looked up: the candidate
+    /// survives whatever they are, and most do not survive (a number inside an
+    /// amount or a date is a count candidate too), so they are looked up only for
+    /// those that do ([`Candidate::settle_hedge`]).
+    pub hedge_later: bool,
 }
 
 impl Candidate {
@@ -69,6 +74,7 @@ impl Candidate {
             span: mention.span.clone(),
             rank,
             mention: Some(mention),
+            hedge_later: false,
         }
     }
 
@@ -78,6 +84,36 @@ impl Candidate {
             span,
             rank,
             mention: None,
+            hedge_later: false,
+        }
+    }
+
+    /// A candidate that becomes `mention` if it survives, its hedge words looked up
+    /// then (see [`Candidate::hedge_later`]): `mention` holds the hedge to use when
+    /// there are none.
+    pub(crate) fn mention_hedged_later(rank: Rank, mention: Mention) -> Candidate {
+        Candidate {
+            hedge_later: true,
+            ..Candidate::mention(rank, mention)
+        }
+    }
+
+    /// Looks up the hedge words before the mention of `text` if that was left for
+    /// later: the mention is then what [`hedged`] would have made.
+    pub(crate) fn settle_hedge(&mut self, text: &str) {
+        if !std::mem::take(&mut self.hedge_later) {
+            return;
+        }
+        let Some(m) = self.mention.as_mut() else {
+            return;
+        };
+        let Some((h, r)) = hedge::hedge_before(text, m.span.start) else {
+            return;
+        };
+        m.hedge_span = Some(r);
+        match &mut m.value {
+            Value::Money { amount: q, .. } | Value::Percent(q) | Value::Count(q) => q.hedge = h,
+            Value::Date(_) => {}
         }
     }
 }
@@ -155,8 +191,8 @@ pub fn recognize_into(text: &str, out: &mut Vec<Mention>) {
         money::find_in(text, idx, cands);
         percent::find_in(text, idx, cands);
         date::find_in(text, idx, cands);
-        count::find_in(text, idx, cands);
-        resolve(cands, out);
+        count::find_in(text, idx, true, cands);
+        resolve(text, cands, out);
     });
 }
 
@@ -164,7 +200,7 @@ pub fn recognize_into(text: &str, out: &mut Vec<Mention>) {
 /// in span order. Candidates are grouped into clusters of transitively overlapping
 /// spans; inside a cluster the best rank, then the longest span, then the earliest
 /// start is taken greedily.
-fn resolve(cands: &mut Vec<Candidate>, out: &mut Vec<Mention>) {
+fn resolve(text: &str, cands: &mut Vec<Candidate>, out: &mut Vec<Mention>) {
     cands.retain(|c| c.span.start < c.span.end);
     cands.sort_by(|a, b| {
         a.span
@@ -185,8 +221,9 @@ fn resolve(cands: &mut Vec<Candidate>, out: &mut Vec<Mention>) {
             cluster.push(next);
         }
         if cluster.len() == 1 {
-            if let Some(m) = cluster.pop().and_then(|c| c.mention) {
-                out.push(m);
+            if let Some(mut c) = cluster.pop() {
+                c.settle_hedge(text);
+                out.extend(c.mention);
             }
             continue;
         }
@@ -206,7 +243,10 @@ fn resolve(cands: &mut Vec<Candidate>, out: &mut Vec<Mention>) {
             }
         }
         kept.sort_by_key(|c| c.span.start);
-        out.extend(kept.drain(..).filter_map(|c| c.mention));
+        for mut c in kept.drain(..) {
+            c.settle_hedge(text);
+            out.extend(c.mention);
+        }
     }
 }
 
@@ -348,6 +388,46 @@ mod tests {
         // A hedge word before the value wins over the trailing `+`.
         assert_eq!(amount.hedge, Hedge::MoreThan);
         assert_eq!(&t[ms[2].hedge_span.clone().expect("hedge")], "over");
+    }
+
+    #[test]
+    fn a_count_that_survives_gets_its_hedge_looked_up_late() {
+        // The counts' hedge words are looked up after the overlaps are settled: the
+        // same mentions as the recognizer alone gives, hedge and all.
+        let t = "It has more than 500 employees, over 20+ partners and about 3 million users, \
+                 up from nearly $2 billion in 2023.";
+        let ms = recognize(t);
+        assert_well_formed(t, &ms);
+        let counts: Vec<Mention> = ms
+            .iter()
+            .filter(|m| matches!(m.value, Value::Count(_)))
+            .cloned()
+            .collect();
+        let mut alone = Vec::new();
+        count::find(t, &mut alone);
+        let alone: Vec<Mention> = alone
+            .into_iter()
+            .filter_map(|c| c.mention)
+            .filter(|m| counts.iter().any(|c| c.span == m.span))
+            .collect();
+        assert_eq!(counts, alone);
+        let hedges: Vec<(&str, Hedge)> = counts
+            .iter()
+            .map(|m| {
+                let Value::Count(q) = m.value else {
+                    unreachable!()
+                };
+                (&t[m.hedge_span.clone().expect("hedged")], q.hedge)
+            })
+            .collect();
+        assert_eq!(
+            hedges,
+            [
+                ("more than", Hedge::MoreThan),
+                ("over", Hedge::MoreThan),
+                ("about", Hedge::About)
+            ]
+        );
     }
 
     #[test]
