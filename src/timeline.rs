@@ -559,12 +559,28 @@ fn note_blocks(a: &Analysis<'_>) -> Vec<Option<Option<Date>>> {
 /// text is looked at (the ASCII-or-Unicode choice of [`WordRegex`] scans what it is
 /// given).
 fn update_note(text: &str) -> bool {
-    let head = match text.bytes().position(|b| b.is_ascii_alphabetic()) {
+    let first_letter = text.bytes().position(|b| b.is_ascii_alphabetic());
+    // Most blocks are ruled out by their first word's first letter: when only ASCII
+    // bytes that are no word characters stand before it, the pattern's words start
+    // there, and they start with one of these letters (a test checks the list
+    // against the pattern).
+    if let Some(i) = first_letter
+        && text.as_bytes()[..i]
+            .iter()
+            .all(|&b| b.is_ascii() && !b.is_ascii_alphanumeric() && b != b'_')
+        && !UPDATE_NOTE_FIRST_LETTERS.contains(&text.as_bytes()[i].to_ascii_lowercase())
+    {
+        return false;
+    }
+    let head = match first_letter {
         Some(i) => &text[..text.floor_char_boundary((i + 64).min(text.len()))],
         None => text,
     };
     UPDATE_NOTE.is_match(head)
 }
+
+/// The first letters of the words [`UPDATE_NOTE`] opens with.
+const UPDATE_NOTE_FIRST_LETTERS: &[u8] = b"uepalws";
 
 /// The last day of the first date near the start of a note ("Update, March 2025:").
 fn date_in(text: &str) -> Option<Date> {
@@ -643,4 +659,53 @@ fn lineup_listings(a: &Analysis<'_>) -> Vec<Vec<usize>> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{UPDATE_NOTE, update_note};
+
+    #[test]
+    fn the_first_letter_test_misses_no_update_note() {
+        // One text for each alternative of the pattern, after each kind of lead-in.
+        let openings = [
+            "Update: the deal closed",
+            "UPDATED, March 2025 — the deal closed",
+            "Updates",
+            "Editor's note: corrected",
+            "editors note",
+            "Postscript",
+            "Addendum",
+            "Later developments",
+            "What came later",
+            "What came next",
+            "Since publication",
+            "Since then",
+            "Since this story was published",
+        ];
+        for o in openings {
+            for lead in ["", "**", "> ", "— ", "1. ", "_", "É ", "ſ"] {
+                let t = format!("{lead}{o}");
+                assert_eq!(update_note(&t), UPDATE_NOTE.is_match(&t), "{t}");
+            }
+            assert!(update_note(o), "{o}");
+        }
+        // Every first letter, with and without a lead-in: the quick test and the
+        // pattern agree.
+        for c in ('a'..='z').chain('A'..='Z') {
+            for rest in [
+                "pdate: x",
+                "ditor's note",
+                "ince then",
+                "ostscript",
+                "ddendum",
+            ] {
+                for lead in ["", "## ", "*", "9 "] {
+                    let t = format!("{lead}{c}{rest}");
+                    let head = &t[..t.floor_char_boundary(t.len().min(80))];
+                    assert_eq!(update_note(&t), UPDATE_NOTE.is_match(head), "{t}");
+                }
+            }
+        }
+    }
 }
