@@ -316,7 +316,7 @@ fn on_match(
         Value::Count,
     );
     out.push(if later {
-        Candidate::mention_hedged_later(Rank::Count, mention)
+        Candidate::count_hedged_later(mention)
     } else {
         Candidate::mention(Rank::Count, mention)
     });

@@ -88,18 +88,19 @@ impl Candidate {
         }
     }
 
-    /// A candidate that becomes `mention` if it survives, its hedge words looked up
-    /// then (see [`Candidate::hedge_later`]): `mention` holds the hedge to use when
-    /// there are none.
-    pub(crate) fn mention_hedged_later(rank: Rank, mention: Mention) -> Candidate {
+    /// A count that becomes `mention` if it survives, its hedge words looked up then
+    /// (see [`Candidate::hedge_later`]): `mention` holds the hedge to use when there
+    /// are none (the trailing `+` of "20+").
+    pub(crate) fn count_hedged_later(mention: Mention) -> Candidate {
         Candidate {
             hedge_later: true,
-            ..Candidate::mention(rank, mention)
+            ..Candidate::mention(Rank::Count, mention)
         }
     }
 
-    /// Looks up the hedge words before the mention of `text` if that was left for
-    /// later: the mention is then what [`hedged`] would have made.
+    /// Looks up the hedge words before the count of `text` if that was left for
+    /// later: the mention is then what [`hedged`] would have made (a hedge phrase
+    /// found wins over the fallback, as there).
     pub(crate) fn settle_hedge(&mut self, text: &str) {
         if !std::mem::take(&mut self.hedge_later) {
             return;
@@ -107,13 +108,11 @@ impl Candidate {
         let Some(m) = self.mention.as_mut() else {
             return;
         };
-        let Some((h, r)) = hedge::hedge_before(text, m.span.start) else {
+        let Value::Count(q) = m.value else {
             return;
         };
-        m.hedge_span = Some(r);
-        match &mut m.value {
-            Value::Money { amount: q, .. } | Value::Percent(q) | Value::Count(q) => q.hedge = h,
-            Value::Date(_) => {}
+        if let Some(found) = hedge::hedge_before(text, m.span.start) {
+            *m = hedged_with(Some(found), m.span.clone(), q, None, Value::Count);
         }
     }
 }
