@@ -630,11 +630,21 @@ pub(crate) fn excluded(claim: &Claim, v: &ValueItem) -> bool {
     in_quotes(&claim.text, v.pos.start)
 }
 
+/// True when byte `at` of `text` lies inside a quotation: after an odd number of
+/// straight quotes, or after more opening curly quotes than closing ones.
 pub(crate) fn in_quotes(text: &str, at: usize) -> bool {
-    let before = &text[..at];
-    let straight = before.matches('"').count() % 2 == 1;
-    let curly = before.matches('\u{201c}').count() > before.matches('\u{201d}').count();
-    straight || curly
+    // One pass for the three quote marks: `"`, and `“` (E2 80 9C) and `”` (E2 80 9D).
+    let before = &text.as_bytes()[..at.min(text.len())];
+    let (mut straight, mut open, mut close) = (0usize, 0usize, 0usize);
+    for i in memchr::memchr2_iter(b'"', 0xE2, before) {
+        match before.get(i..i + 3) {
+            _ if before[i] == b'"' => straight += 1,
+            Some([_, 0x80, 0x9C]) => open += 1,
+            Some([_, 0x80, 0x9D]) => close += 1,
+            _ => {}
+        }
+    }
+    straight % 2 == 1 || open > close
 }
 
 /// Facts all of whose entities the claim names.

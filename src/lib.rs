@@ -347,7 +347,7 @@ pub fn read_draft_limited(path: &Path, max: u64) -> Result<Draft, String> {
 
 /// Decodes a draft's bytes (see [`read_draft`]).
 pub fn decode(bytes: Vec<u8>) -> Result<Option<String>, String> {
-    if bytes.contains(&0) {
+    if memchr::memchr(0, &bytes).is_some() {
         return Ok(None);
     }
     String::from_utf8(bytes)

@@ -70,10 +70,11 @@ pub(crate) fn show(like: &Value, x: f64) -> String {
 pub(crate) fn before<'t>(claim: &'t Claim, v: &ValueItem, max: usize) -> &'t str {
     let text = &claim.text[..v.pos.start];
     let text = &text[text.floor_char_boundary(text.len().saturating_sub(max))..];
+    // The hedge phrase is looked for only when the value has one.
     let hedged = quantity(&v.value).is_some_and(|q| q.hedge != Hedge::Exact);
-    match HEDGE_TAIL.find(text) {
-        Some(m) if hedged => &text[..m.start()],
-        _ => text,
+    match hedged.then(|| HEDGE_TAIL.find(text)).flatten() {
+        Some(m) => &text[..m.start()],
+        None => text,
     }
 }
 
@@ -83,12 +84,19 @@ pub(crate) fn after<'t>(claim: &'t Claim, v: &ValueItem, max: usize) -> &'t str 
     &text[..text.floor_char_boundary(max.min(text.len()))]
 }
 
-/// True when `at` lies inside a quotation.
-pub(crate) fn in_quotes(text: &str, at: usize) -> bool {
-    let before = &text[..at];
-    let straight = before.matches('"').count() % 2 == 1;
-    let curly = before.matches('\u{201c}').count() > before.matches('\u{201d}').count();
-    straight || curly
+pub(crate) use crate::analysis::in_quotes;
+
+/// True when `text` holds `word` (ASCII letters) in any ASCII case: a quick test
+/// that rules out a case-insensitive pattern needing the word. Exact for words
+/// without "k" or "s": only the Kelvin sign and the long s fold to ASCII letters.
+pub(crate) fn contains_ignore_ascii_case(text: &str, word: &[u8]) -> bool {
+    let (t, Some(&first)) = (text.as_bytes(), word.first()) else {
+        return true;
+    };
+    memchr::memchr2_iter(first.to_ascii_lowercase(), first.to_ascii_uppercase(), t).any(|i| {
+        t.get(i..i + word.len())
+            .is_some_and(|w| w.eq_ignore_ascii_case(word))
+    })
 }
 
 static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
@@ -751,6 +759,36 @@ mod tests {
         let t = "revenue doubled; costs rose from $3B to $5B while margins fell";
         let at = t.find("$3B").expect("value");
         assert_eq!(&t[clause(t, at)], " costs rose from $3B to $5B ");
+    }
+
+    #[test]
+    fn quotations_straight_and_curly() {
+        let at = |t: &str, w: &str| in_quotes(t, t.find(w).expect("the word is in the text"));
+        let t = r#"He said "it cost $4 billion" and paid $2 billion."#;
+        assert!(at(t, "$4"));
+        assert!(!at(t, "$2"));
+        let t = "She said \u{201c}it cost $4 billion\u{201d} and paid $2 billion.";
+        assert!(at(t, "$4"));
+        assert!(!at(t, "$2"));
+        // Apostrophes and dashes share the curly quotes' first two bytes.
+        let t = "Amazon\u{2019}s deal \u{2014} worth $4 billion \u{2013} closed.";
+        assert!(!at(t, "$4"));
+        assert!(!in_quotes(t, t.len()));
+        assert!(in_quotes("\"open", 5));
+    }
+
+    #[test]
+    fn words_in_any_ascii_case() {
+        assert!(contains_ignore_ascii_case("a Total of", b"total"));
+        assert!(contains_ignore_ascii_case("TOTAL", b"total"));
+        assert!(contains_ignore_ascii_case(
+            "the cumulative sum",
+            b"cumulative"
+        ));
+        assert!(!contains_ignore_ascii_case("tota l", b"total"));
+        assert!(!contains_ignore_ascii_case("tot", b"total"));
+        assert!(!contains_ignore_ascii_case("", b"total"));
+        assert!(contains_ignore_ascii_case("anything", b""));
     }
 
     #[test]

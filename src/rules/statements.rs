@@ -289,6 +289,12 @@ pub(crate) fn is_total(claim: &Claim, vi: usize) -> bool {
         return true;
     }
     let before = prose::before(claim, v, 80);
+    // No cue word, no total: most amounts are passed over before the patterns run.
+    if !prose::contains_ignore_ascii_case(before, b"total")
+        && !prose::contains_ignore_ascii_case(before, b"cumulative")
+    {
+        return false;
+    }
     if INCREMENT.is_match(before) {
         return false;
     }
