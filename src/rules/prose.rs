@@ -295,6 +295,13 @@ const NOT_NAMES: &[&str] = &[
     "sunday",
 ];
 
+/// [`NOT_NAMES`] as a set: looked up for every capitalized word of the statements.
+static NOT_NAME_SET: LazyLock<HashSet<&str>> =
+    LazyLock::new(|| NOT_NAMES.iter().copied().collect());
+
+/// [`STARTERS`] as a set.
+static STARTER_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| STARTERS.iter().copied().collect());
+
 /// Words that start sentences and are no names.
 const STARTERS: &[&str] = &[
     "the",
@@ -420,7 +427,8 @@ pub(crate) fn names_among<'c>(
     a: &Analysis<'_>,
     clauses: impl Iterator<Item = &'c str>,
 ) -> HashSet<String> {
-    let mut capital: Vec<String> = Vec::new();
+    // The capitalized words, without repeats (their order does not matter).
+    let mut capital: HashSet<String> = HashSet::default();
     let mut names: HashSet<String> = HashSet::default();
     for text in clauses {
         for r in raw_words(text) {
@@ -438,19 +446,20 @@ pub(crate) fn names_among<'c>(
                     _ => false,
                 };
             let lower = raw.to_lowercase();
-            if NOT_NAMES.contains(&lower.as_str()) {
+            if NOT_NAME_SET.contains(lower.as_str()) {
                 continue;
             }
             if acronym {
                 names.insert(lower);
-            } else if !STARTERS.contains(&lower.as_str()) && !capital.contains(&lower) {
-                capital.push(lower);
+            } else if !STARTER_SET.contains(lower.as_str()) {
+                capital.insert(lower);
             }
         }
     }
     if capital.is_empty() {
         return names;
     }
+    let capital: Vec<String> = capital.into_iter().collect();
     // Which of them the document writes in lower case, as a word of its own (not
     // inside a longer word). A word of word bytes only is then a whole token of the
     // text: one pass over the tokens, a hash lookup each. A word with an apostrophe
@@ -569,39 +578,69 @@ pub(crate) fn anchors_as_written<'t>(
     text: &'t str,
     names: &HashSet<String>,
 ) -> Vec<(String, &'t str)> {
-    let ws = words(text);
+    // One pass over the words; only the names among them are kept, as the current
+    // run: (byte range, possessive, lowercase word).
     let mut out = Vec::new();
-    let mut i = 0;
-    while i < ws.len() {
-        if !names.contains(&*ws[i].lower) {
-            i += 1;
-            continue;
+    let mut run: Vec<(Range<usize>, bool, String)> = Vec::new();
+    let mut buf = String::new();
+    for range in raw_words(text) {
+        let raw = &text[range.clone()];
+        let bare = strip_possessive(raw);
+        let lower = if bare.bytes().any(|b| b.is_ascii_uppercase() || b >= 0x80) {
+            buf.clear();
+            if bare.is_ascii() {
+                buf.extend(bare.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+            } else {
+                buf.push_str(&bare.to_lowercase());
+            }
+            buf.as_str()
+        } else {
+            bare
+        };
+        let name = names.contains(lower);
+        // A name continues the run after a name without a possessive, one space
+        // away ("Amazon Bedrock", not "Amazon's Bedrock").
+        let continues = name
+            && run
+                .last()
+                .is_some_and(|(r, possessive, _)| !possessive && text[r.end..range.start] == *" ");
+        if !continues {
+            end_run(text, &mut run, &mut out);
         }
-        let mut j = i;
-        while j + 1 < ws.len()
-            && !ws[j].possessive
-            && names.contains(&*ws[j + 1].lower)
-            && text[ws[j].range.end..ws[j + 1].range.start] == *" "
-        {
-            j += 1;
+        if name {
+            let possessive = bare.len() < raw.len();
+            run.push((range, possessive, lower.to_string()));
         }
-        let raw = &text[ws[i].range.start..ws[j].range.end];
-        let raw = raw
-            .strip_suffix("'s")
-            .or_else(|| raw.strip_suffix("\u{2019}s"))
-            .filter(|_| ws[j].possessive)
-            .unwrap_or(raw);
-        // The word that tells this name from others.
-        let mut k = j;
-        while k > i && COMPANY_SUFFIXES.contains(&&*ws[k].lower) {
-            k -= 1;
-        }
-        out.push((ws[k].lower.to_string(), raw));
-        i = j + 1;
     }
+    end_run(text, &mut run, &mut out);
     out.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     out.dedup_by(|a, b| a.0 == b.0);
     out
+}
+
+/// Adds a finished run of names to the anchors of [`anchors_as_written`], and
+/// empties it.
+fn end_run<'t>(
+    text: &'t str,
+    run: &mut Vec<(Range<usize>, bool, String)>,
+    out: &mut Vec<(String, &'t str)>,
+) {
+    let (Some(first), Some(last)) = (run.first(), run.last()) else {
+        return;
+    };
+    let raw = &text[first.0.start..last.0.end];
+    let raw = raw
+        .strip_suffix("'s")
+        .or_else(|| raw.strip_suffix("\u{2019}s"))
+        .filter(|_| last.1)
+        .unwrap_or(raw);
+    // The word that tells this name from others.
+    let mut k = run.len() - 1;
+    while k > 0 && COMPANY_SUFFIXES.contains(&run[k].2.as_str()) {
+        k -= 1;
+    }
+    out.push((std::mem::take(&mut run[k].2), raw));
+    run.clear();
 }
 
 /// Words ending in "s" that are no plurals.
