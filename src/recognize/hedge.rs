@@ -75,29 +75,38 @@ const PHRASES: &[(&str, Hedge)] = &[
 /// in [`PHRASES`].
 type LastWord = (&'static [u8], bool, &'static str, Hedge, usize);
 
-/// The phrases whose last word is all letters, by the length of that word (a word
-/// before a value is compared with the few of its length), and the others (symbols,
-/// "approx.").
+/// The phrases whose last word is all letters, by that word in lower case (a word
+/// before a value is looked up once), and the others (symbols, "approx."), with
+/// those of them that end in a letter apart.
 struct LastWords {
-    by_len: Vec<Vec<LastWord>>,
+    by_word: foldhash::HashMap<Vec<u8>, Vec<LastWord>>,
     others: Vec<LastWord>,
+    others_ending_in_a_letter: Vec<LastWord>,
 }
+
+/// The longest word [`hedge_before`] reads before a value.
+const MAX_WORD: usize = 16;
 
 static LAST_WORDS: LazyLock<LastWords> = LazyLock::new(|| {
     let mut words = LastWords {
-        by_len: Vec::new(),
+        by_word: foldhash::HashMap::default(),
         others: Vec::new(),
+        others_ending_in_a_letter: Vec::new(),
     };
     for (i, &(phrase, hedge)) in PHRASES.iter().enumerate() {
         let last = phrase.rsplit(' ').next().unwrap_or(phrase).as_bytes();
         let alphabetic = last.iter().all(u8::is_ascii_alphabetic);
         let entry = (last, alphabetic, phrase, hedge, i);
         if alphabetic {
-            if words.by_len.len() <= last.len() {
-                words.by_len.resize(last.len() + 1, Vec::new());
-            }
-            words.by_len[last.len()].push(entry);
+            words
+                .by_word
+                .entry(last.to_ascii_lowercase())
+                .or_default()
+                .push(entry);
         } else {
+            if last.last().is_some_and(u8::is_ascii_alphabetic) {
+                words.others_ending_in_a_letter.push(entry);
+            }
             words.others.push(entry);
         }
     }
@@ -127,23 +136,37 @@ pub(crate) fn hedge_before(text: &str, pos: usize) -> Option<(Hedge, Range<usize
     // The last word before the value, to skip phrases that cannot match.
     let bytes = text.as_bytes();
     let mut word_start = end;
-    while word_start > 0 && word_start + 16 > end && bytes[word_start - 1].is_ascii_alphabetic() {
+    while word_start > 0
+        && word_start + MAX_WORD > end
+        && bytes[word_start - 1].is_ascii_alphabetic()
+    {
         word_start -= 1;
     }
     let word = &bytes[word_start..end];
+    let mut buf = [0u8; MAX_WORD];
+    let n = word.len().min(MAX_WORD);
+    let lower = &mut buf[..n];
+    lower.copy_from_slice(&word[..n]);
+    lower.make_ascii_lowercase();
+    let same_word = LAST_WORDS
+        .by_word
+        .get(&*lower)
+        .map_or(&[][..], Vec::as_slice);
+    // A phrase whose last byte is no letter cannot end where a letter does.
+    let others = if last.is_ascii_alphabetic() {
+        &LAST_WORDS.others_ending_in_a_letter
+    } else {
+        &LAST_WORDS.others
+    };
     // The earliest start wins, ties to the phrase listed first in `PHRASES`.
     let mut best: Option<(usize, usize, Hedge)> = None;
-    let same_len = LAST_WORDS
-        .by_len
-        .get(word.len())
-        .map_or(&[][..], Vec::as_slice);
-    for &(last_word, alphabetic, phrase, hedge, i) in same_len.iter().chain(&LAST_WORDS.others) {
-        let plausible = if alphabetic {
-            last_word.len() == word.len() && last_word.eq_ignore_ascii_case(word)
-        } else {
-            bytes[..end].ends_with(last_word)
+    for &(last_word, alphabetic, phrase, hedge, i) in same_word.iter().chain(others) {
+        // In any case, as the phrase is matched: "Approx." as "approx.".
+        let ends_with = |w: &[u8]| {
+            end.checked_sub(w.len())
+                .is_some_and(|from| bytes[from..end].eq_ignore_ascii_case(w))
         };
-        if !plausible {
+        if !alphabetic && !ends_with(last_word) {
             continue;
         }
         if let Some(start) = match_back(text, end, phrase)
@@ -216,6 +239,27 @@ mod tests {
         assert_eq!(hedge_of("roughly "), Some((Hedge::About, "roughly")));
         assert_eq!(hedge_of("~"), Some((Hedge::About, "~")));
         assert_eq!(hedge_of("close to "), Some((Hedge::Nearly, "close to")));
+    }
+
+    /// Every phrase is found whole, as written and in capitals, before a space or
+    /// right before the value.
+    #[test]
+    fn every_phrase_is_found() {
+        for &(phrase, hedge) in PHRASES {
+            for written in [phrase.to_string(), phrase.to_uppercase()] {
+                for text in [format!("{written} "), format!("It was {written}")] {
+                    let at = text.len() - written.len() - usize::from(text.ends_with(' '));
+                    assert_eq!(
+                        hedge_before(&text, text.len()),
+                        Some((hedge, at..at + written.len())),
+                        "{text:?}"
+                    );
+                }
+            }
+        }
+        assert_eq!(hedge_of("approx. "), Some((Hedge::About, "approx.")));
+        assert_eq!(hedge_of("≈"), Some((Hedge::About, "≈")));
+        assert_eq!(hedge_of("≥ "), Some((Hedge::AtLeast, "≥")));
     }
 
     #[test]
