@@ -425,8 +425,7 @@ fn flush(builder: &mut Option<Builder>, doc: &mut Document) -> Option<usize> {
     let mut text = b.text;
     // Blank URLs so that no recognizer reads the numbers in them; same length keeps
     // every offset.
-    let has = |needle: &[u8]| memchr::memmem::find(text.as_bytes(), needle).is_some();
-    if has(b"://") || has(b"www.") {
+    if may_hold_url(text.as_bytes()) {
         let ranges: Vec<Range<usize>> = URL
             .for_text(&text)
             .find_iter(&text)
@@ -445,6 +444,17 @@ fn flush(builder: &mut Option<Builder>, doc: &mut Document) -> Option<usize> {
         pieces: b.pieces,
     });
     Some(doc.blocks.len() - 1)
+}
+
+/// True when a block's text holds "://" or "www." (in any case), as every URL the
+/// URL pattern blanks does: most blocks hold neither, and are not searched with the
+/// pattern.
+fn may_hold_url(t: &[u8]) -> bool {
+    memchr::memchr_iter(b':', t).any(|i| t[i + 1..].starts_with(b"//"))
+        || memchr::memchr2_iter(b'w', b'W', t).any(|i| {
+            t.get(i..i + 4)
+                .is_some_and(|w| w.eq_ignore_ascii_case(b"www."))
+        })
 }
 
 /// The end of the line that starts at `pos`, past its line ending: `\n`, `\r\n`, or a
@@ -570,6 +580,23 @@ mod tests {
         assert!(!t[0].contains('9'));
         assert!(!t[1].contains("4bn") && !t[1].contains("9-billion"));
         assert!(t[1].contains("the post"));
+    }
+
+    #[test]
+    fn urls_in_any_case_are_blanked() {
+        for url in [
+            "www.example.com/4bn",
+            "WWW.Example.com/4bn",
+            "HTTPS://x.io/4bn",
+        ] {
+            let md = format!("Read {url} today.\n");
+            let doc = scan(&md);
+            let t = texts(&doc);
+            assert!(!t[0].contains("4bn"), "{url}: {t:?}");
+            assert_eq!(t[0].len(), md.trim_end().len(), "{url}: offsets are kept");
+        }
+        assert!(!may_hold_url(b"Amazon: $4 billion, wwwx."));
+        assert!(may_hold_url(b"see ftp://host"));
     }
 
     #[test]
