@@ -30,6 +30,7 @@ pub mod recognize;
 pub mod rules;
 pub mod sentence;
 pub mod suppress;
+mod swar;
 pub mod timeline;
 pub mod value;
 pub mod walk;

@@ -216,7 +216,19 @@ impl Index {
             }
             // The rest of the word: its digits (an amount may start at any of them).
             let start = i;
-            while let Some(&d) = b.get(i) {
+            loop {
+                // Eight ASCII letters at a time, up to the first other byte.
+                if let Some(&eight) = b.get(i..).and_then(|r| r.first_chunk::<8>()) {
+                    let others = crate::swar::not_letters(eight);
+                    if others == 0 {
+                        i += 8;
+                        continue;
+                    }
+                    i += (others.trailing_zeros() / 8) as usize;
+                }
+                let Some(&d) = b.get(i) else {
+                    break;
+                };
                 match CLASSES[usize::from(d)] {
                     DIGIT => {
                         self.digits.push(i);
@@ -474,5 +486,24 @@ impl Slots {
         let p = self.pattern?;
         let s = self.caps[p.as_usize()].as_ref()?.get_group(i)?;
         Some(s.start..s.end)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_index_finds_digits_inside_long_words() {
+        let t = "abcdefgh12ijklmnopq3 xyz_7 \u{e9}t\u{e9}9 Qwertyuiop";
+        let idx = Index::new(t);
+        let at = |w: &str| t.find(w).expect("in the text");
+        assert_eq!(
+            idx.digits,
+            [at("12"), at("12") + 1, at("3 "), at("7"), at("9")]
+        );
+        // "9" follows a non-ASCII letter, which ends a word for the index: a number
+        // starts there.
+        assert_eq!(idx.numbers, [at("9")]);
     }
 }
