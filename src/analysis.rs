@@ -116,7 +116,8 @@ pub struct Claim<'a> {
     pub entity_pos: Vec<(usize, Range<usize>)>,
     /// Product names, in order.
     pub products: Vec<ProductItem>,
-    /// Relative date phrases, in order.
+    /// Relative date phrases, in order: only in claims (sentences, table cells) that
+    /// name a product, the only ones they matter in.
     pub relatives: Vec<RelativeItem>,
     /// Whether the claim reads as a forecast or hearsay ([`Claim::is_forecast`]),
     /// known once asked: every value of the claim asks.
@@ -320,11 +321,6 @@ fn build_claims<'a>(doc: &'a Document, facts: &FactBase) -> Vec<Claim<'a>> {
         facts.names.find(&block.text, &mut names);
         products.clear();
         recognize::product::find(&block.text, &names, facts, &mut products);
-        relatives.clear();
-        // Relative dates matter only next to a product name.
-        if !products.is_empty() {
-            recognize::relative::find(&block.text, &mut relatives);
-        }
         // A paragraph right after a heading reads the heading as its sentence before
         // (a question and its answer).
         let mut prev_entities: Vec<usize> = if after_heading {
@@ -394,7 +390,7 @@ fn build_claims<'a>(doc: &'a Document, facts: &FactBase) -> Vec<Claim<'a>> {
                 })
                 .collect();
             let inside = |r: &Range<usize>| r.start >= s.start && r.end <= s.end;
-            let product_items = products
+            let product_items: Vec<ProductItem> = products
                 .iter()
                 .filter(|m| inside(&m.span))
                 .map(|m| ProductItem {
@@ -405,12 +401,18 @@ fn build_claims<'a>(doc: &'a Document, facts: &FactBase) -> Vec<Claim<'a>> {
                     col: None,
                 })
                 .collect();
+            // Relative dates matter only next to a product name: they are looked for
+            // in the sentences that name one. (A phrase never spans two sentences: it
+            // holds no punctuation, and a sentence starts and ends where a word does.)
+            relatives.clear();
+            if !product_items.is_empty() {
+                recognize::relative::find(&block.text[s.clone()], &mut relatives);
+            }
             let relative_items = relatives
                 .iter()
-                .filter(|m| inside(&m.span))
                 .map(|m| RelativeItem {
-                    span: block.to_source(&m.span),
-                    pos: m.span.start - s.start..m.span.end - s.start,
+                    span: block.to_source(&(s.start + m.span.start..s.start + m.span.end)),
+                    pos: m.span.clone(),
                     phrase: m.phrase,
                 })
                 .collect();
