@@ -423,13 +423,6 @@ struct AnchoredSearch<'f> {
     plain: Option<Plain>,
 }
 
-/// Indexes of the alternatives whose commonest shapes [`plain_groups`] reads.
-const DAY_ALT: usize = 1;
-const ISO_ALT: usize = 3;
-const MONTH_ALT: usize = 4;
-const QUARTER_ALT: usize = 5;
-const PART_ALT: usize = 13;
-
 /// What may stand between the day and the year of "November 22, 2024" for
 /// [`plain_groups`]: an ordinal suffix or none, a comma or none, one space.
 const DAY_TAILS: &[&[u8]] = &[
@@ -454,13 +447,14 @@ struct Plain {
 fn plain_groups(text: &str, m: Found) -> Option<Plain> {
     let b = text.get(m.start..m.end)?.as_bytes();
     let n = b.len();
+    let g = &DATES.g;
+    // The alternative of the match, told by one of its groups.
+    let of = |group: usize| DATES.global.get(group - 1).map(|&(p, _)| p) == Some(m.pattern);
     // Every shape read here but the ISO day ends with a four-digit year.
     let year = n.checked_sub(4)?;
-    let pattern = m.pattern.as_usize();
-    if pattern != ISO_ALT && !b[year..].iter().all(u8::is_ascii_digit) {
+    if !of(g.d_i) && !b[year..].iter().all(u8::is_ascii_digit) {
         return None;
     }
-    let g = &DATES.g;
     let mut plain = Plain {
         pattern: m.pattern,
         slots: [None; 4],
@@ -476,48 +470,48 @@ fn plain_groups(text: &str, m: Found) -> Option<Plain> {
         b.iter()
             .position(|&c| !(c.is_ascii_alphabetic() || c == b'.'))
     };
-    match pattern {
-        ISO_ALT if n == 10 => {
-            set(g.y_i, 0, 4);
-            set(g.m_i, 5, 7);
-            set(g.d_i, 8, 10);
+    if of(g.d_i) && n == 10 {
+        // 2024-11-22
+        set(g.y_i, 0, 4);
+        set(g.m_i, 5, 7);
+        set(g.d_i, 8, 10);
+    } else if of(g.d_a) {
+        // November 22, 2024
+        let mon = month()?;
+        let d = mon + 1;
+        let digits = b
+            .get(d..year)?
+            .iter()
+            .take_while(|c| c.is_ascii_digit())
+            .count();
+        if b[mon] != b' ' || digits == 0 || !DAY_TAILS.contains(&b.get(d + digits..year)?) {
+            return None;
         }
-        DAY_ALT => {
-            let mon = month()?;
-            let d = mon + 1;
-            let digits = b
-                .get(d..year)?
-                .iter()
-                .take_while(|c| c.is_ascii_digit())
-                .count();
-            if b[mon] != b' ' || digits == 0 || !DAY_TAILS.contains(&b.get(d + digits..year)?) {
-                return None;
-            }
-            set(g.mon_a, 0, mon);
-            set(g.d_a, d, d + digits);
-            set(g.y_a, year, n);
+        set(g.mon_a, 0, mon);
+        set(g.d_a, d, d + digits);
+        set(g.y_a, year, n);
+    } else if of(g.mon_m) {
+        // November 2024
+        let mon = month()?;
+        if !matches!(b.get(mon..year)?, b" " | b", ") {
+            return None;
         }
-        MONTH_ALT => {
-            let mon = month()?;
-            if !matches!(b.get(mon..year)?, b" " | b", ") {
-                return None;
-            }
-            set(g.mon_m, 0, mon);
-            set(g.y_m, year, n);
+        set(g.mon_m, 0, mon);
+        set(g.y_m, year, n);
+    } else if of(g.q_a) && (n == 6 || (n == 7 && matches!(b[2], b' ' | b'-'))) {
+        // Q3 2023
+        set(g.q_a, 1, 2);
+        set(g.y_qa, year, n);
+    } else if of(g.p_y) {
+        // mid-2024
+        let part = b.iter().position(|c| !c.is_ascii_alphabetic())?;
+        if part + 1 != year || !matches!(b[part], b' ' | b'-') {
+            return None;
         }
-        QUARTER_ALT if n == 6 || (n == 7 && matches!(b[2], b' ' | b'-')) => {
-            set(g.q_a, 1, 2);
-            set(g.y_qa, year, n);
-        }
-        PART_ALT => {
-            let part = b.iter().position(|c| !c.is_ascii_alphabetic())?;
-            if part + 1 != year || !matches!(b[part], b' ' | b'-') {
-                return None;
-            }
-            set(g.p_y, 0, part);
-            set(g.y_py, year, n);
-        }
-        _ => return None,
+        set(g.p_y, 0, part);
+        set(g.y_py, year, n);
+    } else {
+        return None;
     }
     Some(plain)
 }
