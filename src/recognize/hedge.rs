@@ -71,9 +71,8 @@ const PHRASES: &[(&str, Hedge)] = &[
     ("<", Hedge::LessThan),
 ];
 
-/// Each phrase with its last word, whether that word is all letters, and its place
-/// in [`PHRASES`].
-type LastWord = (&'static [u8], bool, &'static str, Hedge, usize);
+/// Each phrase with its last word and its place in [`PHRASES`].
+type LastWord = (&'static [u8], &'static str, Hedge, usize);
 
 /// The phrases whose last word is all letters, by that word in lower case (a word
 /// before a value is looked up once), and the others (symbols, "approx."), with
@@ -95,9 +94,8 @@ static LAST_WORDS: LazyLock<LastWords> = LazyLock::new(|| {
     };
     for (i, &(phrase, hedge)) in PHRASES.iter().enumerate() {
         let last = phrase.rsplit(' ').next().unwrap_or(phrase).as_bytes();
-        let alphabetic = last.iter().all(u8::is_ascii_alphabetic);
-        let entry = (last, alphabetic, phrase, hedge, i);
-        if alphabetic {
+        let entry = (last, phrase, hedge, i);
+        if last.iter().all(u8::is_ascii_alphabetic) {
             words
                 .by_word
                 .entry(last.to_ascii_lowercase())
@@ -158,17 +156,15 @@ pub(crate) fn hedge_before(text: &str, pos: usize) -> Option<(Hedge, Range<usize
     } else {
         &LAST_WORDS.others
     };
+    // The others whose last word the text ends with, in any case, as the phrase is
+    // matched ("Approx." as "approx.").
+    let ends_with = |&&(w, ..): &&LastWord| {
+        end.checked_sub(w.len())
+            .is_some_and(|from| bytes[from..end].eq_ignore_ascii_case(w))
+    };
     // The earliest start wins, ties to the phrase listed first in `PHRASES`.
     let mut best: Option<(usize, usize, Hedge)> = None;
-    for &(last_word, alphabetic, phrase, hedge, i) in same_word.iter().chain(others) {
-        // In any case, as the phrase is matched: "Approx." as "approx.".
-        let ends_with = |w: &[u8]| {
-            end.checked_sub(w.len())
-                .is_some_and(|from| bytes[from..end].eq_ignore_ascii_case(w))
-        };
-        if !alphabetic && !ends_with(last_word) {
-            continue;
-        }
+    for &(_, phrase, hedge, i) in same_word.iter().chain(others.iter().filter(ends_with)) {
         if let Some(start) = match_back(text, end, phrase)
             && best.is_none_or(|b| (start, i) < (b.0, b.1))
         {
