@@ -10,7 +10,8 @@
 # facts-100.toml facts-1000.toml facts-10000.toml). Needs ripgrep and hyperfine
 # (`apt-get install ripgrep hyperfine`). Optional: MDL, the markdownlint-cli2 binary
 # (`npm install markdownlint-cli2`); BEFORE, a factlint binary to compare with.
-# FACTLINT defaults to the repository's target/release/factlint.
+# FACTLINT defaults to the repository's target/release/factlint; FLOOR, to its
+# target/release/examples/floor (the stages' floor is measured when it is built).
 set -u
 dir=${1:?usage: benches/measure.sh DIR}
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -115,5 +116,14 @@ if [ -n "${BEFORE:-}" ]; then
 fi
 if [ -n "${MDL:-}" ]; then
     paired 5 factlint "$F check c10M/md --format short" markdownlint-cli2 "$MDL 'c10M/md/**/*.md'"
+fi
+# The floor of the stages: the first stages of a run as whole processes of their own
+# (examples/floor.rs; `cargo build --release --examples`), each against rg.
+FLOOR=${FLOOR:-$root/target/release/examples/floor}
+if [ -x "$FLOOR" ]; then
+    echo "== the floor of the stages, 200 MB; $(load)"
+    for stage in pulldown scan names sentences; do
+        paired 5 rg "rg --count-matches -F -f c200M/names.txt c200M/md" "$stage" "$FLOOR $stage c200M/md"
+    done
 fi
 echo "== end $(date -u +%H:%MZ); $(load)"
