@@ -421,8 +421,9 @@ const STARTERS: &[&str] = &[
 /// the document never writes in lower case, other than words that start sentences
 /// ("The", "Over"), acronyms of the trade, months and days; and acronyms ("AWS",
 /// "US", which is no "us"). Needs no fact base. A word taken for a name by mistake
-/// only makes two statements harder to match, never easier. The work is one scan of
-/// the document for the lower-case forms of the clauses' capitalized words.
+/// only makes two statements harder to match, never easier. The work is one search
+/// of the document's text for the lower-case forms of the clauses' capitalized words,
+/// with packed (SIMD) searchers where the machine has them.
 pub(crate) fn names_among<'c>(
     a: &Analysis<'_>,
     clauses: impl Iterator<Item = &'c str>,
@@ -460,58 +461,33 @@ pub(crate) fn names_among<'c>(
         return names;
     }
     let capital: Vec<String> = capital.into_iter().collect();
-    // Which of them the document writes in lower case, as a word of its own (not
-    // inside a longer word). A word of word bytes only is then a whole token of the
-    // text: one pass over the tokens, a hash lookup each. A word with an apostrophe
-    // ("o'neil") is looked for as it is.
     let mut seen = vec![false; capital.len()];
-    let mut tokens: foldhash::HashMap<&[u8], usize> = foldhash::HashMap::default();
-    let mut odd = Vec::new();
-    // The lengths of the words looked for, by first byte (a bit per length below
-    // 64): most tokens are passed over without hashing.
-    let mut lengths = [0u64; 256];
-    for (i, w) in capital.iter().enumerate() {
-        if w.bytes().all(word_byte) {
-            tokens.insert(w.as_bytes(), i);
-            if let Some(&first) = w.as_bytes().first() {
-                lengths[usize::from(first)] |= 1 << w.len().min(63);
-            }
-        } else {
-            odd.push(i);
-        }
-    }
+    // The texts of the claims, one after the other with a line break between two
+    // (no byte of a word, so that no word runs from one into the next): each search
+    // below is one pass over the document, not one per sentence.
+    let mut all: Vec<u8> = Vec::with_capacity(a.claims.iter().map(|c| c.text.len() + 1).sum());
     for c in &a.claims {
-        let t = c.text.as_bytes();
-        let mut i = 0;
-        while i < t.len() {
-            if !word_byte(t[i]) {
-                i += 1;
-                continue;
-            }
-            let start = i;
-            i += t[i..]
-                .iter()
-                .position(|&b| !word_byte(b))
-                .unwrap_or(t.len() - i);
-            if lengths[usize::from(t[start])] & 1 << (i - start).min(63) != 0
-                && let Some(&k) = tokens.get(&t[start..i])
-            {
+        all.extend_from_slice(c.text.as_bytes());
+        all.push(b'\n');
+    }
+    let t = all.as_slice();
+    // A word of word bytes only, written as a token of its own: looked for with
+    // packed searchers (Teddy); a word with an apostrophe ("o'neil") as it is.
+    let (plain, odd): (Vec<usize>, Vec<usize>) =
+        (0..capital.len()).partition(|&i| capital[i].bytes().all(word_byte));
+    if !find_tokens(&capital, &plain, t, &mut seen) {
+        tokens_among(&capital, &plain, t, &mut seen);
+    }
+    for &k in &odd {
+        let w = capital[k].as_bytes();
+        let mut from = 0;
+        while let Some(at) = memchr::memmem::find(&t[from..], w) {
+            let (s, e) = (from + at, from + at + w.len());
+            if bounded(t, s, e) {
                 seen[k] = true;
+                break;
             }
-        }
-        for &k in &odd {
-            let w = capital[k].as_bytes();
-            let mut from = 0;
-            while let Some(at) = memchr::memmem::find(&t[from..], w) {
-                let (s, e) = (from + at, from + at + w.len());
-                let bounded =
-                    (s == 0 || !word_byte(t[s - 1])) && t.get(e).is_none_or(|&b| !word_byte(b));
-                if bounded {
-                    seen[k] = true;
-                    break;
-                }
-                from = s + 1;
-            }
+            from = s + 1;
         }
     }
     names.extend(
@@ -522,6 +498,85 @@ pub(crate) fn names_among<'c>(
             .map(|(w, _)| w),
     );
     names
+}
+
+/// Marks in `seen` the words of `words` (indexes into `capital`, each of word bytes
+/// only) that some text holds as a whole token, with packed searchers of up to 32
+/// words each. False when a searcher cannot be built (no SIMD, or too many short
+/// words): the caller then reads every token.
+///
+/// A searcher finds, at each place, the longest word that starts there, and moves on
+/// past it. A token equal to a word is always found: no match that starts before the
+/// token can run into it (a word holds no byte that ends a token), and at its start
+/// no word is longer than the token itself.
+fn find_tokens(capital: &[String], words: &[usize], t: &[u8], seen: &mut [bool]) -> bool {
+    use aho_corasick::packed::{Config, MatchKind, Searcher};
+    // A searcher tells its candidates by the first bytes its words share with the
+    // text (up to four): short words get searchers of their own, so that "q3"
+    // does not make every "an" of the text a candidate for "anthropic".
+    let (long, short): (Vec<usize>, Vec<usize>) =
+        words.iter().partition(|&&i| capital[i].len() >= 4);
+    let mut searchers: Vec<(Searcher, &[usize])> = Vec::new();
+    // Up to 32 words a searcher; 16 for the short ones (the crate builds no searcher
+    // of more than 16 words when one of them is a single byte).
+    for chunk in long.chunks(32).chain(short.chunks(16)) {
+        let mut b = Config::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .builder();
+        for &i in chunk {
+            b.add(capital[i].as_bytes());
+        }
+        let Some(searcher) = b.build() else {
+            return false;
+        };
+        searchers.push((searcher, chunk));
+    }
+    for (searcher, chunk) in &searchers {
+        for m in searcher.find_iter(t) {
+            if bounded(t, m.start(), m.end()) {
+                seen[chunk[m.pattern().as_usize()]] = true;
+            }
+        }
+    }
+    true
+}
+
+/// [`find_tokens`] by reading every token of the texts: one pass over their bytes, a
+/// hash lookup for each token of a length some word has.
+fn tokens_among(capital: &[String], words: &[usize], t: &[u8], seen: &mut [bool]) {
+    let mut tokens: foldhash::HashMap<&[u8], usize> = foldhash::HashMap::default();
+    // The lengths of the words looked for, by first byte (a bit per length below
+    // 64): most tokens are passed over without hashing.
+    let mut lengths = [0u64; 256];
+    for &i in words {
+        let w = capital[i].as_bytes();
+        tokens.insert(w, i);
+        if let Some(&first) = w.first() {
+            lengths[usize::from(first)] |= 1 << w.len().min(63);
+        }
+    }
+    let mut i = 0;
+    while i < t.len() {
+        if !word_byte(t[i]) {
+            i += 1;
+            continue;
+        }
+        let start = i;
+        i += t[i..]
+            .iter()
+            .position(|&b| !word_byte(b))
+            .unwrap_or(t.len() - i);
+        if lengths[usize::from(t[start])] & 1 << (i - start).min(63) != 0
+            && let Some(&k) = tokens.get(&t[start..i])
+        {
+            seen[k] = true;
+        }
+    }
+}
+
+/// True when `t[s..e]` is not part of a longer word.
+fn bounded(t: &[u8], s: usize, e: usize) -> bool {
+    (s == 0 || !word_byte(t[s - 1])) && t.get(e).is_none_or(|&b| !word_byte(b))
 }
 
 /// A byte of a word: ASCII letters and digits, and every byte of a non-ASCII
@@ -734,6 +789,89 @@ mod tests {
         assert_eq!(names_in(body, clause), ["aws", "o'hara"]);
         let body = "Orchard grew.\n\nThe orchards grew.\n";
         assert_eq!(names_in(body, "Orchard grew."), ["orchard"]);
+    }
+
+    /// What the packed searchers and the token pass each find of `words` in `text`
+    /// (the searchers' answer is `None` when they could not be built).
+    fn both_find(words: &[&str], text: &str) -> (Option<Vec<bool>>, Vec<bool>) {
+        let capital: Vec<String> = words.iter().map(|w| w.to_string()).collect();
+        let all: Vec<usize> = (0..capital.len()).collect();
+        let mut packed = vec![false; capital.len()];
+        let built = find_tokens(&capital, &all, text.as_bytes(), &mut packed);
+        let mut tokens = vec![false; capital.len()];
+        tokens_among(&capital, &all, text.as_bytes(), &mut tokens);
+        (built.then_some(packed), tokens)
+    }
+
+    #[test]
+    fn the_packed_searchers_find_the_tokens_the_token_pass_finds() {
+        let words = [
+            "amazon",
+            "anthropic",
+            "open",
+            "openai",
+            "q3",
+            "q4",
+            "an",
+            "ai",
+            "été",
+            "x",
+        ];
+        let cases: &[(&str, &[&str])] = &[
+            // Inside longer words, and longer words inside: none is a token.
+            ("amazonian openair anthropics reopen q34 tan aim", &[]),
+            // Whole tokens, at the start and the end, beside punctuation and digits'
+            // neighbours that end a word.
+            ("amazon, (openai) q3-q4", &["amazon", "openai", "q3", "q4"]),
+            ("x\nopen", &["open", "x"]),
+            // "open" ends where "openai" would run on: only the longer is a token.
+            ("openai", &["openai"]),
+            ("opena open", &["open"]),
+            // Word bytes: digits, `_` is not one, non-ASCII letters are.
+            ("an_ ai1 1ai été étés", &["an", "été"]),
+            ("", &[]),
+        ];
+        for (text, expected) in cases {
+            let (packed, tokens) = both_find(&words, text);
+            let found: Vec<&str> = words
+                .iter()
+                .zip(&tokens)
+                .filter(|(_, f)| **f)
+                .map(|(w, _)| *w)
+                .collect();
+            let mut expected = expected.to_vec();
+            expected.sort_unstable_by_key(|w| words.iter().position(|x| x == w));
+            assert_eq!(found, expected, "the token pass, in {text:?}");
+            // Where the machine has no packed searcher, the token pass is all there is.
+            if cfg!(target_arch = "x86_64") {
+                assert_eq!(packed.as_ref(), Some(&tokens), "the searchers, in {text:?}");
+            }
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn packed_searchers_and_the_token_pass_agree(
+            pieces in proptest::collection::vec(0usize..16, 0..60),
+            chosen in proptest::collection::vec(0usize..12, 1..12),
+        ) {
+            const PIECES: [&str; 16] = [
+                "amazon", "an", "q3", "open", "ai", " ", "\n", "-", "'", "1", "_", "é", "Amazon",
+                "thropic", "opena", ".",
+            ];
+            const WORDS: [&str; 12] = [
+                "amazon", "an", "q3", "open", "openai", "ai", "anthropic", "é", "ana", "q",
+                "amazonan", "thropic",
+            ];
+            let text: String = pieces.iter().map(|&i| PIECES[i]).collect();
+            let mut words: Vec<&str> = chosen.iter().map(|&i| WORDS[i]).collect();
+            words.sort_unstable();
+            words.dedup();
+            let (packed, tokens) = both_find(&words, &text);
+            if let Some(packed) = packed {
+                proptest::prop_assert_eq!(packed, tokens, "{:?} in {:?}", words, text);
+            }
+        }
     }
 
     #[test]
