@@ -23,6 +23,11 @@ use factlint::{markdown, names, sentence, walk};
 use pulldown_cmark::{Options, Parser};
 use rayon::prelude::*;
 
+/// The allocator of the `factlint` binary, so that a stage allocates as `check` does.
+#[cfg(all(feature = "jemalloc", not(target_env = "msvc")))]
+#[global_allocator]
+static GLOBAL: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
+
 /// The stages, in order: each does the work of those before it.
 const STAGES: &[&str] = &["read", "pulldown", "scan", "names", "sentences"];
 
