@@ -115,20 +115,31 @@ pub(crate) fn clause(text: &str, at: usize) -> Range<usize> {
     split_at_breaks(&CLAUSE_BREAK, text, at)
 }
 
-/// The part of a sentence around byte `at` that makes one statement: as [`clause`],
-/// but dashes and brackets do not split it ("Amazon Bedrock (AWS's service) hosts …").
-pub(crate) fn statement_clause(text: &str, at: usize) -> Range<usize> {
-    split_at_breaks(&STATEMENT_BREAK, text, at)
+/// Where a sentence splits into statements, for [`clause_between`]: as the breaks of
+/// [`clause`], but dashes and brackets do not split it ("Amazon Bedrock (AWS's service)
+/// hosts …"). Found once for a sentence with several values.
+pub(crate) fn statement_breaks(text: &str) -> Vec<Range<usize>> {
+    STATEMENT_BREAK.find_iter(text).map(|m| m.range()).collect()
 }
 
 fn split_at_breaks(breaks: &Regex, text: &str, at: usize) -> Range<usize> {
+    clause_between(breaks.find_iter(text).map(|m| m.range()), text.len(), at)
+}
+
+/// The part of a text of `len` bytes around byte `at` between two of `breaks` (in
+/// order): from the end of the last break before `at` to the start of the first after.
+pub(crate) fn clause_between(
+    breaks: impl IntoIterator<Item = Range<usize>>,
+    len: usize,
+    at: usize,
+) -> Range<usize> {
     let mut start = 0;
-    let mut end = text.len();
-    for m in breaks.find_iter(text) {
-        if m.end() <= at {
-            start = m.end();
-        } else if m.start() >= at {
-            end = m.start();
+    let mut end = len;
+    for m in breaks {
+        if m.end <= at {
+            start = m.end;
+        } else if m.start >= at {
+            end = m.start;
             break;
         }
     }
@@ -872,6 +883,21 @@ mod tests {
                 proptest::prop_assert_eq!(packed, tokens, "{:?} in {:?}", words, text);
             }
         }
+    }
+
+    #[test]
+    fn statements_split_at_while_and_semicolons_not_at_brackets() {
+        let t = "Amazon Bedrock (AWS's service) has 100,000 customers, while Azure has 90,000; \
+                 Vertex has 5,000";
+        let breaks = statement_breaks(t);
+        let at = |w: &str| t.find(w).expect("in the text");
+        let clause = |w: &str| &t[clause_between(breaks.iter().cloned(), t.len(), at(w))];
+        assert_eq!(
+            clause("100,000"),
+            "Amazon Bedrock (AWS's service) has 100,000 customers, "
+        );
+        assert_eq!(clause("90,000"), " Azure has 90,000");
+        assert_eq!(clause("5,000"), " Vertex has 5,000");
     }
 
     #[test]

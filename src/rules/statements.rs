@@ -654,6 +654,8 @@ fn compute(a: &Analysis<'_>) -> Vec<Statement> {
         if t.ends_with('?') || NOT_PRESENT.is_match(t) {
             continue;
         }
+        // The sentence's clause breaks, found once for all its values.
+        let mut breaks: Option<Vec<std::ops::Range<usize>>> = None;
         for (vi, v) in c.values.iter().enumerate() {
             if excluded(c, v) || reported.contains(&(ci, vi)) {
                 continue;
@@ -663,7 +665,8 @@ fn compute(a: &Analysis<'_>) -> Vec<Statement> {
             };
             // The names and dates of the value's own clause: "Amazon's total is $8
             // billion, while Google's is $2 billion" makes two statements.
-            let clause = prose::statement_clause(&c.text, v.pos.start);
+            let breaks = breaks.get_or_insert_with(|| prose::statement_breaks(&c.text));
+            let clause = prose::clause_between(breaks.iter().cloned(), c.text.len(), v.pos.start);
             pending.push(Pending {
                 claim: ci,
                 value: vi,
@@ -682,10 +685,16 @@ fn compute(a: &Analysis<'_>) -> Vec<Statement> {
             .map(|p| &a.claims[p.claim].text[p.clause.clone()]),
     );
     let mut out = Vec::new();
+    // The names of the clause before: values of one clause share them.
+    let mut last: Option<(usize, std::ops::Range<usize>)> = None;
+    let mut written: Vec<(String, &str)> = Vec::new();
     for p in pending {
         let c = &a.claims[p.claim];
         let clause = p.clause;
-        let written = prose::anchors_as_written(&c.text[clause.clone()], &names);
+        if last.as_ref() != Some(&(p.claim, clause.clone())) {
+            written = prose::anchors_as_written(&c.text[clause.clone()], &names);
+            last = Some((p.claim, clause.clone()));
+        }
         if written.is_empty() {
             continue;
         }
