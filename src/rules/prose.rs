@@ -512,8 +512,8 @@ pub(crate) fn names_among<'c>(
 }
 
 /// Marks in `seen` the words of `words` (indexes into `capital`, each of word bytes
-/// only) that some text holds as a whole token, with packed searchers of up to 32
-/// words each. False when a searcher cannot be built (no SIMD, or too many short
+/// only) that `t` holds as a whole token, with packed searchers of up to 32 words
+/// each. False when a searcher cannot be built (no SIMD, or too many short
 /// words): the caller then reads every token.
 ///
 /// A searcher finds, at each place, the longest word that starts there, and moves on
@@ -552,8 +552,8 @@ fn find_tokens(capital: &[String], words: &[usize], t: &[u8], seen: &mut [bool])
     true
 }
 
-/// [`find_tokens`] by reading every token of the texts: one pass over their bytes, a
-/// hash lookup for each token of a length some word has.
+/// [`find_tokens`] by reading every token of `t`: one pass over its bytes, a hash
+/// lookup for each token of a length some word has.
 fn tokens_among(capital: &[String], words: &[usize], t: &[u8], seen: &mut [bool]) {
     let mut tokens: foldhash::HashMap<&[u8], usize> = foldhash::HashMap::default();
     // The lengths of the words looked for, by first byte (a bit per length below
