@@ -20,7 +20,7 @@ use std::process::ExitCode;
 
 use factlint::facts::FactBase;
 use factlint::{markdown, names, sentence, walk};
-use pulldown_cmark::{Options, Parser};
+use pulldown_cmark::Parser;
 use rayon::prelude::*;
 
 /// The allocator of the `factlint` binary, so that a stage allocates as `check` does.
@@ -81,17 +81,10 @@ fn main() -> ExitCode {
 fn run(stage: usize, text: &str, base: &FactBase) -> usize {
     match stage {
         0 => text.len(),
-        1 => {
-            let mut opts = Options::empty();
-            opts.insert(Options::ENABLE_TABLES);
-            opts.insert(Options::ENABLE_FOOTNOTES);
-            opts.insert(Options::ENABLE_STRIKETHROUGH);
-            opts.insert(Options::ENABLE_TASKLISTS);
-            Parser::new_ext(text, opts)
-                .into_offset_iter()
-                .map(|(_, range)| range.len())
-                .sum()
-        }
+        1 => Parser::new_ext(text, markdown::parser_options())
+            .into_offset_iter()
+            .map(|(_, range)| range.len())
+            .sum(),
         _ => {
             let doc = markdown::scan(text);
             let mut count = doc.blocks.len();

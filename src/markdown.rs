@@ -156,6 +156,15 @@ static URL: LazyLock<WordRegex> = LazyLock::new(|| {
     WordRegex::new(r"(?i)\b(?:https?://|ftp://|www\.)[^\s<>()\[\]]+").expect("constant regex")
 });
 
+/// The pulldown-cmark extensions [`scan`] reads Markdown with: tables, footnotes,
+/// strikethrough and task lists.
+pub fn parser_options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+}
+
 /// Scans a Markdown text. Never fails: anything pulldown-cmark accepts (any text) is
 /// scanned.
 pub fn scan(text: &str) -> Document {
@@ -170,12 +179,6 @@ pub fn scan(text: &str) -> Document {
     doc.front_matter = front_matter;
     let body = &text[body_start..];
 
-    let mut opts = Options::empty();
-    opts.insert(Options::ENABLE_TABLES);
-    opts.insert(Options::ENABLE_FOOTNOTES);
-    opts.insert(Options::ENABLE_STRIKETHROUGH);
-    opts.insert(Options::ENABLE_TASKLISTS);
-
     let mut builder: Option<Builder> = None;
     let mut code_depth = 0usize;
     let mut skip_depth = 0usize; // inside images and autolinks
@@ -187,7 +190,7 @@ pub fn scan(text: &str) -> Document {
     // Code blocks and code spans, where an MDX comment is an example, not a directive.
     let mut code_ranges: Vec<Range<usize>> = Vec::new();
 
-    for (event, range) in Parser::new_ext(body, opts).into_offset_iter() {
+    for (event, range) in Parser::new_ext(body, parser_options()).into_offset_iter() {
         let range = range.start + body_start..range.end + body_start;
         match event {
             Event::Start(tag) => match tag {
