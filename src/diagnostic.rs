@@ -4,12 +4,12 @@
 use std::ops::Range;
 use std::path::PathBuf;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::rules::RuleId;
 
 /// How serious a finding is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// Worth knowing; never fails a run by default.
@@ -32,7 +32,7 @@ impl Severity {
 }
 
 /// Which file a label points into.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub enum FileKey {
     /// The draft the diagnostic is about.
     Draft,
@@ -43,7 +43,7 @@ pub enum FileKey {
 }
 
 /// A secondary location: the fact a value contradicts, or the other statement.
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Label {
     /// The file.
     pub file: FileKey,
@@ -56,7 +56,7 @@ pub struct Label {
 /// A replacement that corrects a finding: the draft's bytes `span` become
 /// `replacement`. Only findings whose correct text is certain carry one (see
 /// [`crate::fix`]).
-#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Fix {
     /// Byte range in the draft (the finding's own span).
     pub span: Range<usize>,
@@ -65,7 +65,7 @@ pub struct Fix {
 }
 
 /// One finding in a draft.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Diagnostic {
     /// The rule that found it.
     pub rule: RuleId,

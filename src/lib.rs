@@ -15,6 +15,7 @@
 //! ```
 
 pub mod analysis;
+pub mod cache;
 pub mod config;
 pub mod diagnostic;
 pub mod emit;
@@ -96,7 +97,7 @@ fn run_rules(analysis: &Analysis<'_>, levels: &config::Levels) -> Vec<Diagnostic
 pub const DEFAULT_MAX_FILE_SIZE: u64 = 50 * 1024 * 1024;
 
 /// The findings of one draft.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct FileResult {
     /// Diagnostics, sorted.
     pub diagnostics: Vec<Diagnostic>,
@@ -189,6 +190,9 @@ pub struct Report {
     /// Files skipped with a note (binary files, files over the size limit), sorted by
     /// path. Not errors: a run with only skipped files is not a failure.
     pub skipped: Vec<FileError>,
+    /// How many of the checked drafts had their findings taken from the cache
+    /// ([`check_jobs_cached`]).
+    pub cached: usize,
 }
 
 impl Report {
@@ -420,12 +424,29 @@ pub struct FileJob {
 /// is sorted by path and does not depend on the number of threads. Every job's `base`
 /// must index `bases`.
 pub fn check_jobs(jobs: &[FileJob], bases: &[FactBase]) -> Report {
+    run_jobs(jobs, bases, None)
+}
+
+/// [`check_jobs`], taking the findings of unchanged drafts from `cache` and keeping
+/// those of the others in it (see [`cache`]); [`cache::Cache::save`] writes it. The
+/// report is the same as without the cache, but for [`Report::cached`].
+pub fn check_jobs_cached(jobs: &[FileJob], bases: &[FactBase], cache: &mut cache::Cache) -> Report {
+    run_jobs(jobs, bases, Some(cache))
+}
+
+fn run_jobs(jobs: &[FileJob], bases: &[FactBase], cache: Option<&mut cache::Cache>) -> Report {
     let mut report = Report::default();
     enum Outcome {
-        Checked(CheckedFile),
+        // Boxed: the other outcomes are small.
+        Checked(Box<(CheckedFile, Option<(cache::Entry, bool)>)>),
         Error(FileError),
         Skipped(FileError),
     }
+    let fingerprints: Vec<u128> = match cache {
+        Some(_) => bases.iter().map(cache::fingerprint).collect(),
+        None => Vec::new(),
+    };
+    let stored = cache.as_deref();
     let outcomes: Vec<Outcome> = jobs
         .par_iter()
         .map(|job| {
@@ -437,17 +458,38 @@ pub fn check_jobs(jobs: &[FileJob], bases: &[FactBase]) -> Report {
             match read_draft_limited(path, max) {
                 Ok(Draft::Text(text)) => {
                     let facts = &bases[job.base];
-                    let result = check_text(path, &text, facts, &job.opts);
+                    let (result, entry) = match stored {
+                        Some(c) => {
+                            let key = cache::Cache::key(job, fingerprints[job.base], &text);
+                            match c.lookup(path, &key) {
+                                Some((mut result, entry)) => {
+                                    // The day of this run, for the draft's `until=` dates
+                                    // in findings across drafts.
+                                    result.corpus.today = job.opts.today;
+                                    (result, Some((entry, true)))
+                                }
+                                None => {
+                                    let result = check_text(path, &text, facts, &job.opts);
+                                    let entry = cache::Cache::entry(path, key, &result);
+                                    (result, entry.map(|e| (e, false)))
+                                }
+                            }
+                        }
+                        None => (check_text(path, &text, facts, &job.opts), None),
+                    };
                     // The text is not kept: files with findings are read again when
                     // their findings are rendered, so memory follows the largest file,
                     // not the corpus.
-                    Outcome::Checked(CheckedFile {
-                        path: path.clone(),
-                        text: None,
-                        result,
-                        base: job.base,
-                        stamp,
-                    })
+                    Outcome::Checked(Box::new((
+                        CheckedFile {
+                            path: path.clone(),
+                            text: None,
+                            result,
+                            base: job.base,
+                            stamp,
+                        },
+                        entry,
+                    )))
                 }
                 Ok(Draft::Skip(message)) => Outcome::Skipped(FileError {
                     path: path.clone(),
@@ -460,12 +502,23 @@ pub fn check_jobs(jobs: &[FileJob], bases: &[FactBase]) -> Report {
             }
         })
         .collect();
+    let mut entries = Vec::new();
     for o in outcomes {
         match o {
-            Outcome::Checked(c) => report.files.push(c),
+            Outcome::Checked(checked) => {
+                let (c, entry) = *checked;
+                if let Some(e) = entry {
+                    report.cached += usize::from(e.1);
+                    entries.push(e);
+                }
+                report.files.push(c);
+            }
             Outcome::Error(e) => report.errors.push(e),
             Outcome::Skipped(e) => report.skipped.push(e),
         }
+    }
+    if let Some(c) = cache {
+        c.record(entries);
     }
     report.files.sort_by(|a, b| a.path.cmp(&b.path));
     report.errors.sort_by(|a, b| a.path.cmp(&b.path));

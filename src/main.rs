@@ -199,6 +199,13 @@ struct CheckArgs {
     /// Print the fixes as a unified diff instead of the findings, and change nothing.
     #[arg(long, conflicts_with = "format")]
     diff: bool,
+    /// Keep each draft's findings in .factlint_cache (in the current folder) and take
+    /// them from there while the draft, its options and the fact base are unchanged.
+    #[arg(long, conflicts_with_all = ["fix", "diff"])]
+    cache: bool,
+    /// Like --cache, with the cache in this folder.
+    #[arg(long, value_name = "DIR", conflicts_with_all = ["fix", "diff"])]
+    cache_dir: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -817,7 +824,22 @@ fn run_check(args: CheckArgs) -> ExitCode {
             Err(code) => return code,
         };
         factlint::expect_texts(&jobs, &mut bases);
-        let mut report = check_jobs(&jobs, &bases);
+        let dir = args.cache_dir.clone().or_else(|| {
+            args.cache
+                .then(|| PathBuf::from(factlint::cache::DEFAULT_DIR))
+        });
+        let mut report = match dir {
+            Some(dir) => {
+                let mut cache = factlint::cache::Cache::open(&dir);
+                let report = factlint::check_jobs_cached(&jobs, &bases, &mut cache);
+                // A cache that cannot be written costs the next run time, nothing else.
+                if let Err(message) = cache.save() {
+                    eprintln!("warning: {message}");
+                }
+                report
+            }
+            None => check_jobs(&jobs, &bases),
+        };
         report.add_walk_errors(walk_errors);
         report.skipped.extend(skipped);
         report.skipped.sort_by(|a, b| a.path.cmp(&b.path));
@@ -904,8 +926,13 @@ fn run_check(args: CheckArgs) -> ExitCode {
             );
         }
         eprintln!(
-            "factlint: {} file(s) checked, {errors} error(s), {warnings} warning(s){}{}{}",
+            "factlint: {} file(s) checked{}, {errors} error(s), {warnings} warning(s){}{}{}",
             report.files_checked(),
+            if args.cache || args.cache_dir.is_some() {
+                format!(" ({} from the cache)", report.cached)
+            } else {
+                String::new()
+            },
             if infos > 0 {
                 format!(", {infos} info")
             } else {

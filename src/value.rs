@@ -9,7 +9,9 @@ use jiff::civil::Date;
 
 /// A currency. A bare `$` is read as US dollars (the articles we lint are US-centric);
 /// any other currency never matches a USD fact.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
 pub enum Currency {
     /// US dollar: `$`, `US$`, `USD`, "dollars".
     Usd,
@@ -60,7 +62,7 @@ impl Currency {
 }
 
 /// The words around a number that widen or bound it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum Hedge {
     /// No hedge: the value is as printed, within half a unit of its last digit.
     Exact,
@@ -89,11 +91,13 @@ impl Hedge {
 }
 
 /// A closed interval of reals; infinite ends are allowed.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Interval {
     /// Lower end (may be `-inf`).
+    #[serde(with = "crate::cache::f64_bits")]
     pub lo: f64,
     /// Upper end (may be `inf`).
+    #[serde(with = "crate::cache::f64_bits")]
     pub hi: f64,
 }
 
@@ -117,13 +121,16 @@ pub const NEARLY_TOLERANCE: f64 = 0.15;
 /// A number as printed: a point (`low == high`) or a range ("$1–2 billion"), the unit of
 /// its last printed digit (already scaled: "$1.25 billion" has precision 1e7), and its
 /// hedge.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Quantity {
     /// The value, or the low end of a range.
+    #[serde(with = "crate::cache::f64_bits")]
     pub low: f64,
     /// The value, or the high end of a range.
+    #[serde(with = "crate::cache::f64_bits")]
     pub high: f64,
     /// The unit of the last printed digit, scaled.
+    #[serde(with = "crate::cache::f64_bits")]
     pub precision: f64,
     /// The hedge that bounds or widens the value.
     pub hedge: Hedge,
@@ -223,7 +230,9 @@ impl Quantity {
 }
 
 /// How fine a date is: the grain it was stated at.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
 pub enum Grain {
     /// "2024-11-22", "November 22, 2024".
     Day,
@@ -238,7 +247,7 @@ pub enum Grain {
 }
 
 /// A date as a half-open range of days `[start, end)` with its grain.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub struct DateValue {
     /// First day.
     pub start: Date,
@@ -306,7 +315,7 @@ impl fmt::Display for DateValue {
 }
 
 /// A recognized value of one kind.
-#[derive(Clone, Copy, Debug, PartialEq)]
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Value {
     /// An amount of money in one currency.
     Money {

@@ -73,7 +73,7 @@ impl Rule for CorpusContradiction {
 
 /// What a comparable claim is about: a fact of the file's base, or a subject of the
 /// file's [`Summary::subjects`] (as shown in messages); both by index.
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Copy, Debug, serde::Serialize, serde::Deserialize)]
 enum About {
     Fact(u32),
     Subject(u32),
@@ -84,7 +84,7 @@ enum About {
 /// file that states the claim) is kept as a 128-bit hash, the qualifier's words as
 /// 64-bit hashes, a fact's texts stay in the fact base, and the line and the text as
 /// written are read again from the file for the rare claim that is reported.
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 struct Item {
     key: u128,
     value: Value,
@@ -122,7 +122,7 @@ fn word_hash(word: &str) -> u64 {
 }
 
 /// What one document says that other documents may contradict: small, no text.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct Summary {
     items: Vec<Item>,
     /// The subjects of the items, once each.

@@ -29,7 +29,9 @@ pub mod value_mismatch;
 
 /// Every rule id factlint knows. Ids are part of the interface (JSON, SARIF, config,
 /// suppression comments): never rename one.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum RuleId {
     /// A stated amount, count or percentage that contradicts the fact it is about.
