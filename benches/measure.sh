@@ -126,4 +126,16 @@ if [ -x "$FLOOR" ]; then
         paired 5 rg "rg --count-matches -F -f c200M/names.txt c200M/md" "$stage" "$FLOOR $stage c200M/md"
     done
 fi
+# The cache (`check --cache-dir`): a run that fills it against a run without it, a run
+# that finds every draft in it against rg, and the peak memory of both.
+echo "== the cache, 200 MB; $(load)"
+cache=$(mktemp -d)
+paired 5 plain "$F check c200M/md --format short" filling "rm -rf $cache/c && $F check --cache-dir $cache/c c200M/md --format short"
+$F check --cache-dir "$cache/c" c200M/md --format short > /dev/null 2>&1
+paired 5 rg "rg --count-matches -F -f c200M/names.txt c200M/md" cached "$F check --cache-dir $cache/c c200M/md --format short"
+echo "  cache file: $(wc -c < "$cache/c/cache.jsonl") bytes"
+rss "cached" "$F" check --cache-dir "$cache/c" c200M/md --format short
+rm -rf "$cache/c"
+rss "filling" "$F" check --cache-dir "$cache/c" c200M/md --format short
+rm -rf "$cache"
 echo "== end $(date -u +%H:%MZ); $(load)"
