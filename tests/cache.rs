@@ -244,11 +244,14 @@ fn a_damaged_cache_is_ignored_and_replaced() {
     assert_eq!(shown(&out), shown(&plain));
     assert_eq!(from_cache(&check(dir, &args)), 3);
     // Not a cache at all, or another version's: every draft is checked again.
-    for junk in [
-        "garbage\n",
-        "{\"factlint_cache\":0,\"version\":\"0.0.0\"}\n",
-    ] {
+    let junks: [&[u8]; 3] = [
+        b"garbage\n",
+        b"{\"factlint_cache\":0,\"version\":\"0.0.0\"}\n",
+        b"\xff\xfe not UTF-8\n",
+    ];
+    for junk in junks {
         fs::write(&file, junk).expect("junk");
+        let junk = String::from_utf8_lossy(junk);
         let out = check(dir, &args);
         assert_eq!(from_cache(&out), 0, "{junk}");
         assert_eq!(shown(&out), shown(&plain));
