@@ -113,15 +113,19 @@ impl Cache {
         cache.changed = false;
         let base = text.as_ptr() as usize;
         for l in lines {
-            match serde_json::from_str::<Line<'_>>(l) {
-                Ok(line) => {
-                    // The findings borrow from `text`: keep where they are.
-                    let start = line.result.get().as_ptr() as usize - base;
-                    let range = start..start + line.result.get().len();
-                    cache.old.insert(line.path, (line.key, range));
+            let read = serde_json::from_str::<Line<'_>>(l).ok().and_then(|line| {
+                // The findings borrow from `text`: keep where they are.
+                let raw = line.result.get();
+                let start = (raw.as_ptr() as usize).checked_sub(base)?;
+                let range = start..start + raw.len();
+                (text.get(range.clone()) == Some(raw)).then_some((line.path, line.key, range))
+            });
+            match read {
+                Some((path, key, range)) => {
+                    cache.old.insert(path, (key, range));
                 }
                 // A damaged line: that draft is checked again, and the file rewritten.
-                Err(_) => cache.changed = true,
+                None => cache.changed = true,
             }
         }
         cache.text = text;
