@@ -94,10 +94,10 @@ impl Hedge {
 #[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Interval {
     /// Lower end (may be `-inf`).
-    #[serde(with = "crate::cache::f64_bits")]
+    #[serde(with = "crate::cache::f64_text")]
     pub lo: f64,
     /// Upper end (may be `inf`).
-    #[serde(with = "crate::cache::f64_bits")]
+    #[serde(with = "crate::cache::f64_text")]
     pub hi: f64,
 }
 
@@ -124,15 +124,16 @@ pub const NEARLY_TOLERANCE: f64 = 0.15;
 #[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Quantity {
     /// The value, or the low end of a range.
-    #[serde(with = "crate::cache::f64_bits")]
+    #[serde(rename = "l", with = "crate::cache::f64_text")]
     pub low: f64,
     /// The value, or the high end of a range.
-    #[serde(with = "crate::cache::f64_bits")]
+    #[serde(rename = "h", with = "crate::cache::f64_text")]
     pub high: f64,
     /// The unit of the last printed digit, scaled.
-    #[serde(with = "crate::cache::f64_bits")]
+    #[serde(rename = "p", with = "crate::cache::f64_text")]
     pub precision: f64,
     /// The hedge that bounds or widens the value.
+    #[serde(rename = "g")]
     pub hedge: Hedge,
 }
 

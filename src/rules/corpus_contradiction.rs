@@ -75,7 +75,9 @@ impl Rule for CorpusContradiction {
 /// file's [`Summary::subjects`] (as shown in messages); both by index.
 #[derive(Clone, Copy, Debug, serde::Serialize, serde::Deserialize)]
 enum About {
+    #[serde(rename = "f")]
     Fact(u32),
+    #[serde(rename = "s")]
     Subject(u32),
 }
 
@@ -84,13 +86,21 @@ enum About {
 /// file that states the claim) is kept as a 128-bit hash, the qualifier's words as
 /// 64-bit hashes, a fact's texts stay in the fact base, and the line and the text as
 /// written are read again from the file for the rare claim that is reported.
+/// In the cache (`check --cache`) an item is one of the most frequent lines' parts:
+/// its fields have one-letter names and its key is written in hex.
 #[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 struct Item {
+    #[serde(rename = "k", with = "crate::cache::u128_hex")]
     key: u128,
+    #[serde(rename = "v")]
     value: Value,
+    #[serde(rename = "q")]
     qualifier: Box<[u64]>,
+    #[serde(rename = "a")]
     about: About,
+    #[serde(rename = "s")]
     start: u32,
+    #[serde(rename = "e")]
     end: u32,
 }
 
