@@ -10,6 +10,11 @@
 //! a 128-bit key; the text's length is kept beside it. Anything else that could change
 //! a finding is a new version of factlint, which makes a new key for every draft.
 //!
+//! The header names the build that wrote the cache (factlint's version, and the size
+//! and modification time of its executable): a cache another build wrote is not read,
+//! so a factlint installed again from other code under the same version number does not
+//! take its predecessor's findings.
+//!
 //! The cache is one file, `cache.jsonl` in the cache folder: a header line, then one
 //! line per draft (path, key, findings), sorted by path. A cache that cannot be read,
 //! or that another version wrote, is ignored and replaced; an entry that cannot be read
@@ -38,18 +43,32 @@ const FILE: &str = "cache.jsonl";
 /// Bumped whenever what an entry holds changes shape.
 const FORMAT: u32 = 2;
 
-/// The first line of the cache file.
+/// The first line of the cache file: which factlint wrote it. A cache written by
+/// another build is not read.
 #[derive(Serialize, Deserialize, PartialEq)]
 struct Header {
     factlint_cache: u32,
     version: String,
+    /// The running executable's size and modification time: a factlint built again
+    /// from other code under the same version number (installed from a branch) is
+    /// another build. `None` when they cannot be read.
+    build: Option<String>,
 }
 
 impl Header {
     fn current() -> Header {
+        let build = std::env::current_exe()
+            .and_then(std::fs::metadata)
+            .and_then(|m| {
+                let time = m.modified()?.duration_since(std::time::UNIX_EPOCH);
+                let time = time.map_err(std::io::Error::other)?;
+                Ok(format!("{}:{}", m.len(), time.as_nanos()))
+            })
+            .ok();
         Header {
             factlint_cache: FORMAT,
             version: env!("CARGO_PKG_VERSION").to_string(),
+            build,
         }
     }
 }
@@ -107,7 +126,9 @@ impl Cache {
         let header = lines
             .next()
             .and_then(|l| serde_json::from_str::<Header>(l).ok());
-        if header != Some(Header::current()) {
+        let current = Header::current();
+        // Another build's cache, or a build that cannot be told from others: not read.
+        if current.build.is_none() || header.as_ref() != Some(&current) {
             return cache;
         }
         cache.changed = false;

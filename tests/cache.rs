@@ -278,3 +278,34 @@ fn the_cache_is_not_for_fixes() {
     let out = check(&root(), &["--cache-dir", "x", "--diff", "fixtures/drafts"]);
     assert_eq!(code(&out), 2);
 }
+
+#[test]
+fn a_cache_another_build_wrote_is_not_read() {
+    let tmp = folder(&[("a.md", "Nothing to see.\n"), ("b.md", "Nor here.\n")]);
+    let dir = tmp.path();
+    // A copy of factlint, installed again later with the same version number.
+    let bin = dir.join("bin");
+    fs::create_dir(&bin).expect("bin");
+    let exe = bin.join("factlint");
+    let install = || {
+        let _ = fs::remove_file(&exe);
+        fs::copy(env!("CARGO_BIN_EXE_factlint"), &exe).expect("copy the binary");
+    };
+    let run = || {
+        let out = std::process::Command::new(&exe)
+            .args(["check", "--cache", "--no-default-facts", "a.md", "b.md"])
+            .current_dir(dir)
+            .env("NO_COLOR", "1")
+            .output()
+            .expect("the copy runs");
+        from_cache(&out)
+    };
+    install();
+    assert_eq!(run(), 0);
+    assert_eq!(run(), 2);
+    // Installed again (a new modification time): its predecessor's cache is not read.
+    std::thread::sleep(std::time::Duration::from_millis(20));
+    install();
+    assert_eq!(run(), 0);
+    assert_eq!(run(), 2);
+}
