@@ -8,7 +8,8 @@
 //! rule levels, whether unused suppressions are reported, and the day of the run when
 //! the draft holds an `until=`), its path and its text. They are hashed together into
 //! a 128-bit key; the text's length is kept beside it. Anything else that could change
-//! a finding is a new version of factlint, which makes a new key for every draft.
+//! a finding is in factlint's code, and a cache written by another build is not read
+//! (below).
 //!
 //! The header names the build that wrote the cache (factlint's version, and the size
 //! and modification time of its executable): a cache another build wrote is not read,
@@ -103,6 +104,7 @@ pub(crate) struct Entry {
     result: Stored,
 }
 
+/// A draft's findings: where they are in the file as read, or new JSON.
 enum Stored {
     Read(Range<usize>),
     New(String),
@@ -151,11 +153,6 @@ impl Cache {
         }
         cache.text = text;
         cache
-    }
-
-    /// The folder.
-    pub fn dir(&self) -> &Path {
-        &self.dir
     }
 
     /// The key of a draft: everything that decides its findings, hashed. `base` is

@@ -459,22 +459,7 @@ fn run_jobs(jobs: &[FileJob], bases: &[FactBase], cache: Option<&mut cache::Cach
                 Ok(Draft::Text(text)) => {
                     let facts = &bases[job.base];
                     let (result, entry) = match stored {
-                        Some(c) => {
-                            let key = cache::Cache::key(job, fingerprints[job.base], &text);
-                            match c.lookup(path, &key) {
-                                Some((mut result, entry)) => {
-                                    // The day of this run, for the draft's `until=` dates
-                                    // in findings across drafts.
-                                    result.corpus.today = job.opts.today;
-                                    (result, Some((entry, true)))
-                                }
-                                None => {
-                                    let result = check_text(path, &text, facts, &job.opts);
-                                    let entry = cache::Cache::entry(path, key, &result);
-                                    (result, entry.map(|e| (e, false)))
-                                }
-                            }
-                        }
+                        Some(c) => check_or_reuse(c, job, &text, facts, fingerprints[job.base]),
                         None => (check_text(path, &text, facts, &job.opts), None),
                     };
                     // The text is not kept: files with findings are read again when
@@ -526,6 +511,26 @@ fn run_jobs(jobs: &[FileJob], bases: &[FactBase], cache: Option<&mut cache::Cach
     // Claims compared across the drafts of the run (`corpus-contradiction`).
     rules::corpus_contradiction::compare(&mut report, bases);
     report
+}
+
+/// A draft's findings from `cache` when they are stored under its key, else checked;
+/// with the entry that keeps them, and whether it was a hit.
+fn check_or_reuse(
+    cache: &cache::Cache,
+    job: &FileJob,
+    text: &str,
+    facts: &FactBase,
+    fingerprint: u128,
+) -> (FileResult, Option<(cache::Entry, bool)>) {
+    let key = cache::Cache::key(job, fingerprint, text);
+    if let Some((mut result, entry)) = cache.lookup(&job.path, &key) {
+        // The day of this run, for the draft's `until=` dates in findings across drafts.
+        result.corpus.today = job.opts.today;
+        return (result, Some((entry, true)));
+    }
+    let result = check_text(&job.path, text, facts, &job.opts);
+    let entry = cache::Cache::entry(&job.path, key, &result);
+    (result, entry.map(|e| (e, false)))
 }
 
 #[cfg(test)]
