@@ -141,13 +141,8 @@ fn a_changed_fact_file_or_configuration_checks_every_draft_again() {
         "facts.toml",
         "[[entity]]\nid = \"globex\"\nnames = [\"Globex\"]\n",
     );
-    let with_facts = |extra: &[&str]| {
-        let mut args = vec!["--cache", "--facts", "facts.toml"];
-        args.extend_from_slice(extra);
-        args.push(".");
-        check(dir, &args)
-    };
-    let first = with_facts(&[]);
+    let with_facts = || check(dir, &["--cache", "--facts", "facts.toml", "."]);
+    let first = with_facts();
     assert_eq!(
         code(&first),
         1,
@@ -155,13 +150,13 @@ fn a_changed_fact_file_or_configuration_checks_every_draft_again() {
         String::from_utf8_lossy(&first.stderr)
     );
     assert_eq!(from_cache(&first), 0);
-    assert_eq!(from_cache(&with_facts(&[])), 2);
+    assert_eq!(from_cache(&with_facts()), 2);
     write(
         dir,
         "facts.toml",
         "[[entity]]\nid = \"globex\"\nnames = [\"Globex\", \"Globex Corp\"]\n",
     );
-    assert_eq!(from_cache(&with_facts(&[])), 0);
+    assert_eq!(from_cache(&with_facts()), 0);
 }
 
 #[test]
