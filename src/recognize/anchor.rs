@@ -14,6 +14,12 @@
 //! A pattern's alternatives are separate patterns of one regex (leftmost-first across
 //! patterns is the same as across alternatives), so that capture groups are read with
 //! the one alternative that matched, not with all of them.
+//!
+//! A walk from one place reads at most [`MAX_MATCH`] bytes: a match longer than that
+//! is no value anyone writes, and without the bound a long run of digits (a line of
+//! a million digits) would cost the square of its length, each of its digits being a
+//! place where an amount can start. With it a text costs at most `MAX_MATCH` bytes of
+//! walking per place.
 
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -25,6 +31,13 @@ use regex_automata::util::captures::{Captures, GroupInfo};
 use regex_automata::util::pool::{Pool, PoolGuard};
 use regex_automata::util::start;
 use regex_automata::{Anchored, Input, PatternID};
+
+/// The most bytes a recognizer's match can span. The longest values written are
+/// ranges of amounts with a currency and a scale on both ends ("between US$1.25
+/// billion and US$1.5 billion U.S. dollars", under a hundred bytes even with the most
+/// white space [`super::number::SP1`] allows); a walk that reaches this many bytes
+/// without ending finds no match at its place.
+pub(crate) const MAX_MATCH: usize = 512;
 
 /// The places in a text where the recognizers' matches can start, and its digits.
 /// Each list is sorted and a superset of the real starts.
@@ -407,10 +420,11 @@ impl Finder {
                 pattern,
             }),
             // The lazy DFA gave up (it does not on these patterns): ask the regexes,
-            // in priority order.
+            // in priority order, over the same bytes.
             Err(()) => (0..self.patterns.len()).find_map(|i| {
                 let pid = PatternID::must(i);
-                let input = Input::new(text).range(q..).anchored(Anchored::Yes);
+                let end = text.len().min(q.saturating_add(MAX_MATCH));
+                let input = Input::new(text).range(q..end).anchored(Anchored::Yes);
                 self.pattern(pid).search(&input).map(|m| Found {
                     start: q,
                     end: m.end(),
@@ -432,7 +446,9 @@ impl Finder {
             .look_behind(q.checked_sub(1).map(|i| b[i]));
         let mut sid = dfa.start_state(cache, &config).map_err(drop)?;
         let mut mat = None;
-        for (at, &byte) in b.iter().enumerate().skip(q) {
+        // At most `MAX_MATCH` bytes: a walk still going there is no value.
+        let end = b.len().min(q.saturating_add(MAX_MATCH));
+        for (at, &byte) in b.iter().enumerate().take(end).skip(q) {
             sid = dfa.next_state(cache, sid, byte).map_err(drop)?;
             if sid.is_tagged() {
                 if sid.is_match() {
@@ -443,6 +459,9 @@ impl Finder {
                     return Err(());
                 }
             }
+        }
+        if end < b.len() {
+            return Ok(None);
         }
         sid = dfa.next_eoi_state(cache, sid).map_err(drop)?;
         if sid.is_match() {
@@ -505,5 +524,30 @@ mod tests {
         // "9" follows a non-ASCII letter, which ends a word for the index: a number
         // starts there.
         assert_eq!(idx.numbers, [at("9")]);
+    }
+
+    #[test]
+    fn no_match_is_longer_than_max_match() {
+        let f = Finder::new(&[r"[0-9]+ dollars"], 0);
+        let mut cache = f.dfa.create_cache();
+        let find = |cache: &mut Cache, t: &str| {
+            let idx = Index::new(t);
+            f.find(cache, t, &idx.digits, &idx.digits, 0)
+                .map(|m| m.start..m.end)
+        };
+        assert_eq!(find(&mut cache, "20 dollars"), Some(0..10));
+        // A run of digits longer than any value: an unbounded walk would match it
+        // whole from its first digit, reading the whole run from each of its digits
+        // in turn; the bounded one finds only what fits in `MAX_MATCH` bytes.
+        let t = format!("{} dollars", "1".repeat(MAX_MATCH + 10));
+        let m = find(&mut cache, &t).expect("the end of the run matches");
+        assert_eq!(m.end, t.len());
+        assert!(m.len() <= MAX_MATCH, "{m:?}");
+        // What a walk reads is bounded: the first place, too far from the end.
+        assert_eq!(f.walk(&mut cache, t.as_bytes(), 0), Ok(None));
+        assert!(
+            f.walk(&mut cache, t.as_bytes(), 30)
+                .is_ok_and(|x| x.is_some())
+        );
     }
 }
