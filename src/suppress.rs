@@ -354,13 +354,13 @@ pub fn apply(
             Kind::DisableFile => Scope::File,
             Kind::DisableLine => Scope::Lines(line_of(c.span.start), last_line_of(&c.span)),
             Kind::DisableNextLine => {
-                let after = c.span.end.min(text.len());
-                // The next line that is not blank.
-                let next = idx
-                    .starts()
+                let after = c.span.end.min(text.len()).max(c.span.start + 1);
+                // The next line that is not blank (line starts are sorted: the search
+                // begins at the first after the comment).
+                let starts = idx.starts();
+                let next = starts[starts.partition_point(|&s| s < after)..]
                     .iter()
                     .copied()
-                    .filter(|&s| s >= after && s > c.span.start)
                     .find(|&s| {
                         let line = &text[s..];
                         let end = line.find('\n').unwrap_or(line.len());
@@ -382,12 +382,35 @@ pub fn apply(
             r.push((id, start..text.len()));
         }
     }
+    // The comments that hide lines, by line; the others (whole file, regions) are
+    // few and tried in turn. A finding is hidden by the first comment that covers it,
+    // as if every comment were tried in order (trying every one for every finding was
+    // quadratic: 40,000 `disable-next-line` comments took 5 s).
+    let mut by_line: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
+    let mut others: Vec<usize> = Vec::new();
+    for (i, a) in active.iter().enumerate() {
+        match a.scope {
+            Scope::Lines(lo, hi) => {
+                for line in lo..=hi.min(idx.starts().len()) {
+                    by_line.entry(line).or_default().push(i);
+                }
+            }
+            Scope::File | Scope::Regions(_) => others.push(i),
+        }
+    }
     let mut kept = Vec::with_capacity(diagnostics.len());
     for d in diagnostics {
         let lines = (line_of(d.span.start), last_line_of(&d.span));
-        match active.iter_mut().find(|a| a.covers(&d, lines)) {
-            Some(a) => {
-                a.used.insert(d.rule);
+        let covers = |i: &usize| active[*i].covers(&d, lines);
+        let first = others.iter().copied().find(covers);
+        let on_lines = by_line
+            .range(lines.0..=lines.1)
+            .flat_map(|(_, v)| v.iter().copied())
+            .filter(covers)
+            .min();
+        match first.into_iter().chain(on_lines).min() {
+            Some(i) => {
+                active[i].used.insert(d.rule);
             }
             None => kept.push(d),
         }
@@ -501,6 +524,37 @@ mod tests {
         let text = "A $1.\n\n{/* factlint-disable-file */}\n";
         let ds = vec![diag(text, "$1", RuleId::ValueMismatch)];
         assert_eq!(run(text, ds, None, false), vec![]);
+    }
+
+    #[test]
+    fn a_finding_is_hidden_by_the_first_comment_that_covers_it() {
+        // Two comments cover the finding: the first in the text is the one used, and
+        // the other is reported unused, whichever kind comes first.
+        let line_first = "<!-- factlint-disable-next-line value-mismatch -->\nA $1.\n\n<!-- factlint-disable-file value-mismatch -->\n";
+        let file_first = "<!-- factlint-disable-file value-mismatch -->\n\n<!-- factlint-disable-next-line value-mismatch -->\nA $1.\n";
+        let region_first = "<!-- factlint-disable value-mismatch -->\n\n<!-- factlint-disable-next-line value-mismatch -->\nA $1.\n";
+        let two_lines = "<!-- factlint-disable-next-line value-mismatch -->\nA $1. <!-- factlint-disable-line value-mismatch -->\n";
+        for (text, unused_line) in [
+            (line_first, 4),
+            (file_first, 3),
+            (region_first, 3),
+            (two_lines, 2),
+        ] {
+            let ds = vec![diag(text, "$1", RuleId::ValueMismatch)];
+            assert_eq!(
+                run(text, ds, None, true),
+                vec![(RuleId::UnusedSuppression, unused_line)],
+                "{text}"
+            );
+        }
+        // Many comments, each hiding the finding on its next line: none is unused.
+        let text: String = (0..200)
+            .map(|i| format!("<!-- factlint-disable-next-line value-mismatch -->\nA ${i}.\n\n"))
+            .collect();
+        let ds = (0..200)
+            .map(|i| diag(&text, &format!("${i}."), RuleId::ValueMismatch))
+            .collect();
+        assert_eq!(run(&text, ds, None, true), vec![]);
     }
 
     #[test]
