@@ -11,7 +11,9 @@
 # (`apt-get install ripgrep hyperfine`). Optional: MDL, the markdownlint-cli2 binary
 # (`npm install markdownlint-cli2`); BEFORE, a factlint binary to compare with.
 # FACTLINT defaults to the repository's target/release/factlint; FLOOR, to its
-# target/release/examples/floor (the stages' floor is measured when it is built).
+# target/release/examples/floor (the stages' floor is measured when it is built);
+# GEN, to its target/release/examples/gencorpus (the worst shapes of draft are
+# measured when it is built).
 set -u
 dir=${1:?usage: benches/measure.sh DIR}
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -122,7 +124,7 @@ fi
 FLOOR=${FLOOR:-$root/target/release/examples/floor}
 if [ -x "$FLOOR" ]; then
     echo "== the floor of the stages, 200 MB; $(load)"
-    for stage in pulldown scan names sentences; do
+    for stage in pulldown scan names sentences values; do
         paired 5 rg "rg --count-matches -F -f c200M/names.txt c200M/md" "$stage" "$FLOOR $stage c200M/md"
     done
 fi
@@ -138,4 +140,29 @@ rss "cached" "$F" check --cache-dir "$cache/c" c200M/md --format short
 rm -rf "$cache/c"
 rss "filling" "$F" check --cache-dir "$cache/c" c200M/md --format short
 rm -rf "$cache"
+# The worst shapes of draft (examples/gencorpus `worst`): each at 1 MB and 4 MB, the
+# fastest of 3 runs, the ratio of the two (4 for a linear pass; 16 for a quadratic
+# one) and the peak memory at 4 MB.
+GEN=${GEN:-$root/target/release/examples/gencorpus}
+if [ -x "$GEN" ]; then
+    echo "== the worst shapes, 1 MB and 4 MB; $(load)"
+    worst=$(mktemp -d)
+    "$GEN" worst "$worst/1M" --size 1M 2> /dev/null
+    "$GEN" worst "$worst/4M" --size 4M 2> /dev/null
+    best3() {
+        for k in 1 2 3; do
+            /usr/bin/time -o time.out -f %e "$@" > /dev/null 2>&1
+            tail -n 1 time.out
+        done | sort -n | head -n 1
+    }
+    for f in "$worst"/1M/*.md; do
+        n=$(basename "$f" .md)
+        a=$(best3 "$F" check "$f" --format short)
+        b=$(best3 "$F" check "$worst/4M/$n.md" --format short)
+        /usr/bin/time -o time.out -f %M "$F" check "$worst/4M/$n.md" --format short > /dev/null 2>&1
+        echo "$n $a $b $(tail -n 1 time.out)" |
+            awk '{ printf "  %-22s %6.2f s  %6.2f s  4 MB / 1 MB %5.1f  %5.0f MB at 4 MB\n", $1, $2, $3, ($2 > 0 ? $3 / $2 : 0), $4 / 1024 }'
+    done
+    rm -rf "$worst"
+fi
 echo "== end $(date -u +%H:%MZ); $(load)"

@@ -9,7 +9,9 @@
 //! - `scan`: factlint's Markdown scan (`markdown::scan`: prose blocks with their byte
 //!   maps, tables, directives) instead of the bare parse;
 //! - `names`: the built-in base's names automaton over the text of every block;
-//! - `sentences`: the sentences of every block as well.
+//! - `sentences`: the sentences of every block as well;
+//! - `values`: the recognizers (money, dates, percentages, counts) over every block
+//!   as well — what any checker of numbers must find, before it attributes one.
 //!
 //! `cargo run --release --example floor -- STAGE PATH...` prints what it counted (so
 //! that no stage is optimized away) on one line.
@@ -29,7 +31,7 @@ use rayon::prelude::*;
 static GLOBAL: tikv_jemallocator::Jemalloc = tikv_jemallocator::Jemalloc;
 
 /// The stages, in order: each does the work of those before it.
-const STAGES: &[&str] = &["read", "pulldown", "scan", "names", "sentences"];
+const STAGES: &[&str] = &["read", "pulldown", "scan", "names", "sentences", "values"];
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -90,6 +92,7 @@ fn run(stage: usize, text: &str, base: &FactBase) -> usize {
             let mut count = doc.blocks.len();
             let mut found: Vec<names::NameMatch> = Vec::new();
             let mut sentences = Vec::new();
+            let mut mentions = Vec::new();
             for block in &doc.blocks {
                 if stage >= 3 {
                     found.clear();
@@ -99,6 +102,11 @@ fn run(stage: usize, text: &str, base: &FactBase) -> usize {
                 if stage >= 4 {
                     sentence::split_into(&block.text, &mut sentences);
                     count += sentences.len();
+                }
+                if stage >= 5 {
+                    mentions.clear();
+                    factlint::recognize::recognize_into(&block.text, &mut mentions);
+                    count += mentions.len();
                 }
             }
             count

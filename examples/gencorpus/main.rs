@@ -5,6 +5,7 @@
 //! cargo run --release --example gencorpus -- corpus DIR/md --size 200M [--seed 42] [--facts FILE]
 //! cargo run --release --example gencorpus -- facts FILE --count 10000 [--products N] [--seed 42]
 //! cargo run --release --example gencorpus -- stats PATH...
+//! cargo run --release --example gencorpus -- worst DIR --size 1M
 //! ```
 //!
 //! `corpus` writes Markdown articles of realistic shape (front matter, headings, prose
@@ -28,6 +29,13 @@
 //! `stats` prints, for Markdown files or folders, the bytes, the prose sentences and the
 //! values factlint recognizes in them: the density that tells a realistic corpus from a
 //! synthetic one.
+//!
+//! `worst` writes one draft of each shape that could make a linear pass quadratic or
+//! blow up its memory — a line of a million digits, thousands of small tables, one
+//! sentence of a megabyte, a paragraph of amounts, brackets and emphasis pulldown-cmark
+//! must match, deep lists, thousands of suppression comments, one fact stated on every
+//! line — each about `--size` bytes. Timed at two sizes, a shape
+//! whose time grows faster than its size is a bug (`benches/measure.sh`).
 //!
 //! The generator itself is `generate.rs`, which the benchmarks share.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
@@ -110,6 +118,156 @@ fn facts(file: &Path, count: usize, products: usize, seed: u64) -> std::io::Resu
     Ok(())
 }
 
+/// `unit` repeated (numbered by `{i}`, if it holds it) until the text is `size` bytes
+/// or more, after a front matter.
+fn repeat(size: usize, unit: &str) -> String {
+    let mut text = String::from("---\ndate: 2024-11-22\n---\n\n");
+    let mut i = 0usize;
+    while text.len() < size {
+        text.push_str(&unit.replace("{i}", &i.to_string()));
+        i += 1;
+    }
+    text
+}
+
+/// The worst shapes of draft: name, text of about `size` bytes.
+fn worst_shapes(size: usize) -> Vec<(&'static str, String)> {
+    let table = "| Item | Amount |\n|---|---|\n| Compute | $1.5 million |\n| Salaries | $2 million |\n| Total | $4 million |\n\n";
+    vec![
+        ("digits", repeat(size, "1") + "\n"),
+        ("one-number", repeat(size, ",000") + " dollars\n"),
+        ("amounts-one-paragraph", repeat(size, "$1 ") + "\n"),
+        (
+            "amounts-paragraphs",
+            repeat(size, "$1 billion and 40% in 2024. "),
+        ),
+        (
+            "one-sentence",
+            repeat(
+                size,
+                "Anthropic raised $4 billion from Amazon in 2024 and Claude grew 40% among 12,000 developers ",
+            ),
+        ),
+        ("tables", repeat(size, table)),
+        (
+            "one-table",
+            repeat(size / 2, "| Round {i} | $1.25B | $4.5B |\n").replacen(
+                "\n\n",
+                "\n\n| Round | Amount | Running total |\n|---|---|---|\n",
+                1,
+            ),
+        ),
+        ("wide-table", {
+            let cols = size / 4000 + 2;
+            let row = format!("|{}\n", "$1 billion|".repeat(cols));
+            format!(
+                "---\ndate: 2024-11-22\n---\n\n|{}\n|{}\n",
+                "a|".repeat(cols),
+                "-|".repeat(cols)
+            ) + &row.repeat(size / row.len() + 1)
+        }),
+        (
+            "headings",
+            repeat(size, "# Amazon invested ${i} billion in Anthropic\n\n"),
+        ),
+        (
+            "same-claim",
+            repeat(
+                size,
+                "{i} customers run Claude models on Amazon Bedrock.\n\n",
+            ),
+        ),
+        (
+            "products",
+            repeat(
+                size,
+                "GPT-4.5 and Claude 3.5 Sonnet were released earlier this year, in 2024.\n\n",
+            ),
+        ),
+        (
+            "lists",
+            repeat(size, "- $1 billion in 2024\n  - 40% of 12,000 developers\n"),
+        ),
+        ("brackets", {
+            let n = size / 2;
+            format!(
+                "---\ndate: 2024-11-22\n---\n\n{}$4 billion{}\n",
+                "[".repeat(n),
+                "]".repeat(n)
+            )
+        }),
+        ("emphasis", repeat(size, "*a **$1 billion ")),
+        (
+            "quotes",
+            repeat(size, "> ") + "Anthropic raised $4 billion.\n",
+        ),
+        (
+            "crlf",
+            repeat(
+                size,
+                "Amazon has invested a total of $8 billion in Anthropic.\r\n",
+            ),
+        ),
+        (
+            "suppressions",
+            repeat(
+                size,
+                "<!-- factlint-disable-next-line anachronism -->\nGPT-4.5 was released in 2025.\n\n",
+            ),
+        ),
+        (
+            "unused-suppressions",
+            repeat(
+                size,
+                "<!-- factlint-disable-next-line value-mismatch -->\nThe weather is nice.\n\n",
+            ),
+        ),
+        (
+            "update-notes",
+            repeat(
+                size,
+                "**Update (2024-11-22):** Amazon has invested a total of $8 billion in Anthropic.\n\n",
+            ),
+        ),
+        (
+            "lineups",
+            repeat(
+                size,
+                "Amazon Bedrock offers Claude 3 Haiku, Claude 3 Sonnet and Claude 3.5 Sonnet.\n\n",
+            ),
+        ),
+        (
+            "tranches",
+            repeat(
+                size,
+                "Amazon invested $1.25 billion in September 2023 and $2.75 billion in March 2024, a total of $5 billion.\n\n",
+            ),
+        ),
+        (
+            "relative-dates",
+            repeat(
+                size,
+                "Earlier this year, Claude 3.5 Sonnet launched; last month GPT-4o did.\n\n",
+            ),
+        ),
+    ]
+}
+
+/// Writes the worst shapes of draft into `dir`, one file each.
+fn worst(dir: &Path, size: usize) -> std::io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    let shapes = worst_shapes(size);
+    for (name, text) in &shapes {
+        std::fs::write(dir.join(format!("{name}.md")), text)?;
+    }
+    eprintln!(
+        "wrote {} drafts of about {size} bytes to {}",
+        shapes.len(),
+        dir.display()
+    );
+    Ok(())
+}
+
 /// Bytes, sentences and values of the Markdown files under `paths`.
 fn stats(paths: &[PathBuf]) -> std::io::Result<()> {
     let (files, errors) = factlint::walk::collect(paths);
@@ -180,8 +338,12 @@ fn main() {
             None => Err(std::io::Error::other("--count N is required")),
         },
         (Some("stats"), Some(_)) => stats(&args[1..].iter().map(PathBuf::from).collect::<Vec<_>>()),
+        (Some("worst"), Some(dir)) => match get("--size").as_deref().and_then(parse_size) {
+            Some(size) => worst(&PathBuf::from(dir), size),
+            None => Err(std::io::Error::other("--size N[K|M|G] is required")),
+        },
         _ => Err(std::io::Error::other(
-            "usage: gencorpus corpus DIR --size 200M [--facts FILE] | facts FILE --count N [--products N] | stats PATH...",
+            "usage: gencorpus corpus DIR --size 200M [--facts FILE] | facts FILE --count N [--products N] | stats PATH... | worst DIR --size 1M",
         )),
     };
     if let Err(e) = result {
