@@ -431,6 +431,55 @@ fn numbers_with_500_digits_and_a_dollar_with_nothing_after_it() {
     assert_eq!(v["files_checked"], 3);
 }
 
+#[test]
+fn long_runs_of_digits_and_thousands_of_tables_and_comments() {
+    // Shapes that made a pass quadratic (`gencorpus worst`): every digit of a run is
+    // a place where an amount can start; each table, each suppression comment and
+    // each agreeing statement was once looked up by a scan of all the others.
+    let d = dir();
+    let claim = "Amazon has now invested a total of $9 billion in Anthropic.\n";
+    let digits = format!(
+        "---\ndate: 2024-11-22\n---\n{}\n\n{} dollars\n\n{claim}",
+        "7".repeat(100_000),
+        "1,000".repeat(20_000)
+    );
+    let digits = d.write("digits.md", digits.as_bytes());
+    let table = "| Item | Amount |\n|---|---|\n| Compute | $1.5 million |\n| Salaries | $2 million |\n| Total | $4 million |\n\n";
+    let tables = d.write(
+        "tables.md",
+        format!("---\ndate: 2024-11-22\n---\n{}", table.repeat(3_000)).as_bytes(),
+    );
+    let hidden = format!("<!-- factlint-disable-next-line value-mismatch -->\n{claim}\n");
+    let comments = d.write(
+        "comments.md",
+        format!("---\ndate: 2024-11-22\n---\n{}", hidden.repeat(3_000)).as_bytes(),
+    );
+    let agreeing = "Amazon has invested a total of $8 billion in Anthropic.\n";
+    let agreeing = d.write(
+        "agreeing.md",
+        format!("---\ndate: 2024-11-22\n---\n{}", agreeing.repeat(20_000)).as_bytes(),
+    );
+    let (v, code, _) = json(
+        &[&digits, &tables, &comments, &agreeing, &d.planted],
+        &["--report-unused-suppressions"],
+    );
+    assert_eq!(code, 1);
+    assert_eq!(errors(&v), vec![]);
+    let got = findings(&v);
+    let count = |name: &str, rule: &str| got.iter().filter(|x| x.0 == name && x.1 == rule).count();
+    // The document with the runs is read to its end; every table's total is wrong;
+    // every comment hides its finding and none is unused; agreeing is no finding.
+    assert!(
+        got.contains(&f("digits.md", "value-mismatch", 8)),
+        "{got:?}"
+    );
+    assert_eq!(count("digits.md", "value-mismatch"), 1);
+    assert_eq!(count("tables.md", "table-arithmetic"), 3_000);
+    assert_eq!(got.iter().filter(|x| x.0 == "comments.md").count(), 0);
+    assert_eq!(got.iter().filter(|x| x.0 == "agreeing.md").count(), 0);
+    assert_eq!(got.len(), 3_002, "{:?}", &got[..10.min(got.len())]);
+}
+
 #[cfg(unix)]
 #[test]
 fn symlink_loops_are_not_followed() {

@@ -448,7 +448,7 @@ impl Finder {
         let mut mat = None;
         // At most `MAX_MATCH` bytes: a walk still going there is no value.
         let end = b.len().min(q.saturating_add(MAX_MATCH));
-        for (at, &byte) in b.iter().enumerate().take(end).skip(q) {
+        for (at, &byte) in (q..).zip(&b[q.min(end)..end]) {
             sid = dfa.next_state(cache, sid, byte).map_err(drop)?;
             if sid.is_tagged() {
                 if sid.is_match() {
