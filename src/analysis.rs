@@ -317,10 +317,17 @@ fn build_claims<'a>(doc: &'a Document, facts: &FactBase) -> Vec<Claim<'a>> {
         }
         mentions.clear();
         names.clear();
-        recognize::recognize_into(&block.text, &mut mentions);
-        facts.names.find(&block.text, &mut names);
         products.clear();
-        recognize::product::find(&block.text, &names, facts, &mut products);
+        sentence::split_into(&block.text, &mut sentences);
+        // The names give the next sentences and blocks their context; the values and
+        // products are read only for sentences that are checked, so not at all in a
+        // block whose every sentence is too long to check (a megabyte of amounts in one
+        // run-on paragraph would hold them all in memory only to drop them).
+        facts.names.find(&block.text, &mut names);
+        if !sentences.iter().all(|s| s.len() > MAX_CLAIM_BYTES) {
+            recognize::recognize_into(&block.text, &mut mentions);
+            recognize::product::find(&block.text, &names, facts, &mut products);
+        }
         // A paragraph right after a heading reads the heading as its sentence before
         // (a question and its answer).
         let mut prev_entities: Vec<usize> = if after_heading {
@@ -329,7 +336,6 @@ fn build_claims<'a>(doc: &'a Document, facts: &FactBase) -> Vec<Claim<'a>> {
             Vec::new()
         };
         let mut block_entities: Vec<usize> = Vec::new();
-        sentence::split_into(&block.text, &mut sentences);
         for s in sentences.iter().cloned() {
             // Mentions and names are sorted by start: take the sentence's slice of them
             // (a scan of the whole block per sentence is quadratic in a long paragraph).
