@@ -130,13 +130,28 @@ fn repeat(size: usize, unit: &str) -> String {
     text
 }
 
+/// `text` (from [`repeat`]) with a short sentence that is checked at the start of
+/// its first paragraph.
+fn checked_first(text: String) -> String {
+    text.replacen("---\n\n", "---\n\nAnthropic raised $4 billion in 2024. ", 1)
+}
+
 /// The worst shapes of draft: name, text of about `size` bytes.
 fn worst_shapes(size: usize) -> Vec<(&'static str, String)> {
     let table = "| Item | Amount |\n|---|---|\n| Compute | $1.5 million |\n| Salaries | $2 million |\n| Total | $4 million |\n\n";
     vec![
-        ("digits", repeat(size, "1") + "\n"),
-        ("one-number", repeat(size, ",000") + " dollars\n"),
+        // After a sentence that is checked, so that the recognizers read the runs (a
+        // paragraph of one run-on sentence is passed over).
+        ("digits", checked_first(repeat(size, "1") + "\n")),
+        (
+            "one-number",
+            checked_first(repeat(size, ",000").replacen("---\n\n", "---\n\n1", 1) + " dollars\n"),
+        ),
         ("amounts-one-paragraph", repeat(size, "$1 ") + "\n"),
+        (
+            "amounts-after-a-sentence",
+            checked_first(repeat(size, "$1 ") + "\n"),
+        ),
         (
             "amounts-paragraphs",
             repeat(size, "$1 billion and 40% in 2024. "),
