@@ -382,33 +382,62 @@ pub fn apply(
             r.push((id, start..text.len()));
         }
     }
-    // The comments that hide lines, by line; the others (whole file, regions) are
-    // few and tried in turn. A finding is hidden by the first comment that covers it,
-    // as if every comment were tried in order (trying every one for every finding was
-    // quadratic: 40,000 `disable-next-line` comments took 5 s).
+    // A finding is hidden by the first comment that covers it, as if every comment
+    // were tried in order; they are indexed so that a finding looks only at those
+    // that may cover it (trying every one for every finding was quadratic: 40,000
+    // `disable-next-line` comments took 5 s). By line, the comments that hide lines;
+    // by rule, the first whole-file comment and the regions, in order (a rule's
+    // regions never overlap: a `disable` ends the region before it).
     let mut by_line: BTreeMap<usize, Vec<usize>> = BTreeMap::new();
-    let mut others: Vec<usize> = Vec::new();
+    let mut whole_file: BTreeMap<Option<RuleId>, usize> = BTreeMap::new();
+    let mut regions: BTreeMap<RuleId, Vec<(Range<usize>, usize)>> = BTreeMap::new();
     for (i, a) in active.iter().enumerate() {
-        match a.scope {
+        match &a.scope {
             Scope::Lines(lo, hi) => {
-                for line in lo..=hi.min(idx.starts().len()) {
+                for line in *lo..=(*hi).min(idx.starts().len()) {
                     by_line.entry(line).or_default().push(i);
                 }
             }
-            Scope::File | Scope::Regions(_) => others.push(i),
+            Scope::File if a.directive.rules.is_empty() => {
+                whole_file.entry(None).or_insert(i);
+            }
+            Scope::File => {
+                for r in &a.directive.rules {
+                    whole_file.entry(Some(*r)).or_insert(i);
+                }
+            }
+            Scope::Regions(rs) => {
+                for (id, range) in rs {
+                    regions.entry(*id).or_default().push((range.clone(), i));
+                }
+            }
         }
+    }
+    for v in regions.values_mut() {
+        v.sort_by_key(|(range, _)| range.start);
     }
     let mut kept = Vec::with_capacity(diagnostics.len());
     for d in diagnostics {
         let lines = (line_of(d.span.start), last_line_of(&d.span));
         let covers = |i: &usize| active[*i].covers(&d, lines);
-        let first = others.iter().copied().find(covers);
+        let file = [None, Some(d.rule)]
+            .iter()
+            .filter_map(|r| whole_file.get(r).copied())
+            .min();
+        let region = regions.get(&d.rule).and_then(|v| {
+            let k = v.partition_point(|(range, _)| range.start <= d.span.start);
+            k.checked_sub(1).map(|k| v[k].1)
+        });
         let on_lines = by_line
             .range(lines.0..=lines.1)
-            .flat_map(|(_, v)| v.iter().copied())
+            .flat_map(|(_, v)| v.iter().copied());
+        match file
+            .into_iter()
+            .chain(region)
+            .chain(on_lines)
             .filter(covers)
-            .min();
-        match first.into_iter().chain(on_lines).min() {
+            .min()
+        {
             Some(i) => {
                 active[i].used.insert(d.rule);
             }
@@ -555,6 +584,32 @@ mod tests {
             .map(|i| diag(&text, &format!("${i}."), RuleId::ValueMismatch))
             .collect();
         assert_eq!(run(&text, ds, None, true), vec![]);
+        // Many regions, each hiding the finding inside it and none after it; many
+        // whole-file comments for another rule, hiding nothing.
+        let text: String = (0..200)
+            .map(|i| format!("<!-- factlint-disable value-mismatch -->\nA ${i}.\n<!-- factlint-enable -->\nB €{i}.\n<!-- factlint-disable-file stale-value -->\n\n"))
+            .collect();
+        let ds = (0..200)
+            .flat_map(|i| {
+                [
+                    diag(&text, &format!("${i}."), RuleId::ValueMismatch),
+                    diag(&text, &format!("€{i}."), RuleId::ValueMismatch),
+                ]
+            })
+            .collect();
+        let got = run(&text, ds, None, true);
+        let kept: Vec<usize> = got
+            .iter()
+            .filter(|(r, _)| *r == RuleId::ValueMismatch)
+            .map(|(_, line)| *line)
+            .collect();
+        assert_eq!(kept, (0..200).map(|i| 6 * i + 4).collect::<Vec<_>>());
+        assert_eq!(
+            got.iter()
+                .filter(|(r, _)| *r == RuleId::UnusedSuppression)
+                .count(),
+            200
+        );
     }
 
     #[test]

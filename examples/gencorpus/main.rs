@@ -238,6 +238,20 @@ fn worst_shapes(size: usize) -> Vec<(&'static str, String)> {
             ),
         ),
         (
+            "suppression-regions",
+            repeat(
+                size,
+                "<!-- factlint-disable anachronism -->\nGPT-4.5 was released in 2025.\n<!-- factlint-enable -->\n\n",
+            ),
+        ),
+        (
+            "whole-file-comments",
+            repeat(
+                size,
+                "<!-- factlint-disable-file value-mismatch -->\nGPT-4.5 was released in 2025.\n\n",
+            ),
+        ),
+        (
             "update-notes",
             repeat(
                 size,
