@@ -212,8 +212,10 @@ pub struct Analysis<'a> {
     pub claims: Vec<Claim<'a>>,
     /// What attribution found.
     pub verdicts: Vec<Verdict>,
-    /// What the article's date says about the products and events named.
-    pub timeline: Vec<crate::timeline::TimeVerdict>,
+    /// What the article's date says about the products and events named, computed
+    /// when a rule first asks ([`Analysis::timeline`]): not at all when the four time
+    /// rules are off.
+    pub(crate) timeline: std::sync::OnceLock<Vec<crate::timeline::TimeVerdict>>,
     /// Values tied to one fact that they agree with (compared across documents).
     pub agreements: Vec<Agreement>,
     /// The statements the rules that need no fact base compare, computed once.
@@ -273,7 +275,7 @@ impl<'a> Analysis<'a> {
             article_date,
             claims,
             verdicts: Vec::new(),
-            timeline: Vec::new(),
+            timeline: std::sync::OnceLock::new(),
             agreements: Vec::new(),
             statements: std::sync::OnceLock::new(),
             oversized,
@@ -281,8 +283,13 @@ impl<'a> Analysis<'a> {
         let mut agreements = Vec::new();
         a.verdicts = attribute(&a, &mut agreements);
         a.agreements = agreements;
-        a.timeline = crate::timeline::judge(&a);
         a
+    }
+
+    /// What the article's date says about the products and events named (see
+    /// [`crate::timeline::judge`]), computed on first use.
+    pub fn timeline(&self) -> &[crate::timeline::TimeVerdict] {
+        self.timeline.get_or_init(|| crate::timeline::judge(self))
     }
 
     /// The text of a value as written in the draft.

@@ -565,6 +565,33 @@ mod tests {
     }
 
     #[test]
+    fn the_timeline_is_not_judged_when_the_time_rules_are_off() {
+        let base = FactBase::load(FactBase::builtin_files()).expect("the built-in base");
+        let text = "---\ndate: 2024-01-22\n---\nGPT-4.5 was released in 2025.\n";
+        let doc = markdown::scan(text);
+        let run = |off: &[RuleId]| {
+            let a = Analysis::new(Path::new("t.md"), text, &doc, &base, None);
+            let found: Vec<RuleId> = run_rules(&a, &levels(off)).iter().map(|d| d.rule).collect();
+            (found, a.timeline.get().is_some())
+        };
+        assert_eq!(run(&[]), (vec![RuleId::Anachronism], true));
+        // One time rule on is enough to judge it.
+        let three = [
+            RuleId::Anachronism,
+            RuleId::RelativeDate,
+            RuleId::LineupMismatch,
+        ];
+        assert_eq!(run(&three), (vec![], true));
+        let four = [
+            RuleId::Anachronism,
+            RuleId::RelativeDate,
+            RuleId::LineupMismatch,
+            RuleId::UnknownModel,
+        ];
+        assert_eq!(run(&four), (vec![], false));
+    }
+
+    #[test]
     fn a_rule_that_is_off_leaves_the_other_findings_as_they_were() {
         let base = FactBase::load(Vec::new()).expect("an empty base");
         let check = |off: &[RuleId]| {

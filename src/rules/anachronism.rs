@@ -48,7 +48,7 @@ impl Rule for Anachronism {
     }
 
     fn check(&self, a: &Analysis<'_>, out: &mut Vec<Diagnostic>) {
-        for v in &a.timeline {
+        for v in a.timeline() {
             match *v {
                 TimeVerdict::Anachronism {
                     claim,

@@ -40,7 +40,7 @@ impl Rule for LineupMismatch {
     }
 
     fn check(&self, a: &Analysis<'_>, out: &mut Vec<Diagnostic>) {
-        for v in &a.timeline {
+        for v in a.timeline() {
             let TimeVerdict::LineupMismatch {
                 claim,
                 item,

@@ -43,7 +43,7 @@ impl Rule for RelativeDate {
     }
 
     fn check(&self, a: &Analysis<'_>, out: &mut Vec<Diagnostic>) {
-        for v in &a.timeline {
+        for v in a.timeline() {
             let TimeVerdict::RelativeDate {
                 claim,
                 relative,

@@ -43,7 +43,7 @@ impl Rule for UnknownModel {
     }
 
     fn check(&self, a: &Analysis<'_>, out: &mut Vec<Diagnostic>) {
-        for v in &a.timeline {
+        for v in a.timeline() {
             let TimeVerdict::UnknownModel {
                 claim,
                 item,
