@@ -257,16 +257,7 @@ impl<'a> Analysis<'a> {
             .as_ref()
             .and_then(|f| f.date)
             .or(default_date);
-        // Oversized claims are rare: keep the others in place.
-        let mut claims = build_claims(doc, facts);
-        let oversized: Vec<Range<usize>> = claims
-            .iter()
-            .filter(|c| !within_limits(c))
-            .map(|c| c.span.clone())
-            .collect();
-        if !oversized.is_empty() {
-            claims.retain(within_limits);
-        }
+        let (claims, oversized) = build_claims(doc, facts);
         let mut a = Analysis {
             path,
             text,
@@ -298,10 +289,15 @@ impl<'a> Analysis<'a> {
     }
 }
 
-fn build_claims<'a>(doc: &'a Document, facts: &FactBase) -> Vec<Claim<'a>> {
+/// The claims of a draft, in document order, and the spans of the sentences and table
+/// rows too big to check (see [`within_limits`]), in the same order. An oversized
+/// sentence is never built into a claim: a megabyte of amounts in one run-on sentence
+/// would otherwise hold an item for each only to drop them all.
+fn build_claims<'a>(doc: &'a Document, facts: &FactBase) -> (Vec<Claim<'a>>, Vec<Range<usize>>) {
     // About one claim per block, and more for paragraphs of several sentences: sized
     // once for the blocks, so that the large claims are moved less often.
     let mut claims = Vec::with_capacity(doc.blocks.len() * 2);
+    let mut oversized = Vec::new();
     let mut mentions: Vec<Mention> = Vec::new();
     let mut names: Vec<NameMatch> = Vec::new();
     let mut products: Vec<ProductMention> = Vec::new();
@@ -318,7 +314,18 @@ fn build_claims<'a>(doc: &'a Document, facts: &FactBase) -> Vec<Claim<'a>> {
                 done_tables[table] = true;
                 let mut ctx = heading_entities.clone();
                 ctx.extend(&paragraph_entities);
+                let first_row = claims.len();
                 table_claims(doc, facts, table, &ctx, &mut claims);
+                // Oversized rows are rare: keep the others in place.
+                if !claims[first_row..].iter().all(within_limits) {
+                    for c in claims.split_off(first_row) {
+                        if within_limits(&c) {
+                            claims.push(c);
+                        } else {
+                            oversized.push(c.span);
+                        }
+                    }
+                }
             }
             continue;
         }
@@ -332,7 +339,7 @@ fn build_claims<'a>(doc: &'a Document, facts: &FactBase) -> Vec<Claim<'a>> {
         // run-on paragraph would hold them all in memory only to drop them).
         facts.names.find(&block.text, &mut names);
         if !sentences.iter().all(|s| s.len() > MAX_CLAIM_BYTES) {
-            recognize::recognize_into(&block.text, &mut mentions);
+            values_of_checked(&block.text, &sentences, &mut mentions);
             recognize::product::find(&block.text, &names, facts, &mut products);
         }
         // A paragraph right after a heading reads the heading as its sentence before
@@ -352,6 +359,24 @@ fn build_claims<'a>(doc: &'a Document, facts: &FactBase) -> Vec<Claim<'a>> {
             let ns = &names[names.partition_point(|n| !in_s(n.span.start))..];
             let ns = &ns[..ns.partition_point(|n| n.span.start < s.end)];
             let own = entities_in(ns, &s);
+            // The sentence's own values, cue words and entity names (each counted
+            // apart; a value or name that runs past its end belongs to no sentence),
+            // counted only when the slices hold more than the limit.
+            let count = |kind: fn(&NameKind) -> bool| {
+                ns.iter()
+                    .filter(|n| n.span.end <= s.end && kind(&n.kind))
+                    .count()
+            };
+            let many_names = ns.len() > MAX_CLAIM_ITEMS
+                && (count(|k| matches!(k, NameKind::Cue(_))) > MAX_CLAIM_ITEMS
+                    || count(|k| matches!(k, NameKind::Entity(_))) > MAX_CLAIM_ITEMS);
+            let many_values = ms.len() > MAX_CLAIM_ITEMS
+                && ms.iter().filter(|m| m.span.end <= s.end).count() > MAX_CLAIM_ITEMS;
+            if s.len() > MAX_CLAIM_BYTES || many_values || many_names {
+                oversized.push(block.to_source(&s));
+                pass_on(&own, &mut block_entities, &mut prev_entities);
+                continue;
+            }
             let from_heading = matches!(block.kind, BlockKind::Paragraph)
                 && own.is_empty()
                 && prev_entities.is_empty();
@@ -429,10 +454,7 @@ fn build_claims<'a>(doc: &'a Document, facts: &FactBase) -> Vec<Claim<'a>> {
                     phrase: m.phrase,
                 })
                 .collect();
-            block_entities.extend(&own);
-            // The next sentence's context, in the same buffer.
-            prev_entities.clear();
-            prev_entities.extend(&own);
+            pass_on(&own, &mut block_entities, &mut prev_entities);
             claims.push(Claim {
                 kind: ClaimKind::Sentence { block: bi },
                 span: block.to_source(&s),
@@ -462,7 +484,69 @@ fn build_claims<'a>(doc: &'a Document, facts: &FactBase) -> Vec<Claim<'a>> {
             }
         }
     }
-    claims
+    (claims, oversized)
+}
+
+/// How far beyond a run of checked sentences the recognizers read, when the sentences
+/// around it are too long to check: more than the longest value and the hedge words
+/// before it ([`recognize`]'s matches are at most 512 bytes long), less than half an
+/// oversized sentence, so that two runs' readings never overlap.
+const VALUE_CONTEXT: usize = 1024;
+
+/// The values of a block's text (see [`recognize::recognize_into`]), appended to `out`
+/// sorted by start. A block holding a sentence too long to check
+/// ([`MAX_CLAIM_BYTES`]) is read only around each run of the other sentences, with
+/// [`VALUE_CONTEXT`] bytes on each side, and only the values that start in the run are
+/// kept: values in an oversized sentence are dropped with it, and a run-on sentence of
+/// a megabyte of amounts would otherwise hold them all in memory at once.
+fn values_of_checked(text: &str, sentences: &[Range<usize>], out: &mut Vec<Mention>) {
+    if sentences.iter().all(|s| s.len() <= MAX_CLAIM_BYTES) {
+        recognize::recognize_into(text, out);
+        return;
+    }
+    let mut found = Vec::new();
+    let mut rest = sentences;
+    while !rest.is_empty() {
+        // The next run of checked sentences, and what follows it.
+        let skip = rest
+            .iter()
+            .take_while(|s| s.len() > MAX_CLAIM_BYTES)
+            .count();
+        rest = &rest[skip..];
+        let len = rest
+            .iter()
+            .take_while(|s| s.len() <= MAX_CLAIM_BYTES)
+            .count();
+        let (run, after) = rest.split_at(len);
+        rest = after;
+        let (Some(first), Some(last)) = (run.first(), run.last()) else {
+            break;
+        };
+        let (start, end) = (first.start, last.end);
+        let mut from = start.saturating_sub(VALUE_CONTEXT);
+        while !text.is_char_boundary(from) {
+            from -= 1;
+        }
+        let mut to = (end + VALUE_CONTEXT).min(text.len());
+        while !text.is_char_boundary(to) {
+            to += 1;
+        }
+        found.clear();
+        recognize::recognize_into(&text[from..to], &mut found);
+        out.extend(found.drain(..).filter_map(|mut m| {
+            m.span = from + m.span.start..from + m.span.end;
+            m.hedge_span = m.hedge_span.map(|h| from + h.start..from + h.end);
+            (start..end).contains(&m.span.start).then_some(m)
+        }));
+    }
+}
+
+/// A sentence's own entities join its block's and are the next sentence's context
+/// (in the same buffer).
+fn pass_on(own: &[usize], block_entities: &mut Vec<usize>, prev_entities: &mut Vec<usize>) {
+    block_entities.extend(own);
+    prev_entities.clear();
+    prev_entities.extend(own);
 }
 
 fn entities_in(names: &[NameMatch], r: &Range<usize>) -> Vec<usize> {
@@ -1365,4 +1449,76 @@ pub fn held_range(fact: &Fact, t: &Timed) -> (Date, Option<Date>) {
         t.from,
         fact.next_value(t).and_then(|n| n.from.yesterday().ok()),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A checked sentence, a run-on "sentence" of `n` amounts too long to check, and two
+    /// checked sentences after it, with hedges and values near each edge.
+    fn with_run_on(n: usize) -> String {
+        format!(
+            "Amazon put more than $4 billion into Anthropic in 2024. {}and then about $2.75 billion. \
+             Nearly 40% of it came in March 2024. It was $1.25 billion.",
+            "$1 ".repeat(n)
+        )
+    }
+
+    #[test]
+    fn values_are_read_only_around_sentences_that_are_checked() {
+        let text = with_run_on(20_000);
+        let sentences = sentence::split(&text);
+        assert_eq!(sentences.len(), 4);
+        assert!(sentences[1].len() > MAX_CLAIM_BYTES);
+        let checked: Vec<&Range<usize>> = sentences
+            .iter()
+            .filter(|s| s.len() <= MAX_CLAIM_BYTES)
+            .collect();
+        // What the whole text's reading finds in the checked sentences.
+        let expected: Vec<Mention> = recognize::recognize(&text)
+            .into_iter()
+            .filter(|m| checked.iter().any(|s| s.contains(&m.span.start)))
+            .collect();
+        // "$4 billion", "2024", "40%", "March 2024", "$1.25 billion" ("$2.75 billion"
+        // ends the run-on).
+        assert_eq!(expected.len(), 5, "{expected:?}");
+        assert!(expected.iter().any(|m| m.hedge_span.is_some()));
+        let mut got = Vec::new();
+        values_of_checked(&text, &sentences, &mut got);
+        // The same values, spans and hedges, and none of the run-on's 20,000 amounts.
+        assert_eq!(got, expected);
+    }
+
+    #[test]
+    fn an_oversized_sentence_is_no_claim_and_is_reported_in_order() {
+        let base = FactBase::load(FactBase::builtin_files()).expect("the built-in base");
+        let long_row = format!(
+            "| Year | Note |\n|---|---|\n| 2024 | {} |\n",
+            "x ".repeat(3000)
+        );
+        let text = format!(
+            "{}\n\n{long_row}\n{}\n",
+            with_run_on(2_000),
+            with_run_on(10)
+        );
+        let doc = crate::markdown::scan(&text);
+        let a = Analysis::new(Path::new("t.md"), &text, &doc, &base, None);
+        let run_on = text.find("$1 $1").expect("the run-on");
+        let starts: Vec<usize> = a.oversized.iter().map(|r| r.start).collect();
+        // The run-on sentence and the table row, in the order of the draft; the last
+        // paragraph's ten amounts make a sentence of 32 values or fewer: checked.
+        assert_eq!(starts.len(), 2, "{starts:?}");
+        assert_eq!(starts[0], run_on);
+        assert!(text[starts[1]..].trim_start().starts_with("2024 |"));
+        assert!(a.claims.iter().all(within_limits));
+        assert!(!a.claims.iter().any(|c| c.span.start == run_on));
+        // The three checked sentences of each paragraph and the last's ten-amount one.
+        let sentences = a
+            .claims
+            .iter()
+            .filter(|c| matches!(c.kind, ClaimKind::Sentence { .. }))
+            .count();
+        assert_eq!(sentences, 7);
+    }
 }
