@@ -140,12 +140,23 @@ fn checked_first(text: String) -> String {
 fn worst_shapes(size: usize) -> Vec<(&'static str, String)> {
     let table = "| Item | Amount |\n|---|---|\n| Compute | $1.5 million |\n| Salaries | $2 million |\n| Total | $4 million |\n\n";
     vec![
-        // After a sentence that is checked, so that the recognizers read the runs (a
-        // paragraph of one run-on sentence is passed over).
+        // After a sentence that is checked: one run-on sentence of the run, too long
+        // to check, next to one that is (a paragraph of one run-on sentence alone is
+        // passed over).
         ("digits", checked_first(repeat(size, "1") + "\n")),
         (
             "one-number",
             checked_first(repeat(size, ",000").replacen("---\n\n", "---\n\n1", 1) + " dollars\n"),
+        ),
+        // Sentences just short enough to be checked, each a run of 4,000 digits or a
+        // number of 1,000 groups: every digit is a place where an amount can start.
+        (
+            "digits-in-sentences",
+            repeat(size, &format!("Its key was {}. ", "1".repeat(4000))),
+        ),
+        (
+            "numbers-in-sentences",
+            repeat(size, &format!("It was 1{} dollars. ", ",000".repeat(999))),
         ),
         ("amounts-one-paragraph", repeat(size, "$1 ") + "\n"),
         (

@@ -311,6 +311,66 @@ pub(crate) struct Finder {
     each: Vec<OnceLock<Regex>>,
     /// The most bytes from the start of any match to its first ASCII digit.
     lead: usize,
+    /// No match is made of [`NUMBER_BYTES`] alone (see [`number_bytes_can_match`]): a
+    /// walk over [`MAX_MATCH`] of them finds nothing, and is not taken.
+    skips_long_numbers: bool,
+}
+
+/// The bytes of a written number: digits, separators and the decimal point. Inside a
+/// long run of them (a number of a thousand digits) every digit is a place where an
+/// amount can start, and a walk from each would read [`MAX_MATCH`] bytes.
+const NUMBER_BYTES: &[u8] = b"0123456789,.";
+
+/// True for the bytes of [`NUMBER_BYTES`].
+fn is_number_byte(c: u8) -> bool {
+    matches!(c, b'0'..=b'9' | b',' | b'.')
+}
+
+/// True when some match of `dfa`'s patterns, after any byte or none, is made of
+/// [`NUMBER_BYTES`] alone (or when that cannot be told): every state the lazy DFA
+/// reaches from an anchored start over those bytes is visited, and none may be a
+/// match. (A pattern that needs a currency or a scale word never matches a run of
+/// digits.)
+fn number_bytes_can_match(dfa: &DFA) -> bool {
+    let mut cache = dfa.create_cache();
+    let clears = cache.clear_count();
+    let mut seen = std::collections::HashSet::new();
+    let mut todo = Vec::new();
+    for before in (0..=255u8).map(Some).chain([None]) {
+        let config = start::Config::new()
+            .anchored(Anchored::Yes)
+            .look_behind(before);
+        let Ok(sid) = dfa.start_state(&mut cache, &config) else {
+            return true;
+        };
+        if seen.insert(sid) {
+            todo.push(sid);
+        }
+    }
+    while let Some(sid) = todo.pop() {
+        // A match ending at the end of the text.
+        match dfa.next_eoi_state(&mut cache, sid) {
+            Ok(eoi) if !eoi.is_match() => {}
+            _ => return true,
+        }
+        for &byte in NUMBER_BYTES {
+            let Ok(next) = dfa.next_state(&mut cache, sid, byte) else {
+                return true;
+            };
+            // A match state is one byte late: a match ended before `byte`.
+            if next.is_match() || next.is_quit() {
+                return true;
+            }
+            if !next.is_dead() && seen.insert(next) {
+                todo.push(next);
+            }
+        }
+        // The states' ids are valid only while the cache is not cleared.
+        if cache.clear_count() != clears {
+            return true;
+        }
+    }
+    false
 }
 
 /// A match: its span and the pattern (alternative) that matched.
@@ -342,11 +402,19 @@ impl Finder {
         });
         Finder {
             patterns: patterns.iter().map(|p| p.as_ref().to_string()).collect(),
+            skips_long_numbers: !number_bytes_can_match(&dfa),
             dfa,
             scratch: Pool::new(new_scratch),
             each: patterns.iter().map(|_| OnceLock::new()).collect(),
             lead,
         }
+    }
+
+    /// Whether a place inside a long run of number bytes is passed over (see
+    /// [`Finder::skips_long_numbers`](Finder)).
+    #[cfg(test)]
+    pub(crate) fn skips_long_numbers(&self) -> bool {
+        self.skips_long_numbers
     }
 
     /// The names of the patterns' groups.
@@ -380,15 +448,33 @@ impl Finder {
         from: usize,
     ) -> Option<Found> {
         let mut d = digits.partition_point(|&x| x < from);
+        // The end of the run of number bytes the last place looked at began.
+        let mut run_end = 0;
         for &q in &starts[starts.partition_point(|&x| x < from)..] {
             while digits.get(d).is_some_and(|&x| x < q) {
                 d += 1;
             }
             // No digit at or after `q`: no match starts here or later.
             let &digit = digits.get(d)?;
-            if digit - q <= self.lead
-                && let Some(m) = self.anchored_at(cache, text, q)
+            if digit - q > self.lead {
+                continue;
+            }
+            let b = text.as_bytes();
+            // Only where the byte at the walk's bound is one of a number (most places
+            // are passed at once).
+            if self.skips_long_numbers
+                && b.get(q + MAX_MATCH - 1).is_some_and(|&c| is_number_byte(c))
             {
+                // Every byte is read once: a place inside the last run knows its end.
+                if q >= run_end {
+                    run_end = q + b[q..].iter().take_while(|&&c| is_number_byte(c)).count();
+                }
+                // The walk would read number bytes alone to its bound: no match.
+                if run_end - q >= MAX_MATCH {
+                    continue;
+                }
+            }
+            if let Some(m) = self.anchored_at(cache, text, q) {
                 return Some(m);
             }
         }
@@ -549,5 +635,79 @@ mod tests {
             f.walk(&mut cache, t.as_bytes(), 30)
                 .is_ok_and(|x| x.is_some())
         );
+    }
+
+    #[test]
+    fn only_patterns_that_never_match_number_bytes_alone_skip_long_numbers() {
+        assert!(Finder::new(&[r"[0-9]+ dollars"], 0).skips_long_numbers);
+        assert!(Finder::new(&[r"\$[0-9]+", r"[0-9,.]+ ?(?:billion|€)"], 1).skips_long_numbers);
+        assert!(!Finder::new(&[r"[0-9]+"], 0).skips_long_numbers);
+        assert!(!Finder::new(&[r"x", r"[0-9]+(?: dollars)?"], 0).skips_long_numbers);
+        // A match at the end of the text, or after a look-behind.
+        assert!(!Finder::new(&[r"[0-9]{2}$"], 0).skips_long_numbers);
+        assert!(!Finder::new(&[r"(?-u:\b)1,5(?-u:\b)"], 0).skips_long_numbers);
+        assert!(!Finder::new(&[r"\.5"], 0).skips_long_numbers);
+    }
+
+    /// Every match `f` finds in `t`, one after the other.
+    fn all_matches(f: &Finder, t: &str) -> Vec<(usize, usize, usize)> {
+        let idx = Index::new(t);
+        let mut cache = f.dfa.create_cache();
+        let mut out = Vec::new();
+        let mut from = 0;
+        while let Some(m) = f.find(&mut cache, t, &idx.money, &idx.digits, from) {
+            out.push((m.start, m.end, m.pattern.as_usize()));
+            from = m.end.max(m.start + 1);
+        }
+        out
+    }
+
+    proptest::proptest! {
+        /// Passing over the places deep inside long runs of digits, separators and
+        /// points finds what walking from each of them finds (amounts written like
+        /// the money recognizer's, around runs of up to three times `MAX_MATCH`).
+        #[test]
+        fn passing_over_long_numbers_finds_what_walking_finds(
+            parts in proptest::collection::vec(
+                (0usize..6, 0usize..1600, proptest::sample::select(vec![b'1', b'0', b'7'])),
+                1..8,
+            ),
+        ) {
+            let num = super::super::number::NUM;
+            let sp = super::super::number::SP1;
+            let f = Finder::new(
+                &[
+                    format!(r"\$(?:{num})(?:{sp}billion)?"),
+                    format!(r"(?:{num}){sp}?(?:billion|million|dollars|€)"),
+                ],
+                1,
+            );
+            proptest::prop_assert!(f.skips_long_numbers);
+            let mut t = String::new();
+            for (kind, len, digit) in parts {
+                let run: String = (0..len)
+                    .map(|i| match (kind, i % 4) {
+                        (1, 3) => ',',
+                        (2, 3) if i == 3 => '.',
+                        _ => char::from(digit),
+                    })
+                    .collect();
+                match kind {
+                    3 => t.push('$'),
+                    4 => t.push_str("US "),
+                    _ => {}
+                }
+                t.push_str(&run);
+                t.push_str(match kind {
+                    0 => " billion ",
+                    1 => " dollars. ",
+                    2 => "€ and ",
+                    _ => " ",
+                });
+            }
+            let mut walking = Finder::new(&f.patterns, 1);
+            walking.skips_long_numbers = false;
+            proptest::prop_assert_eq!(all_matches(&f, &t), all_matches(&walking, &t));
+        }
     }
 }
