@@ -488,6 +488,8 @@ fn run_jobs(jobs: &[FileJob], bases: &[FactBase], cache: Option<&mut cache::Cach
         })
         .collect();
     let mut entries = Vec::new();
+    // One checked file per job, but for the unreadable and the skipped ones.
+    report.files.reserve(outcomes.len());
     for o in outcomes {
         match o {
             Outcome::Checked(checked) => {
@@ -505,12 +507,21 @@ fn run_jobs(jobs: &[FileJob], bases: &[FactBase], cache: Option<&mut cache::Cach
     if let Some(c) = cache {
         c.record(entries);
     }
-    report.files.sort_by(|a, b| a.path.cmp(&b.path));
-    report.errors.sort_by(|a, b| a.path.cmp(&b.path));
-    report.skipped.sort_by(|a, b| a.path.cmp(&b.path));
+    // The jobs come sorted from `walk`, and their outcomes in their order: a stable
+    // sort would allocate a copy of each list only to find that out.
+    sort_by_path(&mut report.files, |f| &f.path);
+    sort_by_path(&mut report.errors, |e| &e.path);
+    sort_by_path(&mut report.skipped, |e| &e.path);
     // Claims compared across the drafts of the run (`corpus-contradiction`).
     rules::corpus_contradiction::compare(&mut report, bases);
     report
+}
+
+/// Sorts `items` by their paths (stable), unless they are sorted already.
+fn sort_by_path<T>(items: &mut [T], path: impl Fn(&T) -> &Path) {
+    if !items.is_sorted_by(|a, b| path(a) <= path(b)) {
+        items.sort_by(|a, b| path(a).cmp(path(b)));
+    }
 }
 
 /// A draft's findings from `cache` when they are stored under its key, else checked;
@@ -559,6 +570,47 @@ mod tests {
         let a = Analysis::new(Path::new("t.md"), text, &doc, base, None);
         let found = run_rules(&a, &levels(off)).iter().map(|d| d.rule).collect();
         (found, computed(&a))
+    }
+
+    #[test]
+    fn the_report_is_sorted_by_path_whatever_the_order_of_the_jobs() {
+        let dir = tempfile::tempdir().expect("a temporary folder");
+        let mut jobs: Vec<FileJob> = ["b.md", "c.md", "a.md"]
+            .iter()
+            .map(|name| {
+                let path = dir.path().join(name);
+                std::fs::write(&path, "Nothing to check.\n").expect("a draft");
+                FileJob {
+                    path,
+                    base: 0,
+                    opts: CheckOptions::default(),
+                }
+            })
+            .collect();
+        // An unreadable one among them: errors are sorted too.
+        jobs.push(FileJob {
+            path: dir.path().join("missing.md"),
+            base: 0,
+            opts: CheckOptions::default(),
+        });
+        jobs.push(FileJob {
+            path: dir.path().join("gone.md"),
+            base: 0,
+            opts: CheckOptions::default(),
+        });
+        let base = FactBase::load(Vec::new()).expect("an empty base");
+        let report = check_jobs(&jobs, std::slice::from_ref(&base));
+        let names = |paths: Vec<&Path>| -> Vec<String> {
+            paths
+                .iter()
+                .filter_map(|p| p.file_name())
+                .map(|n| n.to_string_lossy().into_owned())
+                .collect()
+        };
+        let files = names(report.files.iter().map(|f| f.path.as_path()).collect());
+        assert_eq!(files, ["a.md", "b.md", "c.md"]);
+        let errors = names(report.errors.iter().map(|e| e.path.as_path()).collect());
+        assert_eq!(errors, ["gone.md", "missing.md"]);
     }
 
     #[test]

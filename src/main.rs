@@ -659,7 +659,8 @@ fn plan(
     let mut keys: Vec<(bool, Vec<PathBuf>)> = Vec::new();
     let mut base_of_config: HashMap<usize, usize> = HashMap::new();
     let mut plan = Plan {
-        jobs: Vec::new(),
+        // One job per file, but for the excluded ones.
+        jobs: Vec::with_capacity(files.len()),
         bases: Vec::new(),
         skipped: Vec::new(),
     };
