@@ -343,6 +343,41 @@ fn one_10_mb_sentence_is_skipped_with_a_note() {
 }
 
 #[test]
+fn a_run_on_sentence_between_checked_ones_hides_neither() {
+    let d = dir();
+    // One paragraph: a wrong amount, 10 MB of amounts with no sentence end, then a
+    // wrong amount again. The run-on is skipped with a note; the two sentences around
+    // it are checked (they are read with 1 KB of the run-on as context).
+    let wrong = "Amazon invested $2.25 billion in Anthropic in March 2024.";
+    let run_on = "about $1 billion and then ".repeat(10_000_000 / 26);
+    let text = format!("---\ndate: 2024-11-22\n---\n{wrong} Then {run_on}more. {wrong}\n");
+    let path = d.write("between.md", text.as_bytes());
+    let (v, code, err) = json(&[&path, &d.planted], &[]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        findings(&v),
+        vec![
+            f("between.md", "value-mismatch", 4),
+            f("between.md", "value-mismatch", 4),
+            f(PLANTED_FINDING.0, PLANTED_FINDING.1, PLANTED_FINDING.2)
+        ]
+    );
+    let line_start = text.find("Amazon").expect("the line");
+    for (i, at) in [text.find("$2.25"), text.rfind("$2.25")]
+        .into_iter()
+        .enumerate()
+    {
+        let at = at.expect("the amount");
+        assert_eq!(v["diagnostics"][i]["column"], (at - line_start + 1) as u64);
+    }
+    spans_hold_found(&v, "between.md", text.as_bytes());
+    assert!(
+        err.contains("between.md: 1 sentence(s) or table row(s) too long to check were skipped (the first on line 4)"),
+        "{err}"
+    );
+}
+
+#[test]
 fn a_table_with_100000_rows() {
     let d = dir();
     let mut text =
