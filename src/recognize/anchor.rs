@@ -177,6 +177,22 @@ impl Index {
         idx
     }
 
+    /// Gives back the memory of the lists that can hold more than `places` (they are
+    /// kept between texts for their memory).
+    pub(crate) fn release_if_over(&mut self, places: usize) {
+        for list in [
+            &mut self.digits,
+            &mut self.numbers,
+            &mut self.money,
+            &mut self.dates,
+            &mut self.words,
+        ] {
+            if list.capacity() > places {
+                *list = Vec::new();
+            }
+        }
+    }
+
     /// Indexes `text` in one pass, reusing the lists' memory.
     pub(crate) fn fill(&mut self, text: &str) {
         self.digits.clear();

@@ -170,14 +170,15 @@ pub fn recognize(text: &str) -> Vec<Mention> {
     out
 }
 
+thread_local! {
+    /// The index of the text and the candidates, kept between calls for their memory
+    /// (see [`KEEP_CANDIDATES`]).
+    static SCRATCH: std::cell::RefCell<(anchor::Index, Vec<Candidate>)> =
+        std::cell::RefCell::default();
+}
+
 /// Append to `out` instead of allocating (same semantics as `recognize`).
 pub fn recognize_into(text: &str, out: &mut Vec<Mention>) {
-    thread_local! {
-        /// The index of the text and the candidates, kept between calls for their
-        /// memory.
-        static SCRATCH: std::cell::RefCell<(anchor::Index, Vec<Candidate>)> =
-            std::cell::RefCell::default();
-    }
     SCRATCH.with(|scratch| {
         let mut fresh = Default::default();
         let mut kept = scratch.try_borrow_mut();
@@ -192,8 +193,23 @@ pub fn recognize_into(text: &str, out: &mut Vec<Mention>) {
         date::find_in(text, idx, cands);
         count::find_in(text, idx, true, cands);
         resolve(text, cands, out);
+        // The memory of an unusually long text is not kept for the next ones: it
+        // would stay the thread's for the rest of the run (a paragraph of a megabyte
+        // of amounts holds a hundred megabytes of candidates).
+        if cands.capacity() > KEEP_CANDIDATES {
+            *cands = Vec::new();
+        }
+        idx.release_if_over(KEEP_PLACES);
     });
 }
+
+/// The most candidates whose memory a thread keeps between texts (about 450 KB):
+/// thousands of times what a paragraph needs.
+const KEEP_CANDIDATES: usize = 4096;
+
+/// The most places of each kind whose memory a thread keeps between texts (about
+/// 128 KB a list): a text with more is over a hundred kilobytes.
+const KEEP_PLACES: usize = 16_384;
 
 /// Keeps the winners among overlapping candidates and appends their mentions to `out`
 /// in span order. Candidates are grouped into clusters of transitively overlapping
@@ -307,6 +323,30 @@ pub fn parse_count(s: &str) -> Option<Quantity> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_long_text_does_not_leave_its_memory_to_the_thread() {
+        let capacity = || {
+            SCRATCH.with(|s| {
+                let s = s.borrow();
+                (
+                    s.1.capacity(),
+                    s.0.digits.capacity().max(s.0.money.capacity()),
+                )
+            })
+        };
+        // A paragraph's memory is kept for the next text...
+        let short = "It raised $4 billion in 2024 and $2 billion in 2025.";
+        assert_eq!(recognize(short).len(), 4);
+        let (cands, places) = capacity();
+        assert!(cands > 0 && places > 0, "{cands} {places}");
+        // ... not that of 300 KB of amounts.
+        let long = "$1 and 2 ".repeat(100_000);
+        assert_eq!(recognize(&long).len(), 200_000);
+        let (cands, places) = capacity();
+        assert!(cands <= KEEP_CANDIDATES, "{cands}");
+        assert!(places <= KEEP_PLACES, "{places}");
+    }
     use crate::value::{Grain, Hedge};
     use jiff::civil::Date;
 
