@@ -290,6 +290,46 @@ fn worst_shapes(size: usize) -> Vec<(&'static str, String)> {
                 "Earlier this year, Claude 3.5 Sonnet launched; last month GPT-4o did.\n\n",
             ),
         ),
+        // Sentences of a few bytes, each a claim with values: the most claims a
+        // megabyte can hold.
+        ("short-sentences", repeat(size, "a. b. c. $1. 2. U.S. ")),
+        ("front-matter", {
+            let mut text = String::from("---\ndate: 2024-11-22\n");
+            let mut i = 0;
+            while text.len() < size {
+                text.push_str(&format!("key{i}: \"$4 billion in 2024\"\n"));
+                i += 1;
+            }
+            text + "---\n\nAnthropic raised $4 billion in 2024.\n"
+        }),
+        (
+            "links",
+            repeat(
+                size,
+                "See <https://example.com/{i}> and [the deal](https://example.com/$4-billion-2024) now. ",
+            ),
+        ),
+        ("link-definitions", {
+            let defs = repeat(
+                size / 2,
+                "[r{i}]: https://example.com/{i} \"$4 billion in 2024\"\n",
+            );
+            defs + "\n" + &"See [the deal][r1] and [r2] for $4 billion. ".repeat(size / 90)
+        }),
+        (
+            "footnotes",
+            repeat(
+                size,
+                "A claim[^{i}] of $4 billion.\n\n[^{i}]: Amazon invested $2.25 billion in March 2024.\n\n",
+            ),
+        ),
+        (
+            "multi-byte",
+            repeat(
+                size,
+                "Amazon invested €4 billion 📈 in 2024, 亚马逊向Anthropic投资了40亿美元，2024年 🚀. ",
+            ),
+        ),
     ]
 }
 
