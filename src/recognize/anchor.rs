@@ -337,9 +337,20 @@ pub(crate) struct Finder {
 /// amount can start, and a walk from each would read [`MAX_MATCH`] bytes.
 const NUMBER_BYTES: &[u8] = b"0123456789,.";
 
+/// [`NUMBER_BYTES`] as a table, for [`is_number_byte`].
+static IS_NUMBER_BYTE: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < NUMBER_BYTES.len() {
+        t[NUMBER_BYTES[i] as usize] = true;
+        i += 1;
+    }
+    t
+};
+
 /// True for the bytes of [`NUMBER_BYTES`].
 fn is_number_byte(c: u8) -> bool {
-    matches!(c, b'0'..=b'9' | b',' | b'.')
+    IS_NUMBER_BYTE[usize::from(c)]
 }
 
 /// True when some match of `dfa`'s patterns, after any byte or none, is made of
@@ -464,7 +475,7 @@ impl Finder {
         from: usize,
     ) -> Option<Found> {
         let mut d = digits.partition_point(|&x| x < from);
-        // The end of the run of number bytes the last place looked at began.
+        // Where the run of number bytes that holds the last place measured ends.
         let mut run_end = 0;
         for &q in &starts[starts.partition_point(|&x| x < from)..] {
             while digits.get(d).is_some_and(|&x| x < q) {
