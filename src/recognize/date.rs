@@ -654,6 +654,31 @@ pub(crate) fn find_unanchored(text: &str, out: &mut Vec<Candidate>) {
     find_with(text, &mut Unanchored { re, locs }, out);
 }
 
+/// A whole string that is an ISO day the date pattern reads ("2024-11-22": a year of
+/// 1900–2099, a month of 01–12, a day of 01–31), read without the pattern: `Some` of
+/// the day, or of `None` when there is no such day ("2023-02-30", which the pattern
+/// reads as an invalid date). `None` for any other string. A fact base's dates are
+/// nearly all of this shape, and the pattern costs some 5,000 instructions a date
+/// (27,000 dates in a 10,000-fact base); a test compares both readings.
+pub(crate) fn parse_iso_day(s: &str) -> Option<Option<DateValue>> {
+    let b = s.as_bytes();
+    let shape = b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+    if !shape {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| s.get(r).and_then(|t| t.parse::<i32>().ok());
+    let (y, m, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
+    if !(1900..=2099).contains(&y) || !(1..=12).contains(&m) || !(1..=31).contains(&d) {
+        return None;
+    }
+    Some(ymd(y, m, d).map(DateValue::day))
+}
+
 /// "2024-10" as a month, for whole strings only (see the module docs).
 pub(crate) fn parse_iso_month(s: &str) -> Option<DateValue> {
     let b = s.as_bytes();

@@ -295,6 +295,9 @@ pub fn parse_date(s: &str) -> Option<DateValue> {
     if let Some(d) = date::parse_iso_month(s.trim()) {
         return Some(d);
     }
+    if let Some(d) = date::parse_iso_day(s.trim()) {
+        return d;
+    }
     match whole(s, date::find)? {
         Value::Date(d) => Some(d),
         _ => None,
@@ -594,6 +597,43 @@ mod tests {
             "billion-dollar",
         ] {
             assert_eq!(parse_money(bad), None, "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn iso_days_read_without_the_pattern_are_read_as_with_it() {
+        let by_pattern = |s: &str| match whole(s, date::find) {
+            Some(Value::Date(d)) => Some(d),
+            _ => None,
+        };
+        let (mut days, mut no_day) = (0, 0);
+        for y in (1890..=2110).chain([0, 999, 1000, 9999]) {
+            for m in 0..=13 {
+                for d in 0..=32 {
+                    let s = format!("{y:04}-{m:02}-{d:02}");
+                    let want = by_pattern(&s);
+                    let fast = date::parse_iso_day(&s);
+                    if let Some(f) = fast {
+                        assert_eq!(f, want, "{s}");
+                        if f.is_some() { days += 1 } else { no_day += 1 }
+                    }
+                    assert_eq!(parse_date(&s), want, "{s}");
+                }
+            }
+        }
+        // Every day of the two centuries, and the 31sts and February days that do not
+        // exist, were read without the pattern.
+        assert_eq!(days, 73_049);
+        assert_eq!(no_day, 200 * 12 * 31 - 73_049);
+        // Other shapes are left to the pattern.
+        for s in [
+            "2024-11-2",
+            "2024-11-222",
+            "2024/11/22",
+            "2024-1x-22",
+            "22-11-2024",
+        ] {
+            assert_eq!(date::parse_iso_day(s), None, "{s}");
         }
     }
 
