@@ -7,7 +7,9 @@ use std::collections::HashMap;
 use std::ops::Range;
 
 use jiff::civil::Date;
-use regex::{Regex, RegexBuilder};
+use regex_automata::meta::{self, Regex};
+use regex_automata::nfa::thompson::WhichCaptures;
+use regex_automata::util::syntax;
 use toml::Spanned;
 
 use rayon::prelude::*;
@@ -607,20 +609,32 @@ fn compile_pattern(p: &str) -> Result<(Regex, String), String> {
             "a pattern starts with a literal word of two letters or more (`Claude …`)".to_string(),
         );
     }
-    let re = RegexBuilder::new(&format!("^(?:{p})"))
-        .case_insensitive(true)
-        .size_limit(PATTERN_SIZE_LIMIT)
-        .dfa_size_limit(PATTERN_SIZE_LIMIT)
-        .build()
-        .map_err(|e| match e {
-            regex::Error::CompiledTooBig(_) => "the pattern is too big".to_string(),
-            other => other
-                .to_string()
+    // Only where a match ends is asked for, of a name a few words long: no capture
+    // groups but the match's, and no lazy DFA or one-pass DFA beside the backtracker.
+    // A base of a thousand families compiles in about two thirds of the time, and
+    // searches without allocating a DFA's cache per family. Matches are the same
+    // whatever the engine.
+    let re = meta::Builder::new()
+        .syntax(syntax::Config::new().case_insensitive(true))
+        .configure(
+            meta::Config::new()
+                .nfa_size_limit(Some(PATTERN_SIZE_LIMIT))
+                .which_captures(WhichCaptures::Implicit)
+                .hybrid(false)
+                .onepass(false),
+        )
+        .build(&format!("^(?:{p})"))
+        .map_err(|e| {
+            if e.size_limit().is_some() {
+                return "the pattern is too big".to_string();
+            }
+            e.syntax_error()
+                .map_or_else(|| e.to_string(), ToString::to_string)
                 .lines()
                 .last()
                 .unwrap_or("a syntax error")
                 .trim()
-                .to_string(),
+                .to_string()
         })?;
     Ok((re, trigger))
 }
