@@ -16,7 +16,7 @@ use jiff::civil::Date;
 
 use crate::facts::{Fact, FactBase, FactKind, Timed, hedge_of};
 use crate::markdown::{BlockKind, Document};
-use crate::names::{NameKind, NameMatch};
+use crate::names::{NameKind, NameMatch, NameSearch};
 use crate::recognize::product::{Found, ProductMention};
 use crate::recognize::relative::{Relative, RelativeMention};
 use crate::recognize::word_regex::WordRegex;
@@ -308,6 +308,14 @@ fn build_claims<'a>(doc: &'a Document, facts: &FactBase) -> (Vec<Claim<'a>>, Vec
     let mut paragraph_entities: Vec<usize> = Vec::new();
     let mut done_tables = vec![false; doc.tables.len()];
     let mut after_heading = false;
+    // The names are searched for in the blocks' texts and the tables' headers.
+    let name_search = facts.names.search_in(
+        doc.blocks.iter().map(|b| b.text.as_str()).chain(
+            doc.tables
+                .iter()
+                .flat_map(|t| t.header.iter().map(String::as_str)),
+        ),
+    );
     for (bi, block) in doc.blocks.iter().enumerate() {
         if let BlockKind::TableCell { table, .. } = block.kind {
             if !done_tables[table] {
@@ -315,7 +323,7 @@ fn build_claims<'a>(doc: &'a Document, facts: &FactBase) -> (Vec<Claim<'a>>, Vec
                 let mut ctx = heading_entities.clone();
                 ctx.extend(&paragraph_entities);
                 let first_row = claims.len();
-                table_claims(doc, facts, table, &ctx, &mut claims);
+                table_claims(doc, facts, &name_search, table, &ctx, &mut claims);
                 // Oversized rows are rare: keep the others in place.
                 if !claims[first_row..].iter().all(within_limits) {
                     for c in claims.split_off(first_row) {
@@ -337,7 +345,7 @@ fn build_claims<'a>(doc: &'a Document, facts: &FactBase) -> (Vec<Claim<'a>>, Vec
         // products are read only for sentences that are checked, so not at all in a
         // block whose every sentence is too long to check (a megabyte of amounts in one
         // run-on paragraph would hold them all in memory only to drop them).
-        facts.names.find(&block.text, &mut names);
+        name_search.find(&block.text, &mut names);
         if !sentences.iter().all(|s| s.len() > MAX_CLAIM_BYTES) {
             values_of_checked(&block.text, &sentences, &mut mentions);
             recognize::product::find(&block.text, &names, facts, &mut products);
@@ -570,6 +578,7 @@ fn sort_dedup(v: &mut Vec<usize>) {
 fn table_claims<'a>(
     doc: &'a Document,
     facts: &FactBase,
+    name_search: &NameSearch<'_>,
     ti: usize,
     context: &[usize],
     claims: &mut Vec<Claim<'a>>,
@@ -582,7 +591,7 @@ fn table_claims<'a>(
     let mut header_entities = Vec::new();
     for h in &table.header {
         names.clear();
-        facts.names.find(h, &mut names);
+        name_search.find(h, &mut names);
         header_entities.extend(entities_in(&names, &(0..h.len())));
         header_cues.push(
             names
@@ -630,7 +639,7 @@ fn table_claims<'a>(
                 });
             }
             names.clear();
-            facts.names.find(&block.text, &mut names);
+            name_search.find(&block.text, &mut names);
             own.extend(entities_in(&names, &(0..block.text.len())));
             for n in &names {
                 match n.kind {

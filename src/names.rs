@@ -29,6 +29,16 @@ const CHEAP_DFA_PATTERNS: usize = 5_000;
 /// (`examples/names_automaton.rs`).
 pub const DFA_MIN_BYTES: u64 = 16 * 1024 * 1024;
 
+/// A run that scans at most this much text, with a base of more than
+/// [`CHEAP_DFA_PATTERNS`] patterns, does not build the automaton of them all (about
+/// 75 ms for the 10,000-fact base's 32,000 patterns): each document builds one of only
+/// the patterns that can occur in it ([`Names::search_in`]), 0.5–2 ms for a draft of
+/// 10–35 KB. A pre-commit hook's few drafts then do not wait for the whole automaton.
+/// Measured on text that names the 10,000-fact base's products (the most patterns
+/// can occur): 1.3 times faster at 64 and 256 KB, 1.14 at 1 MB (27 drafts), even at
+/// 2 MB (50 drafts) (BENCHMARKS.md, tenth session).
+pub const SMALL_RUN_BYTES: u64 = 1024 * 1024;
+
 /// The automaton's kind for this many patterns and this much text to scan (`None`:
 /// not known): a DFA, or the crate's choice (an NFA for this many).
 fn automaton_kind(patterns: usize, expected_bytes: Option<u64>) -> Option<AhoCorasickKind> {
@@ -212,13 +222,69 @@ impl Names {
     /// lists the forms of a cue it wants: "commit", "commitment", "committed").
     pub fn find(&self, text: &str, out: &mut Vec<NameMatch>) {
         if let Some(ac) = self.automaton() {
-            self.find_with(ac, text, out);
+            self.find_with(ac, None, text, out);
         }
     }
 
-    fn find_with(&self, ac: &AhoCorasick, text: &str, out: &mut Vec<NameMatch>) {
+    /// The search for names in one document whose texts are `texts` (every text its
+    /// [`NameSearch::find`] will be given must be among them, or inside one of them).
+    /// For a large base in a small run ([`SMALL_RUN_BYTES`]) it is an automaton of only
+    /// the patterns whose every five bytes in a row (ASCII case folded) occur in those
+    /// texts: a pattern that does
+    /// not occur in a text cannot match there, and the automaton's leftmost-longest
+    /// matches are decided among the patterns that do, so the matches are the same as
+    /// the whole automaton's (a test compares them). Otherwise it is the run's
+    /// automaton.
+    pub fn search_in<'t>(&self, texts: impl Iterator<Item = &'t str>) -> NameSearch<'_> {
+        let small = self.patterns.len() > CHEAP_DFA_PATTERNS
+            && self.expected_bytes.is_some_and(|b| b <= SMALL_RUN_BYTES)
+            && self.automaton.get().is_none();
+        if !small {
+            return NameSearch {
+                names: self,
+                own: None,
+            };
+        }
+        let mut grams = Grams::default();
+        for t in texts {
+            grams.add(t.as_bytes());
+        }
+        let mut ids: Vec<u32> = Vec::new();
+        let mut patterns: Vec<&str> = Vec::new();
+        for (i, p) in self.patterns.iter().enumerate() {
+            if grams.may_contain(p.as_bytes()) {
+                ids.push(u32::try_from(i).unwrap_or(u32::MAX));
+                patterns.push(p);
+            }
+        }
+        let own = if patterns.is_empty() {
+            None
+        } else {
+            AhoCorasickBuilder::new()
+                .match_kind(MatchKind::LeftmostLongest)
+                .ascii_case_insensitive(true)
+                .build(&patterns)
+                .ok()
+        };
+        NameSearch {
+            names: self,
+            own: Some((own, ids)),
+        }
+    }
+
+    fn find_with(
+        &self,
+        ac: &AhoCorasick,
+        ids: Option<&[u32]>,
+        text: &str,
+        out: &mut Vec<NameMatch>,
+    ) {
         for m in ac.find_iter(text) {
-            let kind = &self.kinds[m.pattern().as_usize()];
+            let id = match ids {
+                Some(ids) => ids[m.pattern().as_usize()] as usize,
+                None => m.pattern().as_usize(),
+            };
+            let kind = &self.kinds[id];
             let before_ok = !word_before(text, m.start());
             if !before_ok {
                 continue;
@@ -238,6 +304,75 @@ impl Names {
                 kind,
             });
         }
+    }
+}
+
+/// The names of one document: see [`Names::search_in`].
+#[derive(Debug)]
+pub struct NameSearch<'n> {
+    names: &'n Names,
+    /// The document's own automaton (none when no pattern can occur in it), and the
+    /// index in [`Names`] of each of its patterns; `None`: the run's automaton.
+    own: Option<(Option<AhoCorasick>, Vec<u32>)>,
+}
+
+impl NameSearch<'_> {
+    /// Every name and cue in `text`, as [`Names::find`] finds them.
+    pub fn find(&self, text: &str, out: &mut Vec<NameMatch>) {
+        match &self.own {
+            None => self.names.find(text, out),
+            Some((Some(ac), ids)) => self.names.find_with(ac, Some(ids), text, out),
+            Some((None, _)) => {}
+        }
+    }
+}
+
+/// The length of the byte sequences [`Grams`] holds: with three, a draft of 13 KB that
+/// names the 10,000-fact base's products kept 3,800 of its 32,000 patterns (their
+/// names share syllables), with five 300.
+const GRAM: usize = 5;
+
+/// [`Grams`] holds 2^18 bits (32 KB).
+const GRAM_BITS: u32 = 18;
+
+/// The [`GRAM`]-byte sequences of some texts, ASCII case folded, as a set of bits
+/// indexed by a hash: a sequence that is in the texts has its bit set (the set may
+/// say yes for one that is not, never no for one that is). A pattern shorter than
+/// `GRAM` bytes may always occur.
+struct Grams {
+    bits: Vec<u64>,
+}
+
+impl Default for Grams {
+    fn default() -> Grams {
+        Grams {
+            bits: vec![0; (1 << GRAM_BITS) / 64],
+        }
+    }
+}
+
+impl Grams {
+    fn index(w: &[u8]) -> usize {
+        let mut k = [0u8; 8];
+        for (k, b) in k.iter_mut().zip(w) {
+            *k = b.to_ascii_lowercase();
+        }
+        (u64::from_le_bytes(k).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - GRAM_BITS)) as usize
+    }
+
+    fn add(&mut self, text: &[u8]) {
+        for w in text.windows(GRAM) {
+            let i = Grams::index(w);
+            self.bits[i / 64] |= 1 << (i % 64);
+        }
+    }
+
+    /// False only when `pattern` cannot occur in the texts.
+    fn may_contain(&self, pattern: &[u8]) -> bool {
+        pattern.windows(GRAM).all(|w| {
+            let i = Grams::index(w);
+            self.bits[i / 64] & (1 << (i % 64)) != 0
+        })
     }
 }
 
@@ -275,38 +410,65 @@ pub fn name_ends_at(text: &str, end: usize) -> bool {
 /// The words and numbers of a name, lowercase: "GPT-4o" and "gpt4o" are both
 /// `["gpt", "4", "o"]`; "Claude 3.5 Sonnet" is `["claude", "3.5", "sonnet"]`.
 pub fn tokens(name: &str) -> Vec<String> {
-    let chars: Vec<char> = name.chars().collect();
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < chars.len() {
-        let start = i;
-        if chars[i].is_alphabetic() {
-            while i < chars.len() && chars[i].is_alphabetic() {
-                i += 1;
-            }
-        } else if chars[i].is_ascii_digit() {
-            while i < chars.len() && chars[i].is_ascii_digit() {
-                i += 1;
-            }
-            if i + 1 < chars.len() && chars[i] == '.' && chars[i + 1].is_ascii_digit() {
-                i += 1;
-                while i < chars.len() && chars[i].is_ascii_digit() {
-                    i += 1;
+    token_spans(name).map(|r| name[r].to_lowercase()).collect()
+}
+
+/// Where the [`tokens`] of a name are: runs of letters, and runs of digits with at
+/// most one point between digits ("3.5").
+fn token_spans(name: &str) -> impl Iterator<Item = Range<usize>> + '_ {
+    let mut chars = name.char_indices().peekable();
+    std::iter::from_fn(move || {
+        loop {
+            let (start, c) = chars.next()?;
+            if c.is_alphabetic() {
+                let mut end = start + c.len_utf8();
+                while let Some(&(i, c)) = chars.peek()
+                    && c.is_alphabetic()
+                {
+                    end = i + c.len_utf8();
+                    chars.next();
                 }
+                return Some(start..end);
             }
-        } else {
-            i += 1;
-            continue;
+            if c.is_ascii_digit() {
+                let bytes = name.as_bytes();
+                let digits_from = |i: usize| {
+                    i + bytes
+                        .get(i..)
+                        .map_or(0, |b| b.iter().take_while(|b| b.is_ascii_digit()).count())
+                };
+                let mut end = digits_from(start);
+                if bytes.get(end) == Some(&b'.')
+                    && bytes.get(end + 1).is_some_and(u8::is_ascii_digit)
+                {
+                    end = digits_from(end + 1);
+                }
+                while chars.peek().is_some_and(|&(i, _)| i < end) {
+                    chars.next();
+                }
+                return Some(start..end);
+            }
         }
-        out.push(chars[start..i].iter().collect::<String>().to_lowercase());
-    }
-    out
+    })
 }
 
 /// A name as compared with other names: its [`tokens`] joined by spaces, so that
-/// case, hyphens and spaces do not matter ("GPT-4o", "gpt 4o", "GPT4o").
+/// case, hyphens and spaces do not matter ("GPT-4o", "gpt 4o", "GPT4o"). Built in one
+/// string (a fact base's validation normalizes every name of every product).
 pub fn normalize(name: &str) -> String {
-    tokens(name).join(" ")
+    let mut out = String::with_capacity(name.len());
+    for (i, r) in token_spans(name).enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        let token = &name[r];
+        if token.is_ascii() {
+            out.extend(token.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            out.push_str(&token.to_lowercase());
+        }
+    }
+    out
 }
 
 /// The shape of a name and its version: the words sorted, with `#` for the first
@@ -330,6 +492,81 @@ pub fn shape(name: &str) -> Option<(Vec<String>, Version)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The first `tokens`, a character at a time: the reference the spans and the
+    /// one-string `normalize` are compared with.
+    fn tokens_by_chars(name: &str) -> Vec<String> {
+        let chars: Vec<char> = name.chars().collect();
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < chars.len() {
+            let start = i;
+            if chars[i].is_alphabetic() {
+                while i < chars.len() && chars[i].is_alphabetic() {
+                    i += 1;
+                }
+            } else if chars[i].is_ascii_digit() {
+                while i < chars.len() && chars[i].is_ascii_digit() {
+                    i += 1;
+                }
+                if i + 1 < chars.len() && chars[i] == '.' && chars[i + 1].is_ascii_digit() {
+                    i += 1;
+                    while i < chars.len() && chars[i].is_ascii_digit() {
+                        i += 1;
+                    }
+                }
+            } else {
+                i += 1;
+                continue;
+            }
+            out.push(chars[start..i].iter().collect::<String>().to_lowercase());
+        }
+        out
+    }
+
+    #[test]
+    fn tokens_and_normalize_are_those_of_a_character_at_a_time() {
+        // Every name of the built-in base, and names built from pieces that reach each
+        // branch: letters that lowercase to more than one (İ) or by their place (Σ),
+        // digits of other scripts (not ASCII: not a number here), points before and
+        // after digits, separators.
+        let base = FactBase::load(FactBase::builtin_files()).expect("the built-in base loads");
+        let mut names: Vec<String> = base
+            .entities
+            .iter()
+            .flat_map(|e| e.names.iter().cloned())
+            .chain(
+                base.products
+                    .iter()
+                    .flat_map(|p| p.all_names().map(str::to_string)),
+            )
+            .collect();
+        let pieces = [
+            "GPT", "-", "4", ".", "5", "o", " ", "İ", "ΣΑΣ", "٣", "3.", ".7", "x", "é", "_", "",
+        ];
+        let mut seed = 0x2545_f491_4f6c_dd1d_u64;
+        for _ in 0..20_000 {
+            let mut n = String::new();
+            for _ in 0..(seed % 7) {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                n.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+            }
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            names.push(n);
+        }
+        for n in &names {
+            let want = tokens_by_chars(n);
+            assert_eq!(tokens(n), want, "{n:?}");
+            assert_eq!(normalize(n), want.join(" "), "{n:?}");
+        }
+        assert!(names.iter().any(|n| normalize(n).contains("i\u{307}")));
+        assert!(names.iter().any(|n| normalize(n).contains('ς')));
+        assert!(names.iter().any(|n| normalize(n).contains("3.5")));
+    }
 
     #[test]
     fn a_large_automaton_is_a_dfa_only_for_enough_text() {
@@ -361,7 +598,7 @@ mod tests {
             let ac = build_automaton(&names.patterns, Some(kind)).expect("an automaton");
             let mut out = Vec::new();
             for t in &texts {
-                names.find_with(&ac, t, &mut out);
+                names.find_with(&ac, None, t, &mut out);
             }
             out
         };
@@ -375,6 +612,84 @@ mod tests {
             names.find(t, &mut out);
         }
         assert_eq!(out, dfa);
+    }
+
+    #[test]
+    fn a_documents_own_automaton_finds_what_the_whole_one_finds() {
+        // The built-in base's patterns and 6,000 more: a base too large for a small run
+        // to build the automaton of them all. The extra names share their first bytes
+        // and their endings (most patterns are candidates in some text), run into one
+        // another ("Zorbab 1" and "Zorbab 1 Max": the longest wins), differ in case
+        // from the text, are shorter than three bytes, or are not ASCII.
+        let base = FactBase::load(FactBase::builtin_files()).expect("the built-in base");
+        let mut patterns = base.names.patterns.clone();
+        let mut kinds = base.names.kinds.clone();
+        let word = |i: usize| {
+            let l = |k: usize| char::from(b'a' + (k % 26) as u8);
+            format!("Zorb{}{}", l(i / 26), l(i))
+        };
+        for i in 0..6_000 {
+            patterns.push(format!("{} {}", word(i / 10), i % 10));
+            kinds.push(NameKind::Product(i % base.products.len()));
+        }
+        for (p, k) in [
+            ("ZORBAB 1 MAX", NameKind::Anchor),
+            ("Zorbab", NameKind::Anchor),
+            ("Zq", NameKind::Entity(0)),
+            ("Zörbé 4", NameKind::Entity(1)),
+            ("Amazon Web Services Cloud", NameKind::Entity(2)),
+        ] {
+            patterns.push(p.to_string());
+            kinds.push(k);
+        }
+        let names = Names {
+            patterns,
+            kinds,
+            expected_bytes: Some(20_000),
+            ..Names::default()
+        };
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/drafts");
+        let mut texts: Vec<String> = std::fs::read_dir(&dir)
+            .expect("fixtures")
+            .map(|e| std::fs::read_to_string(e.expect("entry").path()).expect("draft"))
+            .collect();
+        texts.sort();
+        texts.push(
+            "zorbab 1 max and Zorbab 1 and ZORBAC 3, zorbab, Zq zq, zörbé 4 (ZöRBé 4 is \
+             another case), xZorbab 2, Zorbab 22 and amazon web services cloud on AWS."
+                .to_string(),
+        );
+        let whole = build_automaton(&names.patterns, None).expect("an automaton");
+        let mut own_sizes = Vec::new();
+        for t in &texts {
+            let mut want = Vec::new();
+            names.find_with(&whole, None, t, &mut want);
+            let search = names.search_in(std::iter::once(t.as_str()));
+            let own = search.own.as_ref().map(|(_, ids)| ids.len());
+            own_sizes.push(own.expect("a document's own automaton"));
+            let mut got = Vec::new();
+            search.find(t, &mut got);
+            assert_eq!(got, want, "{}", &t[..t.len().min(80)]);
+        }
+        // Every text had an automaton of its own, smaller than the whole one, and the
+        // last found the names it was written with.
+        assert!(
+            own_sizes.iter().all(|&n| n < names.patterns.len() / 2),
+            "{own_sizes:?}"
+        );
+        let mut last = Vec::new();
+        names.find_with(&whole, None, texts.last().expect("a text"), &mut last);
+        assert!(last.len() >= 8, "{last:?}");
+        // A run too large, or of unknown size, searches with the whole automaton.
+        for expected_bytes in [Some(SMALL_RUN_BYTES + 1), None] {
+            let run = Names {
+                patterns: names.patterns.clone(),
+                kinds: names.kinds.clone(),
+                expected_bytes,
+                ..Names::default()
+            };
+            assert!(run.search_in(std::iter::once("x")).own.is_none());
+        }
     }
 
     #[test]
