@@ -3,7 +3,7 @@
 //! names and aliases (with their space and hyphen spellings) and the first words of
 //! product families' name patterns are in the same automaton.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -135,8 +135,8 @@ impl Names {
             patterns.push(c.clone());
             kinds.push(NameKind::Cue(ci));
         }
-        let mut products = HashMap::new();
-        let mut seen: std::collections::HashSet<String> =
+        let mut products = HashMap::default();
+        let mut seen: foldhash::HashSet<String> =
             patterns.iter().map(|p| p.to_ascii_lowercase()).collect();
         for (pi, p) in base.products.iter().enumerate() {
             for n in p.all_names() {
@@ -149,7 +149,7 @@ impl Names {
                 }
             }
         }
-        let mut triggers: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut triggers: HashMap<String, Vec<usize>> = HashMap::default();
         for (fi, f) in base.families.iter().enumerate() {
             for t in &f.triggers {
                 triggers.entry(t.clone()).or_default().push(fi);

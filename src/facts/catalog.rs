@@ -3,7 +3,7 @@
 //! known product can be told apart) and line-ups (sets of products that change over
 //! time). Resolved after the entities, and checked against itself.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::ops::Range;
 
 use jiff::civil::Date;
@@ -294,7 +294,7 @@ pub(super) fn resolve(
         })
         .collect();
     let mut compiled = compiled.into_iter();
-    let mut family_ids: HashMap<String, usize> = HashMap::new();
+    let mut family_ids: HashMap<String, usize> = HashMap::default();
     for (file, raw) in raws {
         let mut cx = Cx {
             errors,
@@ -343,7 +343,7 @@ pub(super) fn resolve(
 
     // Products, with one owner per name: entities' names and products' names share
     // the one automaton, so a name belongs to one of them.
-    let mut owner: HashMap<String, String> = HashMap::new();
+    let mut owner: HashMap<String, String> = HashMap::default();
     for e in &base.entities {
         for n in &e.names {
             owner
@@ -351,7 +351,7 @@ pub(super) fn resolve(
                 .or_insert_with(|| format!("entity `{}`", e.id));
         }
     }
-    let mut product_ids: HashMap<String, usize> = HashMap::new();
+    let mut product_ids: HashMap<String, usize> = HashMap::default();
     for (file, raw) in raws {
         let mut cx = Cx {
             errors,

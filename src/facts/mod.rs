@@ -1,7 +1,7 @@
 //! The fact base: facts with their sources and dates, loaded from TOML with spans kept,
 //! so that a bad fact is reported like a bad draft and a finding can point at its fact.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::ops::Range;
 
 use jiff::civil::Date;
@@ -242,7 +242,7 @@ impl FactBase {
             lineups: Vec::new(),
             names: Names::default(),
             by_entity: Vec::new(),
-            by_id: HashMap::new(),
+            by_id: HashMap::default(),
         };
         validate::resolve(&mut base, raws, &mut errors);
         if !errors.is_empty() {

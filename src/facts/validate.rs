@@ -1,7 +1,7 @@
 //! Resolves raw fact files into a [`FactBase`] and checks that the base agrees with
 //! itself: ids, aliases, dates, values, sources and sums.
 
-use std::collections::HashMap;
+use foldhash::HashMap;
 use std::ops::Range;
 
 use toml::Spanned;
@@ -45,9 +45,9 @@ pub(super) fn resolve(
     errors: &mut Vec<FactError>,
 ) {
     // Pass 1: ids and entities, so that references can be resolved in any order.
-    let mut seen: HashMap<String, Origin> = HashMap::new();
-    let mut entity_ids: HashMap<String, usize> = HashMap::new();
-    let mut alias_owner: HashMap<String, (usize, Origin)> = HashMap::new();
+    let mut seen: HashMap<String, Origin> = HashMap::default();
+    let mut entity_ids: HashMap<String, usize> = HashMap::default();
+    let mut alias_owner: HashMap<String, (usize, Origin)> = HashMap::default();
     for (file, raw) in &raws {
         let mut cx = Ctx {
             errors,
