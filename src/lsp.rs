@@ -303,10 +303,9 @@ impl Setup {
             };
             let builtin = files.len();
             files.extend(own);
-            let kept = files.clone();
-            FactBase::load(files)
+            FactBase::load_keeping_files(files)
                 .map(|facts| Rc::new(Base { facts, builtin }))
-                .map_err(|errors| {
+                .map_err(|(errors, kept)| {
                     let first = errors.first().map_or_else(String::new, |e| {
                         let (name, text) = kept
                             .get(e.file)

@@ -392,8 +392,7 @@ fn load_facts(
             return Err(ExitCode::from(2));
         }
     }
-    let kept = files.clone();
-    FactBase::load(files).map_err(|errors| {
+    FactBase::load_keeping_files(files).map_err(|(errors, kept)| {
         let result = match format {
             Format::Json => emit::json::write_fact_errors(&errors, &kept, &mut io::stdout().lock()),
             _ => {

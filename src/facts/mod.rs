@@ -211,6 +211,14 @@ impl FactBase {
 
     /// Loads and checks fact files. Every problem of every file is returned at once.
     pub fn load(files: Vec<FactFile>) -> Result<FactBase, Vec<FactError>> {
+        FactBase::load_keeping_files(files).map_err(|(errors, _)| errors)
+    }
+
+    /// [`FactBase::load`], which gives the files back with the errors, to show them
+    /// (the caller need not keep a copy of a large base's text for that).
+    pub fn load_keeping_files(
+        files: Vec<FactFile>,
+    ) -> Result<FactBase, (Vec<FactError>, Vec<FactFile>)> {
         let mut errors = Vec::new();
         let mut raws = Vec::new();
         // Files are parsed in parallel, and taken in order.
@@ -248,7 +256,7 @@ impl FactBase {
         if !errors.is_empty() {
             errors.sort_by_key(|e| (e.file, e.span.start));
             errors.dedup();
-            return Err(errors);
+            return Err((errors, base.files));
         }
         base.by_entity = vec![Vec::new(); base.entities.len()];
         for (i, f) in base.facts.iter().enumerate() {
