@@ -13,6 +13,7 @@ use crate::value::{DateValue, Hedge, Value};
 
 pub mod catalog;
 pub mod listing;
+mod pieces;
 pub mod schema;
 pub mod validate;
 
@@ -222,10 +223,8 @@ impl FactBase {
         let mut errors = Vec::new();
         let mut raws = Vec::new();
         // Files are parsed in parallel, and taken in order.
-        let parsed: Vec<Result<RawFile, toml::de::Error>> = files
-            .par_iter()
-            .map(|f| toml::from_str::<RawFile>(&f.text))
-            .collect();
+        let parsed: Vec<Result<RawFile, toml::de::Error>> =
+            files.par_iter().map(|f| pieces::read(&f.text)).collect();
         for (i, parsed) in parsed.into_iter().enumerate() {
             match parsed {
                 Ok(raw) => raws.push((i, raw)),
