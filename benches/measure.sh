@@ -111,6 +111,21 @@ for corpus in f100 f10k; do
 done
 hf --warmup 1 --runs 5 -n 'load +100' "$F facts check --facts facts-100.toml" \
     -n 'load +10000' "$F facts check --facts facts-10000.toml"
+# A pre-commit hook's run: one draft, and five, with each base (loading the base is
+# most of such a run).
+one=$(find f10k/md -name '*.md' | sort | head -n 1)
+five=$(find f10k/md -name '*.md' | sort | head -n 5 | tr '\n' ' ')
+for drafts in "$one" "$five"; do
+    hf --warmup 2 --runs 10 -n "built-in: $drafts" "$F check $drafts --format short" \
+        -n "+100" "$F check --facts facts-100.toml $drafts --format short" \
+        -n "+1000" "$F check --facts facts-1000.toml $drafts --format short" \
+        -n "+10000" "$F check --facts facts-10000.toml $drafts --format short"
+done
+rss "one draft +10000" "$F" check --facts facts-10000.toml $one --format short
+if [ -n "${BEFORE:-}" ]; then
+    paired 11 now "$F check --facts facts-10000.toml $one --format short" \
+        before "$BEFORE check --facts facts-10000.toml $one --format short"
+fi
 echo "== paired runs (alternating; the ratios BENCHMARKS.md gives); $(load)"
 paired 5 rg "rg --count-matches -F -f c200M/names.txt c200M/md" factlint "$F check c200M/md --format short"
 if [ -n "${BEFORE:-}" ]; then

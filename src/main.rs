@@ -436,15 +436,20 @@ fn run_facts_check(args: FactsArgs) -> ExitCode {
         Format::Human,
         args.color,
     ) {
-        Ok(base) => print_out(&format!(
-            "fact base ok: {} entities, {} facts, {} products, {} families, {} line-ups in {} files\n",
-            base.entities.len(),
-            base.facts.len(),
-            base.products.len(),
-            base.families.len(),
-            base.lineups.len(),
-            base.files.len()
-        )),
+        Ok(base) => {
+            let code = print_out(&format!(
+                "fact base ok: {} entities, {} facts, {} products, {} families, {} line-ups in {} files\n",
+                base.entities.len(),
+                base.facts.len(),
+                base.products.len(),
+                base.families.len(),
+                base.lineups.len(),
+                base.files.len()
+            ));
+            // Not freed, as in `check`: the process ends.
+            std::mem::forget(base);
+            code
+        }
         Err(code) => code,
     }
 }
@@ -882,6 +887,10 @@ fn run_check(args: CheckArgs) -> ExitCode {
         eprintln!("error: cannot write output: {e}");
         return ExitCode::from(2);
     }
+    // The fact bases are not used again and the process ends soon: the system takes
+    // their memory back at once, where freeing it would visit each of a large base's
+    // allocations (about 8 ms for 10,000 facts, on every pre-commit run).
+    std::mem::forget(bases);
     let count = |s: Severity| {
         report
             .diagnostics()
