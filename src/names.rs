@@ -1,7 +1,9 @@
 //! One automaton for every name, alias and cue word of the fact base, built once per
 //! run: the cost of scanning a text does not grow with the number of facts. Product
 //! names and aliases (with their space and hyphen spellings) and the first words of
-//! product families' name patterns are in the same automaton.
+//! product families' name patterns are in the same automaton. A small run with a large
+//! base builds instead, for each draft, the automaton of the names that can occur in
+//! it ([`Names::search_in`]): the same matches, without waiting for the whole one.
 
 use foldhash::HashMap;
 use std::ops::Range;
@@ -29,11 +31,12 @@ const CHEAP_DFA_PATTERNS: usize = 5_000;
 /// (`examples/names_automaton.rs`).
 pub const DFA_MIN_BYTES: u64 = 16 * 1024 * 1024;
 
-/// A run that scans at most this much text, with a base of more than
-/// [`CHEAP_DFA_PATTERNS`] patterns, does not build the automaton of them all (about
-/// 75 ms for the 10,000-fact base's 32,000 patterns): each document builds one of only
-/// the patterns that can occur in it ([`Names::search_in`]), 0.5–2 ms for a draft of
-/// 10–35 KB. A pre-commit hook's few drafts then do not wait for the whole automaton.
+/// A run that scans at most this much text, with a base of more than 5,000 patterns
+/// (where a DFA of them all is no longer cheap), does not build the automaton of them
+/// all (about 75 ms for the 10,000-fact base's 32,000 patterns): each document builds
+/// one of only the patterns that can occur in it ([`Names::search_in`]), 0.5–2 ms for
+/// a draft of 10–35 KB. A pre-commit hook's few drafts then do not wait for the whole
+/// automaton.
 /// Measured on text that names the 10,000-fact base's products (the most patterns
 /// can occur): 1.3 times faster at 64 and 256 KB, 1.14 at 1 MB (27 drafts), even at
 /// 2 MB (50 drafts) (BENCHMARKS.md, tenth session).
