@@ -207,6 +207,18 @@ impl Names {
         self.expected_bytes = Some(bytes);
     }
 
+    /// How many patterns (names, aliases, their spellings, cue words and the first words
+    /// of family patterns) the automaton holds.
+    pub fn pattern_count(&self) -> usize {
+        self.patterns.len()
+    }
+
+    /// True once the automaton of all the patterns is built: a small run with a large
+    /// base searches each draft with its own ([`Names::search_in`]) and never builds it.
+    pub fn automaton_is_built(&self) -> bool {
+        self.automaton.get().is_some()
+    }
+
     /// Builds the automaton now, if it is not built yet (it is built on first use).
     pub fn build_automaton(&self) {
         self.automaton();
@@ -241,7 +253,7 @@ impl Names {
     pub fn search_in<'t>(&self, texts: impl Iterator<Item = &'t str>) -> NameSearch<'_> {
         let small = self.patterns.len() > CHEAP_DFA_PATTERNS
             && self.expected_bytes.is_some_and(|b| b <= SMALL_RUN_BYTES)
-            && self.automaton.get().is_none();
+            && !self.automaton_is_built();
         if !small {
             return NameSearch {
                 names: self,
