@@ -564,4 +564,50 @@ mod tests {
             assert!(may_have_top_level_keys(text), "{text:?}");
         }
     }
+    proptest::proptest! {
+        /// Fact files built from parts of valid and invalid TOML (headers of every
+        /// kind, keys that clash, multi-line strings and arrays that hold header lines,
+        /// CRLF, comments): read in pieces they are either refused or read exactly as
+        /// the whole file is, and `read` gives the whole reading or its error.
+        #[test]
+        fn the_pieces_are_refused_or_read_as_the_whole(
+            parts in proptest::collection::vec(0usize..22, 1..40),
+            count in 2usize..6,
+        ) {
+            const PARTS: [&str; 22] = [
+                "[meta]\ntitle = \"t\"\n",
+                "[meta]\n",
+                "[[entity]]\nid = \"e1\"\nnames = [\"E\"]\n",
+                "[[entity]]\r\nid = \"e2\"\r\nnames = [\r\n  \"F\",\r\n]\r\n",
+                "[[product]]\nid = \"p\"\nname = \"P 1\"\nvendor = \"e1\"\nreleased = \"2024-01-01\"\n",
+                "[[product]]  \nid = \"q\"\nname = 'Q 1'\nvendor = \"e1\"\nreleased = 2024-01-01\n",
+                "[[family]]\nid = \"f\"\nvendor = \"e1\"\npatterns = ['F \\d']\n",
+                "[[lineup]]\nid = \"l\"\nwhat = \"w\"\nentities = [\"e1\"]\n",
+                "[[lineup.members]]\nproduct = \"p\"\n",
+                "members = [ { product = \"p\" } ]\n",
+                "[[event]]\nid = \"v\"\nwhat = \"w\"\ndate = \"2024-01-01\"\nentities = [\"e1\"]\n",
+                "[[quantity]]\nid = \"u\"\nwhat = \"w\"\nentities = [\"e1\"]\nvalues = [ { value = \"1\", from = \"2024-01-01\" } ]\n",
+                "note = \"\"\"\n[[product]]\n[meta]\n\"\"\"\n",
+                "note = '''\n[[entity]]\n'''\n",
+                "aliases = [\n\"x\",\n]\n",
+                "# [[product]]\n",
+                "\n",
+                "product = []\n",
+                "\"entity\" = []\n",
+                "[product]\n",
+                "[meta.x]\n",
+                "[[family]]\r\n",
+            ];
+            let text: String = parts.iter().map(|&i| PARTS[i]).collect();
+            let want = whole(&text);
+            if let Some(raw) = read_in_pieces(&text, count) {
+                proptest::prop_assert_eq!(format!("{raw:?}"), want.clone());
+            }
+            let got = match read(&text) {
+                Ok(raw) => format!("{raw:?}"),
+                Err(e) => format!("error: {e}"),
+            };
+            proptest::prop_assert_eq!(got, want);
+        }
+    }
 }
