@@ -6,48 +6,15 @@
 //! `cargo run --release --example catalog_scale -- draft.md [repeat]`
 #![allow(clippy::print_stdout, clippy::print_stderr)]
 
-use std::fmt::Write as _;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
 use factlint::facts::{FactBase, FactFile};
 use factlint::{CheckOptions, check_text};
 
-/// A catalog of `families` families with `per_family` products each, with names no
-/// real product has.
-fn generated_catalog(families: usize, per_family: usize) -> String {
-    let mut s = String::from("[meta]\nchecked = \"2026-11-26\"\n\n");
-    for v in 0..10 {
-        let letter = char::from(b'A' + v as u8);
-        let _ = writeln!(
-            s,
-            "[[entity]]\nid = \"vendorco-{v}\"\nnames = [\"Vendorco{letter}\"]\n"
-        );
-    }
-    for f in 0..families {
-        let word = format!(
-            "Zorb{}{}",
-            char::from(b'a' + (f / 26) as u8),
-            char::from(b'a' + (f % 26) as u8)
-        );
-        let lower = word.to_lowercase();
-        let v = f % 10;
-        let _ = writeln!(
-            s,
-            "[[family]]\nid = \"fam-{lower}\"\nvendor = \"vendorco-{v}\"\npatterns = ['{word}[ -][1-9](?:\\.\\d)?']\n"
-        );
-        for k in 0..per_family {
-            let (major, minor) = (1 + k / 4, k % 4);
-            let _ = writeln!(
-                s,
-                "[[product]]\nid = \"p-{lower}-{major}-{minor}\"\nname = \"{word} {major}.{minor}\"\naliases = [\"{word}{major}{minor}x\", \"{lower}-{major}-{minor}\"]\nvendor = \"vendorco-{v}\"\nfamily = \"fam-{lower}\"\nannounced = \"2023-{:02}-01\"\nreleased = \"2023-{:02}-15\"\nsource = \"https://example.org/generated\"\n",
-                1 + k % 12,
-                1 + k % 12
-            );
-        }
-    }
-    s
-}
+#[allow(dead_code)]
+#[path = "gencorpus/generate.rs"]
+mod generate;
 
 fn best_of(runs: usize, text: &str, base: &FactBase) -> (Duration, usize) {
     let opts = CheckOptions::default();
@@ -90,7 +57,7 @@ fn main() {
     let per_family = (n * 9).div_ceil(families);
     files.push(FactFile {
         name: "generated.toml".to_string(),
-        text: generated_catalog(families, per_family),
+        text: generate::family_catalog(families, per_family),
     });
     let t = Instant::now();
     let big = FactBase::load(files).expect("the generated catalog is valid");

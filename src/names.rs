@@ -508,6 +508,20 @@ pub fn shape(name: &str) -> Option<(Vec<String>, Version)> {
 mod tests {
     use super::*;
 
+    /// The texts of the fixture drafts, in the order of their names.
+    fn fixture_texts() -> Vec<String> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/drafts");
+        let mut paths: Vec<_> = std::fs::read_dir(&dir)
+            .expect("fixtures")
+            .map(|e| e.expect("entry").path())
+            .collect();
+        paths.sort();
+        paths
+            .iter()
+            .map(|p| std::fs::read_to_string(p).expect("draft"))
+            .collect()
+    }
+
     /// The first `tokens`, a character at a time: the reference the spans and the
     /// one-string `normalize` are compared with.
     fn tokens_by_chars(name: &str) -> Vec<String> {
@@ -546,16 +560,7 @@ mod tests {
         // digits of other scripts (not ASCII: not a number here), points before and
         // after digits, separators.
         let base = FactBase::load(FactBase::builtin_files()).expect("the built-in base loads");
-        let mut names: Vec<String> = base
-            .entities
-            .iter()
-            .flat_map(|e| e.names.iter().cloned())
-            .chain(
-                base.products
-                    .iter()
-                    .flat_map(|p| p.all_names().map(str::to_string)),
-            )
-            .collect();
+        let mut names: Vec<String> = base.all_names().map(str::to_string).collect();
         let pieces = [
             "GPT", "-", "4", ".", "5", "o", " ", "İ", "ΣΑΣ", "٣", "3.", ".7", "x", "é", "_", "",
         ];
@@ -603,12 +608,7 @@ mod tests {
     fn every_kind_of_automaton_finds_the_same_names() {
         let base = FactBase::load(FactBase::builtin_files()).expect("the built-in base");
         let names = &base.names;
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/drafts");
-        let mut texts: Vec<String> = std::fs::read_dir(&dir)
-            .expect("fixtures")
-            .map(|e| std::fs::read_to_string(e.expect("entry").path()).expect("draft"))
-            .collect();
-        texts.sort();
+        let texts = fixture_texts();
         let found = |kind: AhoCorasickKind| {
             let ac = build_automaton(&names.patterns, Some(kind)).expect("an automaton");
             let mut out = Vec::new();
@@ -663,12 +663,7 @@ mod tests {
             expected_bytes: Some(20_000),
             ..Names::default()
         };
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/drafts");
-        let mut texts: Vec<String> = std::fs::read_dir(&dir)
-            .expect("fixtures")
-            .map(|e| std::fs::read_to_string(e.expect("entry").path()).expect("draft"))
-            .collect();
-        texts.sort();
+        let mut texts = fixture_texts();
         texts.push(
             "zorbab 1 max and Zorbab 1 and ZORBAC 3, zorbab, Zq zq, zörbé 4 (ZöRBé 4 is \
              another case), xZorbab 2, Zorbab 22 and amazon web services cloud on AWS."

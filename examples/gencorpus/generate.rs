@@ -770,10 +770,7 @@ fn word(i: usize) -> String {
 /// and a one-line summary.
 pub fn fact_file(builtin: &FactBase, count: usize, products: usize, seed: u64) -> (String, String) {
     let taken: HashSet<String> = builtin
-        .entities
-        .iter()
-        .flat_map(|e| e.names.iter().map(String::as_str))
-        .chain(builtin.products.iter().flat_map(|p| p.all_names()))
+        .all_names()
         .flat_map(|n| n.split_whitespace())
         .map(str::to_ascii_lowercase)
         .collect();
@@ -865,4 +862,42 @@ pub fn fact_file(builtin: &FactBase, count: usize, products: usize, seed: u64) -
         groups * 3
     );
     (out, summary)
+}
+
+/// A catalog of `families` product families of `per_family` products each, from ten
+/// vendors ("Vendorco" and a letter), with names no real product has: "Zorbab 2.1",
+/// aliases "Zorbab21x" and "zorbab-2-1", announced on the first day of a month of 2023
+/// and released on its 15th (`examples/catalog_scale.rs`, `tests/large_base.rs`).
+pub fn family_catalog(families: usize, per_family: usize) -> String {
+    let mut s = String::from("[meta]\nchecked = \"2026-11-26\"\n\n");
+    for v in 0..10 {
+        let letter = char::from(b'A' + v as u8);
+        let _ = writeln!(
+            s,
+            "[[entity]]\nid = \"vendorco-{v}\"\nnames = [\"Vendorco{letter}\"]\n"
+        );
+    }
+    for f in 0..families {
+        let word = format!(
+            "Zorb{}{}",
+            char::from(b'a' + (f / 26) as u8),
+            char::from(b'a' + (f % 26) as u8)
+        );
+        let lower = word.to_lowercase();
+        let v = f % 10;
+        let _ = writeln!(
+            s,
+            "[[family]]\nid = \"fam-{lower}\"\nvendor = \"vendorco-{v}\"\npatterns = ['{word}[ -][1-9](?:\\.\\d)?']\n"
+        );
+        for k in 0..per_family {
+            let (major, minor) = (1 + k / 4, k % 4);
+            let _ = writeln!(
+                s,
+                "[[product]]\nid = \"p-{lower}-{major}-{minor}\"\nname = \"{word} {major}.{minor}\"\naliases = [\"{word}{major}{minor}x\", \"{lower}-{major}-{minor}\"]\nvendor = \"vendorco-{v}\"\nfamily = \"fam-{lower}\"\nannounced = \"2023-{:02}-01\"\nreleased = \"2023-{:02}-15\"\nsource = \"https://example.org/generated\"\n",
+                1 + k % 12,
+                1 + k % 12
+            );
+        }
+    }
+    s
 }

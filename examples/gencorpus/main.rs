@@ -4,6 +4,7 @@
 //! ```sh
 //! cargo run --release --example gencorpus -- corpus DIR/md --size 200M [--seed 42] [--facts FILE]
 //! cargo run --release --example gencorpus -- facts FILE --count 10000 [--products N] [--seed 42]
+//! cargo run --release --example gencorpus -- catalog FILE --families 300 --per-family 10
 //! cargo run --release --example gencorpus -- stats PATH...
 //! cargo run --release --example gencorpus -- worst DIR --size 1M
 //! ```
@@ -25,6 +26,10 @@
 //! aliases and dates. Everything is made up (sources point at example.org); the file
 //! is valid for `factlint facts check`. Item `i` depends only on `i` and the seed, so a
 //! smaller base is a prefix of a bigger one.
+//!
+//! `catalog` writes a product catalog of `--families` families of `--per-family`
+//! products, named "Zorbab 2.1" and so on (`generate::family_catalog`): a large base of
+//! names that share their first letters, for the names automaton.
 //!
 //! `stats` prints, for Markdown files or folders, the bytes, the prose sentences and the
 //! values factlint recognizes in them: the density that tells a realistic corpus from a
@@ -86,16 +91,7 @@ fn corpus(dir: &Path, size: usize, seed: u64, facts: Option<&Path>) -> std::io::
         total += text.len();
         n += 1;
     }
-    let mut names: Vec<String> = base
-        .entities
-        .iter()
-        .flat_map(|e| e.names.iter().cloned())
-        .chain(
-            base.products
-                .iter()
-                .flat_map(|p| p.all_names().map(str::to_string)),
-        )
-        .collect();
+    let mut names: Vec<String> = base.all_names().map(str::to_string).collect();
     names.sort();
     names.dedup();
     std::fs::write(
@@ -417,13 +413,24 @@ fn main() {
             }
             None => Err(std::io::Error::other("--count N is required")),
         },
+        (Some("catalog"), Some(file)) => {
+            let num = |flag: &str| get(flag).and_then(|c| c.parse::<usize>().ok());
+            match (num("--families"), num("--per-family")) {
+                (Some(families), Some(per_family)) => {
+                    std::fs::write(file, generate::family_catalog(families, per_family))
+                }
+                _ => Err(std::io::Error::other(
+                    "--families N and --per-family N are required",
+                )),
+            }
+        }
         (Some("stats"), Some(_)) => stats(&args[1..].iter().map(PathBuf::from).collect::<Vec<_>>()),
         (Some("worst"), Some(dir)) => match get("--size").as_deref().and_then(parse_size) {
             Some(size) => worst(&PathBuf::from(dir), size),
             None => Err(std::io::Error::other("--size N[K|M|G] is required")),
         },
         _ => Err(std::io::Error::other(
-            "usage: gencorpus corpus DIR --size 200M [--facts FILE] | facts FILE --count N [--products N] | stats PATH... | worst DIR --size 1M",
+            "usage: gencorpus corpus DIR --size 200M [--facts FILE] | facts FILE --count N [--products N] | catalog FILE --families N --per-family N | stats PATH... | worst DIR --size 1M",
         )),
     };
     if let Err(e) = result {

@@ -277,6 +277,14 @@ impl FactBase {
         self.by_id.get(id).map(|&i| &self.facts[i])
     }
 
+    /// Every name of every entity, then every name and alias of every product.
+    pub fn all_names(&self) -> impl Iterator<Item = &str> {
+        self.entities
+            .iter()
+            .flat_map(|e| e.names.iter().map(String::as_str))
+            .chain(self.products.iter().flat_map(Product::all_names))
+    }
+
     /// A product by id.
     pub fn product(&self, id: &str) -> Option<&Product> {
         self.products.iter().find(|p| p.id == id)
