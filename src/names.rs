@@ -245,11 +245,10 @@ impl Names {
     /// [`NameSearch::find`] will be given must be among them, or inside one of them).
     /// For a large base in a small run ([`SMALL_RUN_BYTES`]) it is an automaton of only
     /// the patterns whose every five bytes in a row (ASCII case folded) occur in those
-    /// texts: a pattern that does
-    /// not occur in a text cannot match there, and the automaton's leftmost-longest
-    /// matches are decided among the patterns that do, so the matches are the same as
-    /// the whole automaton's (a test compares them). Otherwise it is the run's
-    /// automaton.
+    /// texts: a pattern that does not occur in a text cannot match there, and the
+    /// automaton's leftmost-longest matches are decided among the patterns that do, so
+    /// the matches are the same as the whole automaton's (a test compares them).
+    /// Otherwise it is the run's automaton.
     pub fn search_in<'t>(&self, texts: impl Iterator<Item = &'t str>) -> NameSearch<'_> {
         let small = self.patterns.len() > CHEAP_DFA_PATTERNS
             && self.expected_bytes.is_some_and(|b| b <= SMALL_RUN_BYTES)
@@ -264,11 +263,11 @@ impl Names {
         for t in texts {
             grams.add(t.as_bytes());
         }
-        let mut ids: Vec<u32> = Vec::new();
+        let mut ids: Vec<usize> = Vec::new();
         let mut patterns: Vec<&str> = Vec::new();
         for (i, p) in self.patterns.iter().enumerate() {
             if grams.may_contain(p.as_bytes()) {
-                ids.push(u32::try_from(i).unwrap_or(u32::MAX));
+                ids.push(i);
                 patterns.push(p);
             }
         }
@@ -290,13 +289,13 @@ impl Names {
     fn find_with(
         &self,
         ac: &AhoCorasick,
-        ids: Option<&[u32]>,
+        ids: Option<&[usize]>,
         text: &str,
         out: &mut Vec<NameMatch>,
     ) {
         for m in ac.find_iter(text) {
             let id = match ids {
-                Some(ids) => ids[m.pattern().as_usize()] as usize,
+                Some(ids) => ids[m.pattern().as_usize()],
                 None => m.pattern().as_usize(),
             };
             let kind = &self.kinds[id];
@@ -328,7 +327,7 @@ pub struct NameSearch<'n> {
     names: &'n Names,
     /// The document's own automaton (none when no pattern can occur in it), and the
     /// index in [`Names`] of each of its patterns; `None`: the run's automaton.
-    own: Option<(Option<AhoCorasick>, Vec<u32>)>,
+    own: Option<(Option<AhoCorasick>, Vec<usize>)>,
 }
 
 impl NameSearch<'_> {
