@@ -64,14 +64,15 @@ fn read_in_pieces(text: &str, count: usize) -> Option<RawFile> {
     if pieces.len() < 2 || may_have_top_level_keys(&text[first.clone()]) {
         return None;
     }
-    let read: Vec<Option<RawFile>> = pieces
+    // Once a piece does not read, the others are not read (the file is read whole).
+    let read: Vec<RawFile> = pieces
         .par_iter()
         .map(|r| {
             toml::from_str::<RawFile>(&text[r.clone()])
                 .ok()
                 .map(|raw| raw.moved(r.start))
         })
-        .collect();
+        .collect::<Option<Vec<RawFile>>>()?;
     let mut whole = RawFile {
         meta: None,
         entity: Vec::new(),
@@ -90,7 +91,7 @@ fn read_in_pieces(text: &str, count: usize) -> Option<RawFile> {
             mut product,
             mut family,
             mut lineup,
-        } = raw?;
+        } = raw;
         if meta.is_some() {
             if whole.meta.is_some() {
                 return None;
