@@ -73,15 +73,7 @@ fn read_in_pieces(text: &str, count: usize) -> Option<RawFile> {
                 .map(|raw| raw.moved(r.start))
         })
         .collect::<Option<Vec<RawFile>>>()?;
-    let mut whole = RawFile {
-        meta: None,
-        entity: Vec::new(),
-        event: Vec::new(),
-        quantity: Vec::new(),
-        product: Vec::new(),
-        family: Vec::new(),
-        lineup: Vec::new(),
-    };
+    let mut whole = RawFile::default();
     for raw in read {
         let RawFile {
             meta,
@@ -472,9 +464,11 @@ mod tests {
         let alone = toml::from_str::<RawFile>(&text[second.clone()]).expect("a piece reads");
         let moved = alone.moved(second.start);
         assert!(whole(text).contains(&format!("{:?}", moved.entity[0].id)));
-        // A large file is read in pieces by `read` itself when there are threads.
+        // A large file is read in pieces by `read` itself (on any number of threads):
+        // the pieces it is cut into read, and `read` gives the whole file's reading.
         let big = generated(2_000);
         assert!(big.len() > 2 * PIECE_MIN_BYTES);
+        assert!(read_in_pieces(&big, big.len() / PIECE_MIN_BYTES).is_some());
         let pool = rayon::ThreadPoolBuilder::new()
             .num_threads(4)
             .build()

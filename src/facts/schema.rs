@@ -26,7 +26,7 @@ impl RawDate {
 }
 
 /// One fact file.
-#[derive(Debug, Deserialize, JsonSchema)]
+#[derive(Debug, Default, Deserialize, JsonSchema)]
 #[schemars(
     title = "factlint fact file",
     description = "A TOML file of facts (entities, events, quantities, products, families, line-ups) with their sources, read by factlint."
