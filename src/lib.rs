@@ -27,6 +27,7 @@ pub mod lsp;
 pub mod markdown;
 pub mod names;
 pub mod pattern;
+mod recent;
 pub mod recognize;
 pub mod rules;
 pub mod sentence;

@@ -61,7 +61,7 @@ const OTHERS_KEPT: usize = 8;
 pub struct Locator<'f> {
     facts: &'f FactBase,
     fact_lines: Vec<Option<LineIndex>>,
-    others: Vec<(std::path::PathBuf, String, LineIndex)>,
+    others: crate::recent::Recent<std::path::PathBuf, (String, LineIndex)>,
 }
 
 impl<'f> Locator<'f> {
@@ -70,7 +70,7 @@ impl<'f> Locator<'f> {
         Locator {
             facts,
             fact_lines: vec![None; facts.files.len()],
-            others: Vec::new(),
+            others: crate::recent::Recent::new(OTHERS_KEPT),
         }
     }
 
@@ -114,22 +114,12 @@ impl<'f> Locator<'f> {
                 // The drafts named last are kept (a draft's labels name a few, in
                 // runs); never every draft of a run, so that memory does not grow
                 // with the corpus.
-                let at = match self.others.iter().position(|(q, ..)| q == p) {
-                    Some(i) => i,
-                    None => {
-                        if self.others.len() == OTHERS_KEPT {
-                            self.others.remove(0);
-                        }
-                        let text = std::fs::read_to_string(p).unwrap_or_default();
-                        let idx = LineIndex::new(&text);
-                        self.others.push((p.clone(), text, idx));
-                        self.others.len() - 1
-                    }
-                };
-                let (line, column) = self
-                    .others
-                    .get(at)
-                    .map_or((1, 1), |(_, text, idx)| idx.line_col(text, offset));
+                let (text, idx) = self.others.get_or_insert_with(p, || {
+                    let text = std::fs::read_to_string(p).unwrap_or_default();
+                    let idx = LineIndex::new(&text);
+                    (text, idx)
+                });
+                let (line, column) = idx.line_col(text, offset);
                 Location {
                     path: display_path(p),
                     line,

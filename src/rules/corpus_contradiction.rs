@@ -21,6 +21,7 @@ use crate::analysis::Analysis;
 use crate::diagnostic::{Diagnostic, FileKey, Label, LineIndex};
 use crate::emit::display_path;
 use crate::facts::FactBase;
+use crate::recent::Recent;
 use crate::rules::statements::{compatible, odd_ones, statements};
 use crate::rules::{Rule, RuleId, RuleMeta};
 use crate::value::Value;
@@ -241,6 +242,9 @@ pub fn summarize(a: &Analysis<'_>) -> Summary {
     }
 }
 
+/// How many files [`compare`] keeps read again at a time.
+const TEXTS_KEPT: usize = 8;
+
 /// The text of a file of the report, read again if it was not kept, with its line
 /// index; `None` when it cannot be read or changed since it was checked.
 struct Reread {
@@ -314,8 +318,10 @@ pub fn compare(report: &mut Report, bases: &[FactBase]) {
     }
     // Each file's findings together, so that each file is read again once.
     found.sort_unstable();
-    let mut texts: HashMap<usize, Option<Reread>> = HashMap::default();
-    let mut reported: Vec<usize> = Vec::new();
+    // The files read again, `None` for one that changed: the last few only (a file is
+    // often the reference of many findings in a row), never every file of a finding,
+    // so that memory does not grow with the corpus.
+    let mut texts: Recent<usize, Option<Reread>> = Recent::new(TEXTS_KEPT);
     for group in found.chunk_by(|x, y| x.0.0 == y.0.0) {
         let fi = group[0].0.0 as usize;
         let summary = &summaries[fi];
@@ -326,7 +332,7 @@ pub fn compare(report: &mut Report, bases: &[FactBase]) {
         };
         let file = &report.files[fi];
         let this = texts
-            .remove(&fi)
+            .take(&fi)
             .unwrap_or_else(|| Reread::of(file.text.as_deref(), &file.path, summary.hash));
         let Some(this) = this else {
             texts.insert(fi, None);
@@ -335,7 +341,7 @@ pub fn compare(report: &mut Report, bases: &[FactBase]) {
         let mut ds = Vec::new();
         for &((_, k), (rf, rk)) in group {
             let rf = rf as usize;
-            let reference = texts.entry(rf).or_insert_with(|| {
+            let reference = texts.get_or_insert_with(&rf, || {
                 let f = &report.files[rf];
                 Reread::of(f.text.as_deref(), &f.path, summaries[rf].hash)
             });
@@ -362,16 +368,6 @@ pub fn compare(report: &mut Report, bases: &[FactBase]) {
                 .filter(|k| k.rule == RuleId::CorpusContradiction),
         );
         texts.insert(fi, Some(this));
-        reported.push(fi);
-    }
-    // The texts read again are kept for rendering the findings of their files.
-    for fi in reported {
-        let file = &mut report.files[fi];
-        if file.text.is_none()
-            && let Some(Some(r)) = texts.remove(&fi)
-        {
-            file.text = Some(r.text);
-        }
     }
     for f in &mut report.files {
         f.result
@@ -481,6 +477,57 @@ mod tests {
         assert_eq!(d.related[0].message, "the same claim stated as `64%`");
         assert!(d.message.contains("a.md:4 states 64%"), "{}", d.message);
         assert_eq!(d.label, "stated `46%`");
+    }
+
+    #[test]
+    fn texts_read_again_are_not_kept_and_every_line_is_right() {
+        // More files disagree than the comparison keeps read at a time: each finding
+        // still names the right lines, and no file's text is left in the report (the
+        // renderer reads a file again, one at a time) — memory does not grow with the
+        // number of files that disagree.
+        let dir = tempfile::tempdir().expect("tempdir");
+        let count = TEXTS_KEPT * 3;
+        let mut names = Vec::new();
+        for i in 0..count {
+            let name = format!("d{i:02}.md");
+            let share = if i == 0 {
+                "64%".to_string()
+            } else {
+                format!("{}%", 10 + i)
+            };
+            let draft =
+                claim(&share).replacen("Acme", &format!("{}Acme", "Intro.\n\n".repeat(i)), 1);
+            std::fs::write(dir.path().join(&name), draft).expect("draft");
+            names.push(name);
+        }
+        let base = FactBase::empty();
+        let mut report = Report::default();
+        for name in &names {
+            let path = dir.path().join(name);
+            let text = std::fs::read_to_string(&path).expect("draft");
+            let result = check_text(&path, &text, &base, &CheckOptions::default());
+            report.files.push(CheckedFile {
+                path,
+                text: None,
+                result,
+                base: 0,
+                stamp: None,
+            });
+        }
+        compare(&mut report, std::slice::from_ref(&base));
+        assert!(report.files.iter().all(|f| f.text.is_none()));
+        let found: Vec<_> = report.diagnostics().collect();
+        assert_eq!(found.len(), count - 1, "{found:?}");
+        for (k, (f, d)) in found.iter().enumerate() {
+            let i = k + 1;
+            assert!(
+                f.path.ends_with(format!("d{i:02}.md")),
+                "{}",
+                f.path.display()
+            );
+            assert_eq!(d.found.as_deref(), Some(format!("{}%", 10 + i).as_str()));
+            assert!(d.message.contains("d00.md:4 states 64%"), "{}", d.message);
+        }
     }
 
     #[test]
