@@ -42,7 +42,7 @@ pub const DEFAULT_DIR: &str = ".factlint_cache";
 const FILE: &str = "cache.jsonl";
 
 /// Bumped whenever what an entry holds changes shape.
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 
 /// The first line of the cache file: which factlint wrote it. A cache written by
 /// another build is not read.

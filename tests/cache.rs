@@ -220,6 +220,48 @@ fn findings_across_drafts_are_the_same_from_the_cache() {
 }
 
 #[test]
+fn qualified_claims_across_drafts_are_the_same_from_the_cache() {
+    // a.md states one claim for two groups, and its summary keeps the words of each:
+    // c.md disagrees with a.md on researchers (b.md agrees with it), before and after
+    // the qualifiers' words go through the cache. Were a.md's second group read with
+    // the first one's words, no statement would agree with another, and nothing
+    // would be found.
+    let tmp = folder(&[
+        (
+            "a.md",
+            "Usage of the service grew 34% among developers on Hooli.\n\n\
+             Usage of the service grew 20% among researchers on Hooli.\n",
+        ),
+        (
+            "b.md",
+            "Usage of the service grew 20% among researchers on Hooli.\n",
+        ),
+        (
+            "c.md",
+            "Usage of the service grew 12% among researchers on Hooli.\n",
+        ),
+    ]);
+    let dir = tmp.path();
+    let args = ["--cache", "--no-default-facts", "--format", "short", "."];
+    let first = check(dir, &args);
+    let (out, exit) = shown(&first);
+    assert_eq!(exit, 0, "{first:?}");
+    let lines: Vec<&str> = out.lines().collect();
+    assert_eq!(lines.len(), 1, "{out}");
+    assert!(
+        lines[0].starts_with(
+            "./c.md:4:27: warning[corpus-contradiction]: stated 12% here, but ./a.md:6 states 20%"
+        ),
+        "{out}"
+    );
+    assert_eq!(shown(&check(dir, &args)), (out, exit));
+    assert_eq!(
+        from_cache(&check(dir, &["--cache", "--no-default-facts", "."])),
+        3
+    );
+}
+
+#[test]
 fn a_damaged_cache_is_ignored_and_replaced() {
     let same = "Initech serves 90,000 customers on Hooli.\n";
     let tmp = folder(&[("a.md", same), ("b.md", same), ("c.md", same)]);

@@ -73,7 +73,7 @@ impl Rule for CorpusContradiction {
 }
 
 /// What a comparable claim is about: a fact of the file's base, or a subject of the
-/// file's [`Summary::subjects`] (as shown in messages); both by index.
+/// file's summary (as shown in messages); both by index.
 #[derive(Clone, Copy, Debug, serde::Serialize, serde::Deserialize)]
 enum About {
     #[serde(rename = "f")]
@@ -83,20 +83,23 @@ enum About {
 }
 
 /// One comparable claim of a document. A run keeps one per claim of every file until
-/// all are compared, so it holds no text: the key (a long string, repeated in every
-/// file that states the claim) is kept as a 128-bit hash, the qualifier's words as
-/// 64-bit hashes, a fact's texts stay in the fact base, and the line and the text as
-/// written are read again from the file for the rare claim that is reported.
+/// all are compared, so it holds no text and owns no allocation: the key (a long
+/// string, repeated in every file that states the claim) is kept as a 128-bit hash,
+/// the qualifier's words as 64-bit hashes in the file's summary, a fact's texts stay
+/// in the fact base, and the line and the text as written are read again from the
+/// file for the rare claim that is reported.
 /// In the cache (`check --cache`) an item is one of the most frequent lines' parts:
 /// its fields have one-letter names and its key is written in hex.
 #[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
 struct Item {
-    #[serde(rename = "k", with = "crate::cache::u128_hex")]
-    key: u128,
+    /// The key's hash as two halves (a `u128` would align the item to 16 bytes).
+    #[serde(rename = "k", with = "key_hex")]
+    key: [u64; 2],
     #[serde(rename = "v")]
     value: Value,
+    /// The qualifier: `len` words of the summary's `words` from `start`.
     #[serde(rename = "q")]
-    qualifier: Box<[u64]>,
+    qualifier: (u32, u32),
     #[serde(rename = "a")]
     about: About,
     #[serde(rename = "s")]
@@ -111,16 +114,31 @@ impl Item {
     }
 }
 
+/// An item's key in the cache: the 128-bit hash in hex, as one number.
+mod key_hex {
+    use serde::{Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(k: &[u64; 2], s: S) -> Result<S::Ok, S::Error> {
+        crate::cache::u128_hex::serialize(&((u128::from(k[0]) << 64) | u128::from(k[1])), s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<[u64; 2], D::Error> {
+        let k = crate::cache::u128_hex::deserialize(d)?;
+        // The halves of the number, high then low: the casts keep 64 bits each.
+        Ok([(k >> 64) as u64, k as u64])
+    }
+}
+
 /// The hash of a claim's key: two SipHash passes with different prefixes, so that two
 /// different keys of one run share a hash with a chance of about one in 2^100.
-fn key_hash(key: &str) -> u128 {
+fn key_hash(key: &str) -> [u64; 2] {
     let half = |prefix: u8| {
         let mut h = std::hash::DefaultHasher::new();
         prefix.hash(&mut h);
         key.hash(&mut h);
         h.finish()
     };
-    (u128::from(half(1)) << 64) | u128::from(half(2))
+    [half(1), half(2)]
 }
 
 /// The hash of a qualifier's word (SipHash with fixed keys: the same in every file and
@@ -136,8 +154,12 @@ fn word_hash(word: &str) -> u64 {
 #[derive(Clone, Debug, Default, serde::Serialize, serde::Deserialize)]
 pub struct Summary {
     items: Vec<Item>,
-    /// The subjects of the items, once each.
-    subjects: Vec<Box<str>>,
+    /// The words of the items' qualifiers, hashed.
+    words: Vec<u64>,
+    /// The subjects of the items, once each, one after the other: subject `i` ends at
+    /// `subject_ends[i]` (one allocation per file, not one per subject).
+    subjects: String,
+    subject_ends: Vec<u32>,
     hash: u64,
     /// The configured severity of `corpus-contradiction` for this file: `None` for the
     /// default, `Some(None)` for off.
@@ -157,7 +179,9 @@ fn hash_text(text: &str) -> u64 {
 /// document disagrees with itself are left out.
 pub fn summarize(a: &Analysis<'_>) -> Summary {
     let mut items: Vec<Item> = Vec::new();
-    let mut subjects: Vec<Box<str>> = Vec::new();
+    let mut words: Vec<u64> = Vec::new();
+    let mut subjects = String::new();
+    let mut subject_ends: Vec<u32> = Vec::new();
     let mut subject_ids: HashMap<&str, u32> = HashMap::default();
     let mut push = |key: &str, qualifier: &[String], about: About, ci: usize, vi: usize| {
         let v = &a.claims[ci].values[vi];
@@ -165,10 +189,15 @@ pub fn summarize(a: &Analysis<'_>) -> Summary {
         let (Ok(start), Ok(end)) = (u32::try_from(v.span.start), u32::try_from(v.span.end)) else {
             return;
         };
+        let (Ok(from), Ok(len)) = (u32::try_from(words.len()), u32::try_from(qualifier.len()))
+        else {
+            return;
+        };
+        words.extend(qualifier.iter().map(|w| word_hash(w)));
         items.push(Item {
             key: key_hash(key),
             value: v.value,
-            qualifier: qualifier.iter().map(|w| word_hash(w)).collect(),
+            qualifier: (from, len),
             about,
             start,
             end,
@@ -195,9 +224,10 @@ pub fn summarize(a: &Analysis<'_>) -> Summary {
             if agreed.contains(&(s.claim, s.value)) {
                 continue;
             }
-            let next = u32::try_from(subjects.len()).unwrap_or(u32::MAX);
+            let next = u32::try_from(subject_ends.len()).unwrap_or(u32::MAX);
             let id = *subject_ids.entry(s.subject.as_str()).or_insert_with(|| {
-                subjects.push(s.subject.as_str().into());
+                subjects.push_str(s.subject.as_str());
+                subject_ends.push(u32::try_from(subjects.len()).unwrap_or(u32::MAX));
                 next
             });
             push(
@@ -212,22 +242,32 @@ pub fn summarize(a: &Analysis<'_>) -> Summary {
     // One item per key, and none for a key the document states in two ways.
     items.sort_by(|x, y| x.key.cmp(&y.key).then(x.start.cmp(&y.start)));
     let mut kept: Vec<Item> = Vec::new();
+    let mut kept_words: Vec<u64> = Vec::new();
     for group in items.chunk_by(|x, y| x.key == y.key) {
         // Statements of one key whose qualifiers differ are kept apart; a key the
         // document states in two ways, or very many times, is left out.
-        let pairs: Vec<(Value, &[u64])> = group.iter().map(|x| (x.value, &*x.qualifier)).collect();
+        let pairs: Vec<(Value, &[u64])> = group
+            .iter()
+            .map(|x| (x.value, words_of(&words, x.qualifier)))
+            .collect();
         if group.len() <= 64 && odd_ones(&pairs, |_, _| false).is_empty() {
             for (k, x) in group.iter().enumerate() {
-                if !group[..k]
-                    .iter()
-                    .any(|y| compatible(&x.qualifier, &y.qualifier))
-                {
-                    kept.push(x.clone());
+                let q = pairs[k].1;
+                if !pairs[..k].iter().any(|(_, p)| compatible(q, p)) {
+                    // Fewer words than were pushed: the count fits as it did then.
+                    let from = u32::try_from(kept_words.len()).unwrap_or(u32::MAX);
+                    kept_words.extend_from_slice(q);
+                    kept.push(Item {
+                        qualifier: (from, x.qualifier.1),
+                        ..x.clone()
+                    });
                 }
             }
         }
     }
     kept.shrink_to_fit();
+    kept_words.shrink_to_fit();
+    subject_ends.shrink_to_fit();
     subjects.shrink_to_fit();
     Summary {
         level: None,
@@ -238,7 +278,35 @@ pub fn summarize(a: &Analysis<'_>) -> Summary {
             hash_text(a.text)
         },
         items: kept,
+        words: kept_words,
         subjects,
+        subject_ends,
+    }
+}
+
+/// The words of a qualifier `(from, len)` in `words` (none if out of range).
+fn words_of(words: &[u64], (from, len): (u32, u32)) -> &[u64] {
+    let from = from as usize;
+    words
+        .get(from..from.saturating_add(len as usize))
+        .unwrap_or(&[])
+}
+
+impl Summary {
+    /// The qualifier's words of one of the summary's items.
+    fn qualifier(&self, item: &Item) -> &[u64] {
+        words_of(&self.words, item.qualifier)
+    }
+
+    /// Subject `i`, as shown in messages ("" if out of range).
+    fn subject(&self, i: u32) -> &str {
+        let i = i as usize;
+        let start = match i.checked_sub(1) {
+            Some(before) => self.subject_ends.get(before).map_or(0, |&e| e as usize),
+            None => 0,
+        };
+        let end = self.subject_ends.get(i).map_or(0, |&e| e as usize);
+        self.subjects.get(start..end).unwrap_or("")
     }
 }
 
@@ -310,7 +378,7 @@ pub fn compare(report: &mut Report, bases: &[FactBase]) {
         }
         let items: Vec<(Value, &[u64])> = group
             .iter()
-            .map(|&x| (item(x).value, &*item(x).qualifier))
+            .map(|&x| (item(x).value, summaries[x.0 as usize].qualifier(item(x))))
             .collect();
         for (i, r) in odd_ones(&items, |i, j| group[i].0 == group[j].0) {
             found.push((group[i], group[r]));
@@ -384,7 +452,7 @@ fn diagnostic(
     (other, reference): (&Item, &Reread),
 ) -> Diagnostic {
     let (subject, fact) = match item.about {
-        About::Subject(s) => (summary.subjects.get(s as usize).map_or("", |s| &**s), None),
+        About::Subject(s) => (summary.subject(s), None),
         About::Fact(i) => match base.and_then(|b| b.facts.get(i as usize)) {
             Some(f) => (f.what.as_str(), Some(f.id.clone())),
             None => ("", None),
@@ -453,9 +521,9 @@ mod tests {
     #[test]
     fn items_hold_no_text() {
         // One item per comparable claim of every file stays in memory until the
-        // comparison: no strings, no line.
+        // comparison: no strings, no line, no allocation of its own.
         assert!(
-            std::mem::size_of::<Item>() <= 96,
+            std::mem::size_of::<Item>() <= 80,
             "{}",
             std::mem::size_of::<Item>()
         );
@@ -528,6 +596,31 @@ mod tests {
             assert_eq!(d.found.as_deref(), Some(format!("{}%", 10 + i).as_str()));
             assert!(d.message.contains("d00.md:4 states 64%"), "{}", d.message);
         }
+    }
+
+    #[test]
+    fn a_finding_names_its_own_subject_among_the_files_subjects() {
+        // b.md's summary keeps two subjects in one string; the finding is on the
+        // second, and its message names that one alone.
+        let dir = tempfile::tempdir().expect("tempdir");
+        let write = |name: &str, body: &str| {
+            std::fs::write(dir.path().join(name), format!("{HEAD}{body}")).expect("draft");
+        };
+        write("a.md", "Usage of the service grew 34% on Hooli.\n");
+        write(
+            "b.md",
+            "Initech serves 50,000 developers on Hooli.\n\nUsage of the service grew 12% on Hooli.\n",
+        );
+        let found = run(dir.path(), &["a.md", "b.md"], || {});
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(
+            found[0]
+                .1
+                .message
+                .ends_with("a.md:4 states 34% for the same claim: service grew (Hooli, Usage)"),
+            "{}",
+            found[0].1.message
+        );
     }
 
     #[test]
