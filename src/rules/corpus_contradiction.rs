@@ -624,6 +624,32 @@ mod tests {
     }
 
     #[test]
+    fn a_claim_for_two_groups_is_compared_group_by_group() {
+        // a.md states the claim for developers and for researchers; b.md disagrees on
+        // researchers, and is compared with a.md's researchers, not its developers.
+        let dir = tempfile::tempdir().expect("tempdir");
+        let write = |name: &str, body: &str| {
+            std::fs::write(dir.path().join(name), format!("{HEAD}{body}")).expect("draft");
+        };
+        write(
+            "a.md",
+            "Usage of the service grew 34% among developers on Hooli.\n\n\
+             Usage of the service grew 20% among researchers on Hooli.\n",
+        );
+        write(
+            "b.md",
+            "Usage of the service grew 12% among researchers on Hooli.\n",
+        );
+        let found = run(dir.path(), &["a.md", "b.md"], || {});
+        assert_eq!(found.len(), 1, "{found:?}");
+        let (path, d) = &found[0];
+        assert!(path.ends_with("b.md"), "{path}");
+        assert_eq!(d.found.as_deref(), Some("12%"));
+        assert_eq!(d.expected.as_deref(), Some("20%"));
+        assert!(d.message.contains("a.md:6 states 20%"), "{}", d.message);
+    }
+
+    #[test]
     fn a_finding_is_left_out_when_either_file_changed_before_the_comparison() {
         for changed in ["a.md", "b.md"] {
             let dir = tempfile::tempdir().expect("tempdir");

@@ -77,8 +77,8 @@ pub(crate) fn groups(all: &[Statement]) -> Vec<Vec<&Statement>> {
     by_key.into_values().filter(|g| g.len() > 1).collect()
 }
 
-/// The statements of one group that disagree with the group's reference statement,
-/// each with that reference (see [`odd_ones`]).
+/// The statements of one key that disagree with their reference statement (one per
+/// group of compatible qualifiers), each with that reference (see [`odd_ones`]).
 fn conflicts<'s>(a: &Analysis<'_>, group: &[&'s Statement]) -> Vec<(&'s Statement, &'s Statement)> {
     let items: Vec<(Value, &[String])> = group
         .iter()
@@ -177,6 +177,27 @@ mod tests {
         ] {
             assert_eq!(found(body), [], "{body}");
         }
+    }
+
+    #[test]
+    fn each_group_of_a_claim_has_its_own_reference() {
+        // The claim is stated for two groups, twice each, and the second group's third
+        // statement disagrees. The first group, as well supported and stated first, is
+        // no reference for the second: each group is judged on its own.
+        let body = "Usage of the service grew 34% among developers on Hooli.\n\n\
+                    Usage of the service grew 34% among developers on Hooli, again.\n\n\
+                    Usage of the service grew 20% among researchers on Hooli.\n\n\
+                    Usage of the service grew 20% among researchers on Hooli, again.\n\n\
+                    Usage of the service grew 12% among researchers on Hooli.\n";
+        assert_eq!(found(body), [(12, 8)]);
+        // Both groups wrong once: one finding in each, each against its own group.
+        let both = "Usage of the service grew 34% among developers on Hooli.\n\n\
+                    Usage of the service grew 34% among developers on Hooli, again.\n\n\
+                    Usage of the service grew 20% among researchers on Hooli.\n\n\
+                    Usage of the service grew 20% among researchers on Hooli, again.\n\n\
+                    Usage of the service grew 50% among developers on Hooli.\n\n\
+                    Usage of the service grew 12% among researchers on Hooli.\n";
+        assert_eq!(found(both), [(12, 4), (14, 8)]);
     }
 
     #[test]

@@ -515,13 +515,16 @@ fn subject(claim: &Claim, vi: usize) -> Option<Subject> {
 }
 
 /// The statements of one key that contradict the others: pairs (statement, reference)
-/// of indices into `items`, which are in document (or path) order. The reference is
-/// the statement that agrees with the most others, the earliest of those: a number
-/// changed in one place of three is the one reported; of two, the later. Statements
-/// with the same value and qualifier are counted together, so the work grows with the
-/// number of distinct values, not of statements; a key stated with more than 256
-/// distinct values is no claim and is skipped. `apart(i, j)` says two items may not be
-/// compared (the same sentence).
+/// of indices into `items`, which are in document (or path) order. Statements whose
+/// qualifiers name one subject (directly, or through others) are judged together, and
+/// each such group has its own reference: the statement that agrees with the most
+/// others, the earliest of those — a number changed in one place of three is the one
+/// reported; of two, the later. A claim stated for developers and for researchers is
+/// two groups, and a statement can contradict either. Statements with the same value
+/// and qualifier are counted together, so the work grows with the number of distinct
+/// values, not of statements; a key stated with more than 256 distinct values is no
+/// claim and is skipped. `apart(i, j)` says two items may not be compared (the same
+/// sentence).
 pub(crate) fn odd_ones<W: PartialEq>(
     items: &[(Value, &[W])],
     apart: impl Fn(usize, usize) -> bool,
@@ -556,34 +559,60 @@ pub(crate) fn odd_ones<W: PartialEq>(
     {
         return Vec::new();
     }
-    let support: Vec<usize> = classes
-        .iter()
-        .map(|x| {
-            classes
+    // The groups: classes joined by compatible qualifiers (at most 256 classes).
+    let mut group: Vec<usize> = (0..classes.len()).collect();
+    fn root(group: &mut [usize], mut k: usize) -> usize {
+        while group[k] != k {
+            group[k] = group[group[k]];
+            k = group[k];
+        }
+        k
+    }
+    for x in 0..classes.len() {
+        for y in x + 1..classes.len() {
+            if compatible(items[classes[x][0]].1, items[classes[y][0]].1) {
+                let (rx, ry) = (root(&mut group, x), root(&mut group, y));
+                group[rx.max(ry)] = rx.min(ry);
+            }
+        }
+    }
+    let roots: Vec<usize> = (0..classes.len()).map(|k| root(&mut group, k)).collect();
+    let mut out: Vec<(usize, usize)> = Vec::new();
+    for g in (0..classes.len()).filter(|&k| roots[k] == k) {
+        let members: Vec<&Vec<usize>> = (0..classes.len())
+            .filter(|&k| roots[k] == g)
+            .map(|k| &classes[k])
+            .collect();
+        let support: Vec<usize> = members
+            .iter()
+            .map(|x| {
+                members
+                    .iter()
+                    .filter(|y| same(x, y))
+                    .map(|y| y.len())
+                    .sum::<usize>()
+                    // A value that agrees with nothing, not even itself (an unreadable
+                    // 40-digit number), has no support: never below zero.
+                    .saturating_sub(1)
+            })
+            .collect();
+        let best = support.iter().copied().max().unwrap_or(0);
+        let Some(r) = (0..members.len())
+            .filter(|&k| support[k] == best)
+            .min_by_key(|&k| members[k][0])
+        else {
+            continue;
+        };
+        let reference = members[r][0];
+        out.extend(
+            members
                 .iter()
-                .filter(|y| same(x, y))
-                .map(Vec::len)
-                .sum::<usize>()
-                // A value that agrees with nothing, not even itself (an unreadable
-                // 40-digit number), has no support: never below zero.
-                .saturating_sub(1)
-        })
-        .collect();
-    let best = support.iter().copied().max().unwrap_or(0);
-    let Some(r) = (0..classes.len())
-        .filter(|&k| support[k] == best)
-        .min_by_key(|&k| classes[k][0])
-    else {
-        return Vec::new();
-    };
-    let reference = classes[r][0];
-    let mut out: Vec<(usize, usize)> = classes
-        .iter()
-        .filter(|x| conflict(x, &classes[r]))
-        .flatten()
-        .filter(|&&i| !apart(i, reference))
-        .map(|&i| (i, reference))
-        .collect();
+                .filter(|x| conflict(x, members[r]))
+                .flat_map(|x| x.iter())
+                .filter(|&&i| !apart(i, reference))
+                .map(|&i| (i, reference)),
+        );
+    }
     out.sort_unstable();
     out
 }
