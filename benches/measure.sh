@@ -6,8 +6,8 @@
 #   benches/measure.sh DIR > DIR/measure.log
 #
 # DIR holds the corpora and fact bases made by the commands of BENCHMARKS.md
-# (c1M c10M c100M c200M c1G f100 f10k, each with md/ and names.txt;
-# facts-100.toml facts-1000.toml facts-10000.toml). Needs ripgrep and hyperfine
+# (c1M c10M c100M c200M c1G f100 f10k, each with md/ and names.txt; optionally d100M,
+# made with `corpus --disagree`; facts-100.toml facts-1000.toml facts-10000.toml). Needs ripgrep and hyperfine
 # (`apt-get install ripgrep hyperfine`). Optional: MDL, the markdownlint-cli2 binary
 # (`npm install markdownlint-cli2`); BEFORE, a factlint binary to compare with.
 # FACTLINT defaults to the repository's target/release/factlint; FLOOR, to its
@@ -62,6 +62,7 @@ paired() {
         awk '{ a[NR] = $1 } END { print (NR % 2 ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2) }')"
 }
 
+printf '[rules]\ncorpus-contradiction = "off"\n' > cc-off.toml
 echo "# $(date -u +%Y-%m-%dT%H:%MZ), $(nproc) cores, $($F --version), $(rg --version | head -n 1), $(hyperfine --version)"
 for c in c1M c10M c100M c200M c1G f100 f10k; do
     echo "$c: $(du -sb $c/md | cut -f1) bytes, $(find $c/md -name '*.md' | wc -l) files, $(wc -l < $c/names.txt) names"
@@ -99,6 +100,13 @@ for s in 1M 10M 100M; do
 done
 hf --runs 2 -n "factlint 1G" "$F check c1G/md --format short" -n "rg 1G" "rg --count-matches -F -f c1G/names.txt c1G/md"
 rss "1 GB, --format human" "$F" check c1G/md
+rss "1 GB, corpus-contradiction off" "$F" check --config cc-off.toml c1G/md --format short
+# 100 MB where a third of the drafts disagree with the others on one claim: the
+# drafts of each finding are read again, and must not stay in memory.
+if [ -d d100M/md ]; then
+    rss "100 MB, a third of the drafts disagree" "$F" check d100M/md --format short
+    if [ -n "${BEFORE:-}" ]; then rss "before, the same" "$BEFORE" check d100M/md --format short; fi
+fi
 
 echo "== facts: the built-in base plus 100, 1,000 and 10,000 generated facts; $(load)"
 for corpus in f100 f10k; do

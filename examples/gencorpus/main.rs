@@ -2,7 +2,7 @@
 //! value density of Markdown files.
 //!
 //! ```sh
-//! cargo run --release --example gencorpus -- corpus DIR/md --size 200M [--seed 42] [--facts FILE]
+//! cargo run --release --example gencorpus -- corpus DIR/md --size 200M [--seed 42] [--facts FILE] [--disagree]
 //! cargo run --release --example gencorpus -- facts FILE --count 10000 [--products N] [--seed 42]
 //! cargo run --release --example gencorpus -- catalog FILE --families 300 --per-family 10
 //! cargo run --release --example gencorpus -- stats PATH...
@@ -18,7 +18,11 @@
 //! handful of findings. Values are about as dense as in real articles (see `stats`).
 //! It also writes `DIR/../names.txt`: every name and alias of every entity and product
 //! of that base, one per line, for `rg --count-matches -F -f names.txt` (the floor: the
-//! time it takes merely to find the base's names in the same files).
+//! time it takes merely to find the base's names in the same files). With
+//! `--disagree`, every article is dated 2024-11-22 and ends with one claim that no fact
+//! speaks for, a third of them with another value: `corpus-contradiction` reports each
+//! of those, and reads again the two drafts of each finding (its memory must not grow
+//! with their number).
 //!
 //! `facts` writes one fact file that adds to the built-in base: entities with aliases,
 //! `count` facts (first and second investments with amounts and dates, and running
@@ -75,7 +79,13 @@ fn load_base(facts: Option<&Path>) -> std::io::Result<FactBase> {
         .map_err(|e| std::io::Error::other(format!("the fact base has {} error(s)", e.len())))
 }
 
-fn corpus(dir: &Path, size: usize, seed: u64, facts: Option<&Path>) -> std::io::Result<()> {
+fn corpus(
+    dir: &Path,
+    size: usize,
+    seed: u64,
+    facts: Option<&Path>,
+    disagree: bool,
+) -> std::io::Result<()> {
     let base = load_base(facts)?;
     let catalog = Catalog::new(&base);
     let mut r = Rng(seed);
@@ -85,6 +95,7 @@ fn corpus(dir: &Path, size: usize, seed: u64, facts: Option<&Path>) -> std::io::
         // Log-uniform sizes from 2 KB to 200 KB.
         let target = (2048.0 * 100f64.powf(r.unit())) as usize;
         let text = article(&mut r, &catalog, target.min(size - total).max(512));
+        let text = if disagree { disagreeing(text, n) } else { text };
         let sub = dir.join(format!("{:03}", n / 1000));
         std::fs::create_dir_all(&sub)?;
         std::fs::write(sub.join(format!("article-{n:06}.md")), &text)?;
@@ -104,6 +115,20 @@ fn corpus(dir: &Path, size: usize, seed: u64, facts: Option<&Path>) -> std::io::
         names.len()
     );
     Ok(())
+}
+
+/// Article `n` dated 2024-11-22, ending with a claim of its own that every third
+/// article states with another value (`corpus --disagree`).
+fn disagreeing(text: String, n: usize) -> String {
+    let date = text
+        .find("\ndate: ")
+        .and_then(|at| Some((at + 1, at + 1 + text[at + 1..].find('\n')?)));
+    let text = match date {
+        Some((start, end)) => format!("{}date: 2024-11-22{}", &text[..start], &text[end..]),
+        None => text,
+    };
+    let customers = if n % 3 == 2 { "50,000" } else { "100,000" };
+    format!("{text}\nOver {customers} customers run Claude models on Amazon Bedrock.\n")
 }
 
 fn facts(file: &Path, count: usize, products: usize, seed: u64) -> std::io::Result<()> {
@@ -401,6 +426,7 @@ fn main() {
                 size,
                 seed,
                 get("--facts").map(PathBuf::from).as_deref(),
+                args.iter().any(|a| a == "--disagree"),
             ),
             None => Err(std::io::Error::other("--size N[K|M|G] is required")),
         },
@@ -430,7 +456,7 @@ fn main() {
             None => Err(std::io::Error::other("--size N[K|M|G] is required")),
         },
         _ => Err(std::io::Error::other(
-            "usage: gencorpus corpus DIR --size 200M [--facts FILE] | facts FILE --count N [--products N] | catalog FILE --families N --per-family N | stats PATH... | worst DIR --size 1M",
+            "usage: gencorpus corpus DIR --size 200M [--facts FILE] [--disagree] | facts FILE --count N [--products N] | catalog FILE --families N --per-family N | stats PATH... | worst DIR --size 1M",
         )),
     };
     if let Err(e) = result {
