@@ -97,7 +97,7 @@ struct Item {
     key: [u64; 2],
     #[serde(rename = "v")]
     value: Value,
-    /// The qualifier: `len` words of the summary's `words` from `start`.
+    /// The qualifier: `(from, len)`, its words in the summary's `words`.
     #[serde(rename = "q")]
     qualifier: (u32, u32),
     #[serde(rename = "a")]
@@ -493,13 +493,19 @@ mod tests {
         )
     }
 
-    /// Checks the drafts of `dir` as written now, then lets `change` rewrite files
-    /// before the run compares them, as a file saved during a run would be.
-    fn run(dir: &Path, names: &[&str], change: impl FnOnce()) -> Vec<(String, Diagnostic)> {
+    /// Writes the draft `name` in `dir`: `body` after a front matter with its date.
+    fn dated(dir: &Path, name: &str, body: &str) {
+        std::fs::write(dir.join(name), format!("{HEAD}{body}")).expect("draft");
+    }
+
+    /// Checks the drafts of `dir` as written now (their texts not kept, as in a run
+    /// over files), then lets `change` rewrite files before the run compares them, as
+    /// a file saved during a run would be.
+    fn compared<S: AsRef<str>>(dir: &Path, names: &[S], change: impl FnOnce()) -> Report {
         let base = FactBase::empty();
         let mut report = Report::default();
         for name in names {
-            let path = dir.join(name);
+            let path = dir.join(name.as_ref());
             let text = std::fs::read_to_string(&path).expect("draft");
             let result = check_text(&path, &text, &base, &CheckOptions::default());
             report.files.push(CheckedFile {
@@ -513,6 +519,11 @@ mod tests {
         change();
         compare(&mut report, std::slice::from_ref(&base));
         report
+    }
+
+    /// The findings of [`compared`], with their files.
+    fn run(dir: &Path, names: &[&str], change: impl FnOnce()) -> Vec<(String, Diagnostic)> {
+        compared(dir, names, change)
             .diagnostics()
             .map(|(f, d)| (f.path.display().to_string(), d.clone()))
             .collect()
@@ -568,21 +579,7 @@ mod tests {
             std::fs::write(dir.path().join(&name), draft).expect("draft");
             names.push(name);
         }
-        let base = FactBase::empty();
-        let mut report = Report::default();
-        for name in &names {
-            let path = dir.path().join(name);
-            let text = std::fs::read_to_string(&path).expect("draft");
-            let result = check_text(&path, &text, &base, &CheckOptions::default());
-            report.files.push(CheckedFile {
-                path,
-                text: None,
-                result,
-                base: 0,
-                stamp: None,
-            });
-        }
-        compare(&mut report, std::slice::from_ref(&base));
+        let report = compared(dir.path(), &names, || {});
         assert!(report.files.iter().all(|f| f.text.is_none()));
         let found: Vec<_> = report.diagnostics().collect();
         assert_eq!(found.len(), count - 1, "{found:?}");
@@ -603,9 +600,7 @@ mod tests {
         // b.md's summary keeps two subjects in one string; the finding is on the
         // second, and its message names that one alone.
         let dir = tempfile::tempdir().expect("tempdir");
-        let write = |name: &str, body: &str| {
-            std::fs::write(dir.path().join(name), format!("{HEAD}{body}")).expect("draft");
-        };
+        let write = |name: &str, body: &str| dated(dir.path(), name, body);
         write("a.md", "Usage of the service grew 34% on Hooli.\n");
         write(
             "b.md",
@@ -628,9 +623,7 @@ mod tests {
         // a.md states the claim for developers and for researchers; b.md disagrees on
         // researchers, and is compared with a.md's researchers, not its developers.
         let dir = tempfile::tempdir().expect("tempdir");
-        let write = |name: &str, body: &str| {
-            std::fs::write(dir.path().join(name), format!("{HEAD}{body}")).expect("draft");
-        };
+        let write = |name: &str, body: &str| dated(dir.path(), name, body);
         write(
             "a.md",
             "Usage of the service grew 34% among developers on Hooli.\n\n\
