@@ -37,9 +37,9 @@ use divan::Bencher;
 use divan::counter::BytesCount;
 use factlint::analysis::Analysis;
 use factlint::facts::{FactBase, FactFile};
-use factlint::markdown::{self, Document};
+use factlint::read::markdown::{self, Document};
 use factlint::rules::RULES;
-use factlint::{CheckOptions, check_paths, check_text};
+use factlint::run::{CheckOptions, check_paths, check_text};
 
 #[allow(dead_code)]
 #[path = "../examples/gencorpus/generate.rs"]
@@ -141,7 +141,7 @@ mod stages {
     fn sentences(b: Bencher) {
         b.counter(bytes(&CORPUS)).bench(|| {
             blocks()
-                .map(|t| factlint::sentence::split(t).len())
+                .map(|t| factlint::read::sentence::split(t).len())
                 .sum::<usize>()
         });
     }

@@ -10,7 +10,7 @@ use std::path::Path;
 use std::time::{Duration, Instant};
 
 use factlint::facts::{FactBase, FactFile};
-use factlint::{CheckOptions, check_text};
+use factlint::run::{CheckOptions, check_text};
 
 #[allow(dead_code)]
 #[path = "gencorpus/generate.rs"]

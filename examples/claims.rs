@@ -14,7 +14,7 @@ fn main() {
     };
     let text = std::fs::read_to_string(&path).expect("a readable UTF-8 draft");
     let base = FactBase::load(FactBase::builtin_files()).expect("the built-in fact base is valid");
-    let doc = factlint::markdown::scan(&text);
+    let doc = factlint::read::markdown::scan(&text);
     let a = Analysis::new(Path::new(&path), &text, &doc, &base, None);
     for c in &a.claims {
         let ents: Vec<&str> = c
@@ -30,8 +30,8 @@ fn main() {
         println!("{:?}\n  entities {ents:?} cues {cues:?}", c.text);
         for p in &c.products {
             let what = match &p.found {
-                factlint::recognize::product::Found::Known(i) => base.products[*i].id.clone(),
-                factlint::recognize::product::Found::Unknown { name, .. } => {
+                factlint::facts::product::Found::Known(i) => base.products[*i].id.clone(),
+                factlint::facts::product::Found::Unknown { name, .. } => {
                     format!("unknown {name:?}")
                 }
             };
@@ -49,7 +49,7 @@ fn main() {
         }
     }
     println!("{:#?}", a.verdicts);
-    for s in factlint::rules::statements::statements(&a) {
+    for s in factlint::analysis::statements::statements(&a) {
         let v = &a.claims[s.claim].values[s.value];
         println!(
             "statement {:?} = {} key {:?}",

@@ -21,7 +21,8 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use factlint::facts::FactBase;
-use factlint::{markdown, names, sentence, walk};
+use factlint::facts::names;
+use factlint::read::{markdown, sentence, walk};
 use pulldown_cmark::Parser;
 use rayon::prelude::*;
 
@@ -63,7 +64,7 @@ fn main() -> ExitCode {
     let counted: Vec<(usize, usize)> = files
         .par_iter()
         .map(|path| {
-            let Ok(Some(text)) = factlint::read_draft(path) else {
+            let Ok(Some(text)) = factlint::run::read_draft(path) else {
                 return (0, 0);
             };
             (text.len(), run(stage, &text, base))

@@ -31,7 +31,7 @@ use jiff::civil::Date;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::diagnostic::Severity;
+use crate::base::diagnostic::Severity;
 use crate::facts::schema::RawDate;
 use crate::rules::RuleId;
 
@@ -208,7 +208,10 @@ impl Config {
             text: String::new(),
             problems: vec![Problem {
                 span: 0..0,
-                message: format!("cannot read configuration: {}", crate::walk::io_message(&e)),
+                message: format!(
+                    "cannot read configuration: {}",
+                    crate::read::walk::io_message(&e)
+                ),
                 label: String::new(),
             }],
         })?;
@@ -341,13 +344,13 @@ impl Config {
         let mut s = String::new();
         match &self.path {
             Some(p) => {
-                let _ = writeln!(s, "# configuration: {}", crate::emit::display_path(p));
+                let _ = writeln!(s, "# configuration: {}", crate::report::display_path(p));
             }
             None => s.push_str("# configuration: none (built-in defaults)\n"),
         }
         let levels = match path {
             Some(p) => {
-                let _ = writeln!(s, "# for: {}", crate::emit::display_path(p));
+                let _ = writeln!(s, "# for: {}", crate::report::display_path(p));
                 if self.is_excluded(p) {
                     s.push_str(
                         "# this file is excluded by `include` / `exclude`: it is not checked\n",
@@ -364,7 +367,7 @@ impl Config {
         let facts: Vec<String> = self
             .facts
             .iter()
-            .map(|f| crate::emit::display_path(f.strip_prefix(&self.dir).unwrap_or(f)))
+            .map(|f| crate::report::display_path(f.strip_prefix(&self.dir).unwrap_or(f)))
             .collect();
         let _ = writeln!(s, "facts = {}", list(&facts));
         let _ = writeln!(s, "default-facts = {}", self.default_facts);

@@ -7,9 +7,9 @@ use std::fmt::Write as _;
 use std::ops::Range;
 
 use crate::analysis::{Agreement, Analysis, Verdict, pinned_date};
+use crate::base::value::{DateValue, Grain, Value};
+use crate::facts::product::Found;
 use crate::facts::{Fact, FactKind, Product};
-use crate::recognize::product::Found;
-use crate::value::{DateValue, Grain, Value};
 
 /// What is at an offset of a draft, in Markdown.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -246,7 +246,7 @@ fn product(a: &Analysis<'_>, p: &Product) -> String {
 mod tests {
     use super::*;
     use crate::facts::FactBase;
-    use crate::markdown;
+    use crate::read::markdown;
     use std::path::Path;
 
     fn at(text: &str, needle: &str) -> Option<Explanation> {

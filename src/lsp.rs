@@ -27,10 +27,10 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use crate::analysis::Analysis;
+use crate::base::diagnostic::{Diagnostic, FileKey, LineIndex, Severity};
 use crate::config::{self, Config};
-use crate::diagnostic::{Diagnostic, FileKey, LineIndex, Severity};
 use crate::facts::{FactBase, FactFile};
-use crate::{CheckOptions, check_text};
+use crate::run::{CheckOptions, check_text};
 
 /// The code action kind of "fix everything": `source.fixAll.factlint`.
 pub const FIX_ALL: lt::CodeActionKind = lt::CodeActionKind::new("source.fixAll.factlint");
@@ -141,7 +141,7 @@ pub fn uri_to_path(uri: &str) -> Option<PathBuf> {
 /// The `file:` URI of a path (made absolute).
 pub fn path_to_uri(path: &Path) -> Option<lt::Uri> {
     let abs = std::path::absolute(path).ok()?;
-    crate::emit::sarif::uri(&crate::emit::display_path(&abs))
+    crate::report::sarif::uri(&crate::report::display_path(&abs))
         .parse()
         .ok()
 }
@@ -154,7 +154,7 @@ pub fn is_markdown(language_id: &str, uri: &str) -> bool {
         "markdown" | "mdx" | "markdown.mdx"
     ) || {
         let path = uri.split(['?', '#']).next().unwrap_or(uri);
-        crate::walk::is_markdown(Path::new(path))
+        crate::read::walk::is_markdown(Path::new(path))
     }
 }
 
@@ -260,7 +260,7 @@ impl Setup {
             return l.value.clone();
         }
         let value = Config::load(file).map(Rc::new).map_err(|e| {
-            let shown = crate::emit::display_path(&e.path);
+            let shown = crate::report::display_path(&e.path);
             match e.problems.first() {
                 Some(p) => {
                     let (line, col) = LineIndex::new(&e.text).line_col(&e.text, p.span.start);
@@ -339,11 +339,11 @@ fn read_fact_files(
     let mut out = Vec::new();
     for p in paths {
         stamps.push((p.clone(), stamp(p)));
-        let shown = crate::emit::display_path(p);
+        let shown = crate::report::display_path(p);
         let meta = std::fs::metadata(p).map_err(|e| {
             format!(
                 "factlint: cannot read fact file {shown}: {}",
-                crate::walk::io_message(&e)
+                crate::read::walk::io_message(&e)
             )
         })?;
         let mut files = Vec::new();
@@ -369,12 +369,12 @@ fn read_fact_files(
             let text = std::fs::read_to_string(&f).map_err(|e| {
                 format!(
                     "factlint: cannot read fact file {}: {}",
-                    crate::emit::display_path(&f),
-                    crate::walk::io_message(&e)
+                    crate::report::display_path(&f),
+                    crate::read::walk::io_message(&e)
                 )
             })?;
             out.push(FactFile {
-                name: crate::emit::display_path(&f),
+                name: crate::report::display_path(&f),
                 text,
             });
         }
@@ -626,10 +626,12 @@ impl Server<'_> {
             Ok(Resolved::Check { base, opts, path }) => {
                 // A bug in a rule must not take the editor's server down with it.
                 // A document over the file-size limit is not checked, as on the CLI.
-                let limit = opts.max_file_size.unwrap_or(crate::DEFAULT_MAX_FILE_SIZE);
+                let limit = opts
+                    .max_file_size
+                    .unwrap_or(crate::run::DEFAULT_MAX_FILE_SIZE);
                 let checked = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
                     if doc.text.len() as u64 > limit {
-                        return crate::FileResult::default();
+                        return crate::run::FileResult::default();
                     }
                     check_text(&path, &doc.text, &base.facts, &opts)
                 }));
@@ -723,7 +725,7 @@ impl Server<'_> {
         }
         if wants(&FIX_ALL) {
             let fixes: Vec<_> = doc.findings.iter().filter_map(|d| d.fix.clone()).collect();
-            let applied = crate::fix::apply(&doc.text, &fixes).applied;
+            let applied = crate::base::restyle::apply(&doc.text, &fixes).applied;
             if !applied.is_empty() {
                 let edits = applied
                     .iter()
@@ -754,7 +756,7 @@ impl Server<'_> {
         let pos = Positions::new(&doc.text);
         let offset = pos.offset(p.text_document_position_params.position);
         let e = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            let scanned = crate::markdown::scan(&doc.text);
+            let scanned = crate::read::markdown::scan(&doc.text);
             let a = Analysis::new(&path, &doc.text, &scanned, &base.facts, opts.default_date);
             crate::explain::explain_at(&a, offset)
         }))

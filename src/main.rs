@@ -12,12 +12,14 @@ use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use codespan_reporting::term::termcolor::{ColorChoice, StandardStream};
 use jiff::civil::Date;
 
+use factlint::base::diagnostic::Severity;
 use factlint::config::{self, Config, ConfigError};
-use factlint::diagnostic::Severity;
-use factlint::emit::{self, Format};
 use factlint::facts::{FactBase, FactFile};
+use factlint::report::{self, Format};
 use factlint::rules::{RuleId, meta_of};
-use factlint::{CheckOptions, CheckedFile, FileError, FileJob, Report, check_jobs, check_text};
+use factlint::run::{
+    CheckOptions, CheckedFile, FileError, FileJob, Report, check_jobs, check_text,
+};
 
 /// jemalloc (the `jemalloc` feature, on by default): about 12 % less CPU time than the
 /// system allocator, for about 1 MB more peak memory on 200 MB (BENCHMARKS.md).
@@ -169,7 +171,7 @@ struct CheckArgs {
     #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
     date: Option<Date>,
     /// Skip (with a note) drafts bigger than this many bytes.
-    #[arg(long, value_name = "BYTES", default_value_t = factlint::DEFAULT_MAX_FILE_SIZE)]
+    #[arg(long, value_name = "BYTES", default_value_t = factlint::run::DEFAULT_MAX_FILE_SIZE)]
     max_file_size: u64,
     /// Output format.
     #[arg(long, value_enum, default_value_t = FormatArg::Human)]
@@ -344,7 +346,7 @@ fn read_fact_files(paths: &[PathBuf]) -> Result<Vec<FactFile>, String> {
     let mut out = Vec::new();
     for p in paths {
         let meta = std::fs::metadata(p)
-            .map_err(|e| format!("{}: {}", p.display(), factlint::walk::io_message(&e)))?;
+            .map_err(|e| format!("{}: {}", p.display(), factlint::read::walk::io_message(&e)))?;
         let mut files = Vec::new();
         if meta.is_dir() {
             for e in walkdir::WalkDir::new(p).follow_links(false) {
@@ -359,13 +361,16 @@ fn read_fact_files(paths: &[PathBuf]) -> Result<Vec<FactFile>, String> {
         }
         for f in files {
             // As drafts are: a regular file, read with a limit (never `/dev/zero` forever).
-            let text = match factlint::read_draft_limited(&f, factlint::DEFAULT_MAX_FILE_SIZE) {
-                Ok(factlint::Draft::Text(text)) => text,
-                Ok(factlint::Draft::Skip(why)) => return Err(format!("{}: {why}", f.display())),
-                Err(e) => return Err(format!("{}: {e}", f.display())),
-            };
+            let text =
+                match factlint::run::read_draft_limited(&f, factlint::run::DEFAULT_MAX_FILE_SIZE) {
+                    Ok(factlint::run::Draft::Text(text)) => text,
+                    Ok(factlint::run::Draft::Skip(why)) => {
+                        return Err(format!("{}: {why}", f.display()));
+                    }
+                    Err(e) => return Err(format!("{}: {e}", f.display())),
+                };
             out.push(FactFile {
-                name: emit::display_path(&f),
+                name: report::display_path(&f),
                 text,
             });
         }
@@ -394,10 +399,12 @@ fn load_facts(
     }
     FactBase::load_keeping_files(files).map_err(|(errors, kept)| {
         let result = match format {
-            Format::Json => emit::json::write_fact_errors(&errors, &kept, &mut io::stdout().lock()),
+            Format::Json => {
+                report::json::write_fact_errors(&errors, &kept, &mut io::stdout().lock())
+            }
             _ => {
                 let mut err = StandardStream::stderr(color_choice(color));
-                emit::human::write_fact_errors(&errors, &kept, &mut err)
+                report::human::write_fact_errors(&errors, &kept, &mut err)
             }
         };
         if result.is_err() {
@@ -530,12 +537,12 @@ impl Configs {
 
 fn report_config_error(e: &ConfigError, color: ColorArg) -> ExitCode {
     let mut err = StandardStream::stderr(color_choice(color));
-    if emit::human::write_config_error(e, &mut err).is_err() {
+    if report::human::write_config_error(e, &mut err).is_err() {
         eprintln!("error: cannot write output");
     }
     eprintln!(
         "error: the configuration {} cannot be used; nothing was checked",
-        emit::display_path(&e.path)
+        report::display_path(&e.path)
     );
     ExitCode::from(2)
 }
@@ -609,7 +616,7 @@ fn run_init(dir: &Path) -> ExitCode {
         .collect();
     if !existing.is_empty() {
         for p in &existing {
-            eprintln!("error: {} already exists", emit::display_path(p));
+            eprintln!("error: {} already exists", report::display_path(p));
         }
         eprintln!("error: factlint init never overwrites a file; nothing was written");
         return ExitCode::from(2);
@@ -620,13 +627,16 @@ fn run_init(dir: &Path) -> ExitCode {
         .and_then(|()| std::fs::write(&config_path, factlint::init::CONFIG_TEMPLATE))
         .and_then(|()| std::fs::write(&facts_path, factlint::init::FACTS_TEMPLATE));
     if let Err(e) = written {
-        eprintln!("error: cannot write: {}", factlint::walk::io_message(&e));
+        eprintln!(
+            "error: cannot write: {}",
+            factlint::read::walk::io_message(&e)
+        );
         return ExitCode::from(2);
     }
-    let facts = emit::display_path(&facts_path);
+    let facts = report::display_path(&facts_path);
     print_out(&format!(
         "wrote {}\nwrote {facts}\nnext: put your facts in {facts} (each with its source), then run `factlint facts check {facts}` and `factlint check`\n",
-        emit::display_path(&config_path),
+        report::display_path(&config_path),
     ))
 }
 
@@ -680,7 +690,7 @@ fn plan(
                         "skipped: excluded by {}",
                         c.path
                             .as_deref()
-                            .map_or_else(|| "the configuration".to_string(), emit::display_path)
+                            .map_or_else(|| "the configuration".to_string(), report::display_path)
                     ),
                     path,
                 });
@@ -772,7 +782,7 @@ fn run_stdin(
         bytes: bytes.clone(),
         job: Some(job.clone()),
     };
-    match factlint::decode(bytes) {
+    match factlint::run::decode(bytes) {
         Ok(Some(text)) => {
             let result = check_text(&name, &text, &bases[job.base], &job.opts);
             let keep = !result.diagnostics.is_empty();
@@ -819,7 +829,7 @@ fn run_check(args: CheckArgs) -> ExitCode {
             Err(code) => return code,
         }
     } else {
-        let (files, walk_errors) = factlint::walk::collect(&args.paths);
+        let (files, walk_errors) = factlint::read::walk::collect(&args.paths);
         let Plan {
             jobs,
             mut bases,
@@ -828,15 +838,15 @@ fn run_check(args: CheckArgs) -> ExitCode {
             Ok(p) => p,
             Err(code) => return code,
         };
-        factlint::expect_texts(&jobs, &mut bases);
+        factlint::run::expect_texts(&jobs, &mut bases);
         let dir = args.cache_dir.clone().or_else(|| {
             args.cache
-                .then(|| PathBuf::from(factlint::cache::DEFAULT_DIR))
+                .then(|| PathBuf::from(factlint::run::cache::DEFAULT_DIR))
         });
         let mut report = match dir {
             Some(dir) => {
-                let mut cache = factlint::cache::Cache::open(&dir);
-                let report = factlint::check_jobs_cached(&jobs, &bases, &mut cache);
+                let mut cache = factlint::run::cache::Cache::open(&dir);
+                let report = factlint::run::check_jobs_cached(&jobs, &bases, &mut cache);
                 // A cache that cannot be written costs the next run time, nothing else.
                 if let Err(message) = cache.save() {
                     eprintln!("warning: {message}");
@@ -867,10 +877,10 @@ fn run_check(args: CheckArgs) -> ExitCode {
     };
     let written = match format {
         _ if args.diff => Ok(()),
-        Format::Json => emit::json::write(&report, &bases, &mut out),
-        Format::Sarif => emit::sarif::write(&report, &bases, &mut out),
-        Format::Github => emit::github::write(&report, &mut out),
-        Format::Short => emit::short::write(&report, &mut out),
+        Format::Json => report::json::write(&report, &bases, &mut out),
+        Format::Sarif => report::sarif::write(&report, &bases, &mut out),
+        Format::Github => report::github::write(&report, &mut out),
+        Format::Short => report::short::write(&report, &mut out),
         Format::Human => {
             drop(out);
             let mut out = if to_stderr {
@@ -878,7 +888,7 @@ fn run_check(args: CheckArgs) -> ExitCode {
             } else {
                 StandardStream::stdout(color_choice(args.color))
             };
-            emit::human::write(&report, &bases, &mut out).and_then(|()| out.flush())
+            report::human::write(&report, &bases, &mut out).and_then(|()| out.flush())
         }
     };
     if let Err(e) = written
@@ -906,7 +916,7 @@ fn run_check(args: CheckArgs) -> ExitCode {
     // Skipped files and per-file notes go to stderr in every format: they are not
     // findings, and the JSON contract has no field for them.
     for s in &report.skipped {
-        eprintln!("note: {}: {}", emit::display_path(&s.path), s.message);
+        eprintln!("note: {}: {}", report::display_path(&s.path), s.message);
     }
     for f in &report.files {
         for n in f
@@ -915,7 +925,7 @@ fn run_check(args: CheckArgs) -> ExitCode {
             .iter()
             .filter(|n| !n.starts_with("no article date"))
         {
-            eprintln!("note: {}: {n}", emit::display_path(&f.path));
+            eprintln!("note: {}: {n}", report::display_path(&f.path));
         }
     }
     if matches!(format, Format::Human) {
@@ -996,7 +1006,7 @@ fn apply_fixes(
     jobs: &[FileJob],
     input: Option<&StdinInput>,
 ) -> Result<bool, ExitCode> {
-    use factlint::fix::{self, WriteOutcome};
+    use factlint::base::restyle::{self, WriteOutcome};
     let mut stdout = io::stdout().lock();
     let mut print = |text: &[u8]| match stdout.write_all(text).and_then(|()| stdout.flush()) {
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
@@ -1019,9 +1029,11 @@ fn apply_fixes(
             return Ok(false);
         };
         let text = String::from_utf8_lossy(&input.bytes).into_owned();
-        let fixed = fix::fix_text(&name, &text, &bases[base], &job.opts);
+        let fixed = restyle::fix_text(&name, &text, &bases[base], &job.opts);
         if args.diff {
-            print(fix::unified_diff(&emit::display_path(&name), &text, &fixed.text).as_bytes())?;
+            print(
+                restyle::unified_diff(&report::display_path(&name), &text, &fixed.text).as_bytes(),
+            )?;
             note_fixes(
                 fixed.fixed,
                 usize::from(fixed.text != text),
@@ -1048,7 +1060,7 @@ fn apply_fixes(
         }];
         return Ok(false);
     }
-    let outcomes = fix::fix_report(report, bases, jobs, args.fix);
+    let outcomes = restyle::fix_report(report, bases, jobs, args.fix);
     let conflicts = outcomes.iter().map(|o| o.conflicts).sum();
     if args.diff {
         for o in &outcomes {
@@ -1065,7 +1077,7 @@ fn apply_fixes(
     }
     let (mut fixed, mut files, mut failed) = (0, 0, false);
     for o in &outcomes {
-        let path = emit::display_path(&o.path);
+        let path = report::display_path(&o.path);
         match &o.write {
             Some(Ok(WriteOutcome::Written)) => {
                 fixed += o.fixed;

@@ -7,9 +7,10 @@ use std::path::Path;
 use std::process::Output;
 use std::sync::LazyLock;
 
-use factlint::diagnostic::Fix;
+use factlint::base::diagnostic::Fix;
+use factlint::base::restyle as fix;
 use factlint::facts::FactBase;
-use factlint::{CheckOptions, check_text, fix};
+use factlint::run::{CheckOptions, check_text};
 use proptest::prelude::*;
 use serde_json::Value;
 
@@ -288,7 +289,7 @@ static BASE: LazyLock<FactBase> =
     LazyLock::new(|| FactBase::load(FactBase::builtin_files()).expect("the built-in base"));
 
 fn money(style: usize, billions: f64) -> String {
-    let n = factlint::value::trim_number(billions);
+    let n = factlint::base::value::trim_number(billions);
     match style {
         0 => format!("${n} billion"),
         1 => format!("${n}B"),
@@ -298,7 +299,7 @@ fn money(style: usize, billions: f64) -> String {
         5 => format!("more than ${n} billion"),
         _ => format!(
             "${} million",
-            factlint::value::trim_number(billions * 1000.0)
+            factlint::base::value::trim_number(billions * 1000.0)
         ),
     }
 }

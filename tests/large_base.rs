@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use factlint::facts::{FactBase, FactFile};
-use factlint::{CheckOptions, check_text};
+use factlint::run::{CheckOptions, check_text};
 
 #[allow(dead_code)]
 #[path = "../examples/gencorpus/generate.rs"]

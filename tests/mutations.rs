@@ -5,9 +5,9 @@
 
 use std::path::Path;
 
+use factlint::base::value::{Currency, DateValue, Grain, Value};
 use factlint::facts::{Fact, FactBase, FactKind};
-use factlint::value::{Currency, DateValue, Grain, Value};
-use factlint::{CheckOptions, check_text};
+use factlint::run::{CheckOptions, check_text};
 use jiff::civil::Date;
 
 const MONTHS: [&str; 12] = [
@@ -44,7 +44,7 @@ fn money_styles(v: f64) -> Vec<String> {
             format!("${t}B"),
             format!("US${t}bn"),
             format!("USD {t} billion"),
-            format!("${} million", factlint::value::format_count(v / 1e6)),
+            format!("${} million", factlint::base::value::format_count(v / 1e6)),
         ]
     } else {
         let m = trim(v / 1e6);
@@ -123,7 +123,7 @@ fn event_cases(base: &FactBase) -> Vec<(Case, f64, DateValue, bool)> {
         else {
             continue;
         };
-        if amount.hedge != factlint::value::Hedge::Exact && !amount.hedge.is_bound() {
+        if amount.hedge != factlint::base::value::Hedge::Exact && !amount.hedge.is_bound() {
             continue;
         }
         let bound = amount.hedge.is_bound();
@@ -248,7 +248,7 @@ fn totals_are_right_in_their_time_and_stale_after() {
             let Value::Money { amount, .. } = t.stated.value else {
                 continue;
             };
-            if amount.hedge != factlint::value::Hedge::Exact {
+            if amount.hedge != factlint::base::value::Hedge::Exact {
                 continue;
             }
             for styled in money_styles(amount.low) {

@@ -7,10 +7,10 @@ use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
 
 use factlint::analysis::Analysis;
-use factlint::diagnostic::{Diagnostic, FileKey};
+use factlint::base::diagnostic::{Diagnostic, FileKey};
 use factlint::facts::FactBase;
 use factlint::recognize::recognize;
-use factlint::{CheckOptions, check_paths, check_text};
+use factlint::run::{CheckOptions, check_paths, check_text};
 use proptest::prelude::*;
 
 static BASE: LazyLock<FactBase> =
@@ -118,7 +118,7 @@ proptest! {
 
     #[test]
     fn what_a_span_holds_recognizes_to_the_value_reported(text in draft()) {
-        let doc = factlint::markdown::scan(&text);
+        let doc = factlint::read::markdown::scan(&text);
         let a = Analysis::new(Path::new("d.md"), &text, &doc, &BASE, None);
         for c in &a.claims {
             prop_assert!(in_bounds(&text, &c.span));
@@ -155,7 +155,7 @@ proptest! {
         ][..]),
     ) {
         let opts = CheckOptions { default_date: Some(jiff::civil::date(2024, 11, 22)), ..CheckOptions::default() };
-        let body = factlint::markdown::scan(&text)
+        let body = factlint::read::markdown::scan(&text)
             .front_matter
             .map_or(0, |f| f.span.end);
         let mut moved = text.clone();
@@ -203,8 +203,8 @@ fn squash(s: &str) -> String {
 }
 
 /// A value without its hedge (the hedge is read outside the span).
-fn unhedged(v: factlint::value::Value) -> factlint::value::Value {
-    use factlint::value::{Hedge, Value};
+fn unhedged(v: factlint::base::value::Value) -> factlint::base::value::Value {
+    use factlint::base::value::{Hedge, Value};
     match v {
         Value::Money { currency, amount } => Value::Money {
             currency,
@@ -221,7 +221,7 @@ fn report(paths: &[PathBuf]) -> String {
     let opts = CheckOptions::default();
     let r = check_paths(paths, &BASE, &opts);
     let mut out = Vec::new();
-    factlint::emit::json::write(&r, std::slice::from_ref(&*BASE), &mut out)
+    factlint::report::json::write(&r, std::slice::from_ref(&*BASE), &mut out)
         .expect("json to memory");
     String::from_utf8(out).expect("utf-8")
 }

@@ -4,9 +4,9 @@
 
 use std::path::{Path, PathBuf};
 
-use factlint::emit;
 use factlint::facts::FactBase;
-use factlint::{CheckOptions, Report, check_paths};
+use factlint::report;
+use factlint::run::{CheckOptions, Report, check_paths};
 
 #[allow(dead_code)]
 #[path = "../examples/gencorpus/generate.rs"]
@@ -46,9 +46,9 @@ fn run(threads: usize, paths: &[PathBuf], base: &FactBase) -> (Report, String, S
     let opts = CheckOptions::default();
     let report = pool.install(|| check_paths(paths, base, &opts));
     let mut json = Vec::new();
-    emit::json::write(&report, std::slice::from_ref(base), &mut json).expect("render JSON");
+    report::json::write(&report, std::slice::from_ref(base), &mut json).expect("render JSON");
     let mut short = Vec::new();
-    emit::short::write(&report, &mut short).expect("render short output");
+    report::short::write(&report, &mut short).expect("render short output");
     (
         report,
         String::from_utf8(json).expect("UTF-8 JSON"),
@@ -101,7 +101,7 @@ fn findings_are_rendered_from_the_file_as_it_was_checked() {
     assert_eq!(f.result.diagnostics.len(), 1);
     assert_eq!(f.source().as_deref(), Some(text));
     let mut short = Vec::new();
-    emit::short::write(&report, &mut short).expect("render");
+    report::short::write(&report, &mut short).expect("render");
     let short = String::from_utf8(short).expect("UTF-8");
     assert!(short.contains("draft.md:4:"), "{short}");
     // Changed since: not rendered against the wrong text.

@@ -8,8 +8,8 @@
 use std::collections::HashSet;
 use std::fmt::Write as _;
 
+use factlint::base::value::{DateValue, Grain};
 use factlint::facts::{FactBase, FactKind};
-use factlint::value::{DateValue, Grain};
 use jiff::civil::Date;
 
 /// SplitMix64.
@@ -51,7 +51,7 @@ impl Rng {
     }
 }
 
-const MONTHS: &[&str] = &factlint::value::MONTHS;
+const MONTHS: &[&str] = &factlint::base::value::MONTHS;
 
 /// Everyday words of tech-business prose, none of them a cue word of the built-in
 /// base, so that filler never ties a value to a fact by accident.

@@ -371,7 +371,7 @@ fn worst(dir: &Path, size: usize) -> std::io::Result<()> {
 
 /// Bytes, sentences and values of the Markdown files under `paths`.
 fn stats(paths: &[PathBuf]) -> std::io::Result<()> {
-    let (files, errors) = factlint::walk::collect(paths);
+    let (files, errors) = factlint::read::walk::collect(paths);
     if let Some(e) = errors.first() {
         return Err(std::io::Error::other(format!(
             "{}: {}",
@@ -384,12 +384,12 @@ fn stats(paths: &[PathBuf]) -> std::io::Result<()> {
     for f in &files {
         let text = std::fs::read_to_string(f)?;
         bytes += text.len();
-        let doc = factlint::markdown::scan(&text);
+        let doc = factlint::read::markdown::scan(&text);
         for b in &doc.blocks {
             mentions.clear();
             factlint::recognize::recognize_into(&b.text, &mut mentions);
             values += mentions.len();
-            for s in factlint::sentence::split(&b.text) {
+            for s in factlint::read::sentence::split(&b.text) {
                 sentences += 1;
                 if mentions
                     .iter()

@@ -7,9 +7,9 @@ use std::path::Path;
 use std::sync::LazyLock;
 
 use codespan_reporting::term::termcolor::NoColor;
-use factlint::diagnostic::FileKey;
+use factlint::base::diagnostic::FileKey;
 use factlint::facts::FactBase;
-use factlint::{CheckOptions, CheckedFile, Report, check_text};
+use factlint::run::{CheckOptions, CheckedFile, Report, check_text};
 use libfuzzer_sys::fuzz_target;
 
 static BASE: LazyLock<FactBase> = LazyLock::new(|| {
@@ -34,7 +34,7 @@ fn assert_span(text: &str, span: &std::ops::Range<usize>, what: &str) {
 }
 
 fuzz_target!(|data: &[u8]| {
-    let Ok(Some(text)) = factlint::decode(data.to_vec()) else {
+    let Ok(Some(text)) = factlint::run::decode(data.to_vec()) else {
         return;
     };
     let path = Path::new("fuzz.md");
@@ -68,9 +68,9 @@ fuzz_target!(|data: &[u8]| {
             ..Report::default()
         };
         let mut out = Vec::new();
-        factlint::emit::json::write(&report, std::slice::from_ref(&*BASE), &mut out).expect("json to memory");
-        factlint::emit::short::write(&report, &mut out).expect("short to memory");
+        factlint::report::json::write(&report, std::slice::from_ref(&*BASE), &mut out).expect("json to memory");
+        factlint::report::short::write(&report, &mut out).expect("short to memory");
         let mut human = NoColor::new(Vec::new());
-        factlint::emit::human::write(&report, std::slice::from_ref(&*BASE), &mut human).expect("human to memory");
+        factlint::report::human::write(&report, std::slice::from_ref(&*BASE), &mut human).expect("human to memory");
     }
 });

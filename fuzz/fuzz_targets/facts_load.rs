@@ -7,7 +7,7 @@ use std::path::Path;
 
 use codespan_reporting::term::termcolor::NoColor;
 use factlint::facts::{FactBase, FactFile};
-use factlint::{CheckOptions, check_text};
+use factlint::run::{CheckOptions, check_text};
 use libfuzzer_sys::fuzz_target;
 
 const DRAFT: &str = "---\ndate: 2024-11-22\n---\nAmazon has now invested a total of $9 billion in Anthropic, \
@@ -43,10 +43,10 @@ fuzz_target!(|data: &[u8]| {
                     assert!(!e.message.contains('\n'), "one-line message: {e:?}");
                 }
                 let mut human = NoColor::new(Vec::new());
-                factlint::emit::human::write_fact_errors(&errors, &kept, &mut human)
+                factlint::report::human::write_fact_errors(&errors, &kept, &mut human)
                     .expect("render to memory");
                 let mut json = Vec::new();
-                factlint::emit::json::write_fact_errors(&errors, &kept, &mut json)
+                factlint::report::json::write_fact_errors(&errors, &kept, &mut json)
                     .expect("json to memory");
             }
         }

@@ -36,7 +36,7 @@ fuzz_target!(|data: &[u8]| {
     let _ = parse_count(text);
     let _ = factlint::facts::parse_value(text);
     let mut last = 0;
-    for s in factlint::sentence::split(text) {
+    for s in factlint::read::sentence::split(text) {
         assert!(boundary(text, &s) && s.start >= last, "sentence {s:?}");
         last = s.end;
     }

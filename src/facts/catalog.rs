@@ -16,8 +16,8 @@ use rayon::prelude::*;
 
 use super::schema::{RawDate, RawFamily, RawFile};
 use super::{FactBase, FactError, Origin, parse_date};
-use crate::names::{normalize, shape};
-use crate::value::DateValue;
+use crate::base::value::DateValue;
+use crate::facts::names::{normalize, shape};
 
 /// A date of the catalog and where it was written.
 #[derive(Clone, Debug)]

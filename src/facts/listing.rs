@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 
 use super::{FactBase, FactKind, Origin};
-use crate::diagnostic::LineIndex;
+use crate::base::diagnostic::LineIndex;
 
 /// The kinds of items in a fact base.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]

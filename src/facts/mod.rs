@@ -7,13 +7,15 @@ use std::ops::Range;
 use jiff::civil::Date;
 use rayon::prelude::*;
 
-use crate::names::Names;
+use crate::base::value::{DateValue, Hedge, Value};
+use crate::facts::names::Names;
 use crate::recognize;
-use crate::value::{DateValue, Hedge, Value};
 
 pub mod catalog;
 pub mod listing;
+pub mod names;
 mod pieces;
+pub mod product;
 pub mod schema;
 pub mod validate;
 

@@ -11,7 +11,7 @@ use super::{
     Entity, Fact, FactBase, FactError, FactKind, Origin, Stated, Timed, hedge_of, parse_date,
     parse_value,
 };
-use crate::value::{Hedge, Interval, Value};
+use crate::base::value::{Hedge, Interval, Value};
 
 struct Ctx<'e> {
     errors: &'e mut Vec<FactError>,
@@ -383,7 +383,7 @@ fn stated(cx: &mut Ctx<'_>, s: &Spanned<String>) -> Option<Stated> {
 
 /// The numeric interval a fact's value allows, with a bound read as its value (the
 /// parts of "up to $2 billion" add up to $2 billion).
-fn sum_interval(v: &Value) -> Option<(crate::value::Currency, Interval)> {
+fn sum_interval(v: &Value) -> Option<(crate::base::value::Currency, Interval)> {
     let Value::Money { currency, amount } = v else {
         return None;
     };
@@ -450,9 +450,9 @@ fn check_sum(cx: &mut Ctx<'_>, base: &FactBase, fact: usize) {
                     "`{}` is {}{when}, but its parts add up to {} ({})",
                     f.id,
                     target.text,
-                    crate::value::Value::Money {
+                    crate::base::value::Value::Money {
                         currency: cur,
-                        amount: crate::value::Quantity::point((lo + hi) / 2.0, 0.0)
+                        amount: crate::base::value::Quantity::point((lo + hi) / 2.0, 0.0)
                     }
                     .describe(),
                     names.join(" + ")

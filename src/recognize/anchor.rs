@@ -248,7 +248,7 @@ impl Index {
             loop {
                 // Eight ASCII letters at a time, up to the first other byte.
                 if let Some(&eight) = b.get(i..).and_then(|r| r.first_chunk::<8>()) {
-                    let others = crate::swar::not_letters(eight);
+                    let others = crate::base::swar::not_letters(eight);
                     if others == 0 {
                         i += 8;
                         continue;

@@ -26,7 +26,7 @@ use super::number::{
     NUM, Num, SP1, glued_left, glued_right, next2, num_prefix_len, prev_char, scale_exp,
 };
 use super::{Candidate, Rank, hedged, hedged_with};
-use crate::value::{Hedge, Quantity, Value};
+use crate::base::value::{Hedge, Quantity, Value};
 
 /// Number words, longest first where one is a prefix of another.
 const WORDS: &[(&str, f64)] = &[

@@ -19,7 +19,7 @@ use regex_automata::util::pool::PoolGuard;
 use super::anchor::{Finder, Found, Index, NewScratch, Scratch};
 use super::number::{SP1, next2, prev2};
 use super::{Candidate, Mention, Rank};
-use crate::value::{DateValue, Grain, Value};
+use crate::base::value::{DateValue, Grain, Value};
 
 fn mon(tag: &str) -> String {
     format!(

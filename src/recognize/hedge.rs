@@ -7,7 +7,7 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use crate::value::Hedge;
+use crate::base::value::Hedge;
 
 /// Known hedge phrases, lowercase ASCII, words separated by one space.
 const PHRASES: &[(&str, Hedge)] = &[

@@ -15,7 +15,7 @@
 
 use std::ops::Range;
 
-use crate::value::{Currency, DateValue, Quantity, Value};
+use crate::base::value::{Currency, DateValue, Quantity, Value};
 
 mod anchor;
 mod count;
@@ -24,9 +24,7 @@ mod hedge;
 mod money;
 mod number;
 mod percent;
-pub mod product;
 pub mod relative;
-pub mod word_regex;
 
 /// A value found in a text.
 #[derive(Clone, Debug, PartialEq)]
@@ -123,7 +121,7 @@ pub(crate) fn hedged(
     text: &str,
     span: Range<usize>,
     q: Quantity,
-    fallback: Option<crate::value::Hedge>,
+    fallback: Option<crate::base::value::Hedge>,
     make: impl FnOnce(Quantity) -> Value,
 ) -> Mention {
     hedged_with(
@@ -137,10 +135,10 @@ pub(crate) fn hedged(
 
 /// As [`hedged`], with the hedge phrase already looked up.
 pub(crate) fn hedged_with(
-    found: Option<(crate::value::Hedge, Range<usize>)>,
+    found: Option<(crate::base::value::Hedge, Range<usize>)>,
     span: Range<usize>,
     mut q: Quantity,
-    fallback: Option<crate::value::Hedge>,
+    fallback: Option<crate::base::value::Hedge>,
     make: impl FnOnce(Quantity) -> Value,
 ) -> Mention {
     let hedge_span = match found {
@@ -350,7 +348,7 @@ mod tests {
         assert!(cands <= KEEP_CANDIDATES, "{cands}");
         assert!(places <= KEEP_PLACES, "{places}");
     }
-    use crate::value::{Grain, Hedge};
+    use crate::base::value::{Grain, Hedge};
     use jiff::civil::Date;
 
     fn texts<'a>(text: &'a str, ms: &[Mention]) -> Vec<&'a str> {

@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 use super::anchor::{Finder, Index, Scratch};
 use super::number::{NUM, Num, SP1, range_sep, scale_exp};
 use super::{Candidate, Rank, hedged};
-use crate::value::{Currency, Hedge, Quantity, Value};
+use crate::base::value::{Currency, Hedge, Quantity, Value};
 
 /// Currency before the number.
 fn prefix() -> String {

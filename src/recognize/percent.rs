@@ -11,7 +11,7 @@ use std::ops::Range;
 use super::anchor::{Finder, Index};
 use super::number::{NUM, Num, SP1, glued_left, num_prefix_len, range_sep};
 use super::{Candidate, Rank, hedged};
-use crate::value::{Quantity, Value};
+use crate::base::value::{Quantity, Value};
 
 /// The three alternatives of the pattern, in priority order: "5 percentage points",
 /// "5% points" (both blockers), and a percentage or a range of them.
@@ -156,7 +156,7 @@ pub(crate) fn find_unanchored(text: &str, out: &mut Vec<Candidate>) {
 mod tests {
     use super::super::Mention;
     use super::*;
-    use crate::value::Hedge;
+    use crate::base::value::Hedge;
 
     fn all(text: &str) -> Vec<Mention> {
         let mut c = Vec::new();

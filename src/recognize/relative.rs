@@ -6,11 +6,11 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use super::word_regex::WordRegex;
+use crate::base::word_regex::WordRegex;
 use jiff::ToSpan;
 use jiff::civil::Date;
 
-use crate::value::{DateValue, Grain};
+use crate::base::value::{DateValue, Grain};
 
 /// A relative date phrase.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -2,11 +2,11 @@
 //! it was released, or an event named before it happened.
 
 use crate::analysis::Analysis;
-use crate::diagnostic::Diagnostic;
+use crate::analysis::timeline::{Early, TimeVerdict};
+use crate::base::diagnostic::Diagnostic;
 use crate::facts::FactKind;
 use crate::rules::catalog::{ProductFinding, whose_date, written};
 use crate::rules::{Expected, Rule, RuleId, RuleMeta, fact_diagnostic};
-use crate::timeline::{Early, TimeVerdict};
 
 /// The rule.
 pub struct Anachronism;
@@ -64,7 +64,7 @@ impl Rule for Anachronism {
                     let finding = match early {
                         Early::Unannounced => {
                             let Some(ann) = &p.announced else { continue };
-                            let prep = if ann.date.grain == crate::value::Grain::Day {
+                            let prep = if ann.date.grain == crate::base::value::Grain::Day {
                                 "on"
                             } else {
                                 "in"

@@ -7,7 +7,7 @@ use std::ops::Range;
 use jiff::civil::Date;
 
 use crate::analysis::{Analysis, ProductItem};
-use crate::diagnostic::{Diagnostic, FileKey, Label, Severity};
+use crate::base::diagnostic::{Diagnostic, FileKey, Label, Severity};
 use crate::facts::Origin;
 use crate::rules::RuleId;
 

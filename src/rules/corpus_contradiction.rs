@@ -16,15 +16,15 @@ use foldhash::{HashMap, HashSet};
 use std::ops::Range;
 use std::path::Path;
 
-use crate::Report;
 use crate::analysis::Analysis;
-use crate::diagnostic::{Diagnostic, FileKey, Label, LineIndex};
-use crate::emit::display_path;
+use crate::analysis::statements::{compatible, odd_ones, statements};
+use crate::base::diagnostic::{Diagnostic, FileKey, Label, LineIndex};
+use crate::base::recent::Recent;
+use crate::base::value::Value;
 use crate::facts::FactBase;
-use crate::recent::Recent;
-use crate::rules::statements::{compatible, odd_ones, statements};
+use crate::report::display_path;
 use crate::rules::{Rule, RuleId, RuleMeta};
-use crate::value::Value;
+use crate::run::Report;
 
 /// The rule. Its findings come from [`compare`], after all files of a run are checked;
 /// checking one file alone finds nothing.
@@ -119,11 +119,11 @@ mod key_hex {
     use serde::{Deserializer, Serializer};
 
     pub fn serialize<S: Serializer>(k: &[u64; 2], s: S) -> Result<S::Ok, S::Error> {
-        crate::cache::u128_hex::serialize(&((u128::from(k[0]) << 64) | u128::from(k[1])), s)
+        crate::run::cache::u128_hex::serialize(&((u128::from(k[0]) << 64) | u128::from(k[1])), s)
     }
 
     pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<[u64; 2], D::Error> {
-        let k = crate::cache::u128_hex::deserialize(d)?;
+        let k = crate::run::cache::u128_hex::deserialize(d)?;
         // The halves of the number, high then low: the casts keep 64 bits each.
         Ok([(k >> 64) as u64, k as u64])
     }
@@ -163,7 +163,7 @@ pub struct Summary {
     hash: u64,
     /// The configured severity of `corpus-contradiction` for this file: `None` for the
     /// default, `Some(None)` for off.
-    pub(crate) level: Option<Option<crate::diagnostic::Severity>>,
+    pub(crate) level: Option<Option<crate::base::diagnostic::Severity>>,
     /// The day of the run, for the file's suppression comments.
     pub(crate) today: Option<jiff::civil::Date>,
 }
@@ -324,7 +324,7 @@ impl Reread {
     fn of(text: Option<&str>, path: &Path, hash: u64) -> Option<Reread> {
         let text = match text {
             Some(t) => t.to_string(),
-            None => match crate::read_draft(path) {
+            None => match crate::run::read_draft(path) {
                 Ok(Some(t)) if hash_text(&t) == hash => t,
                 _ => return None,
             },
@@ -428,8 +428,8 @@ pub fn compare(report: &mut Report, bases: &[FactBase]) {
             ds.push(d);
         }
         // The file's suppression comments apply to this rule as to any other.
-        let directives = crate::markdown::scan(&this.text).directives;
-        let kept = crate::suppress::apply(&this.text, &directives, ds, summary.today, false);
+        let directives = crate::read::markdown::scan(&this.text).directives;
+        let kept = crate::run::suppress::apply(&this.text, &directives, ds, summary.today, false);
         let file = &mut report.files[fi];
         file.result.diagnostics.extend(
             kept.into_iter()
@@ -483,7 +483,7 @@ fn diagnostic(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::{CheckOptions, CheckedFile, check_text};
+    use crate::run::{CheckOptions, CheckedFile, check_text};
 
     const HEAD: &str = "---\ndate: 2025-03-01\n---\n";
 

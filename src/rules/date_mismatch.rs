@@ -1,10 +1,10 @@
 //! `date-mismatch`: a stated date for an event that contradicts the fact's date.
 
 use crate::analysis::{Analysis, Verdict};
-use crate::diagnostic::Diagnostic;
+use crate::base::diagnostic::Diagnostic;
+use crate::base::value::Grain;
 use crate::facts::FactKind;
 use crate::rules::{Expected, Rule, RuleId, RuleMeta, fact_diagnostic};
-use crate::value::Grain;
 
 /// The rule.
 pub struct DateMismatch;
@@ -81,8 +81,8 @@ impl Rule for DateMismatch {
                 },
                 message,
             );
-            if let crate::value::Value::Date(stated) = &item.value {
-                d.fix = crate::fix::date_fix(a.text, &item.span, stated, date);
+            if let crate::base::value::Value::Date(stated) = &item.value {
+                d.fix = crate::base::restyle::date_fix(a.text, &item.span, stated, date);
             }
             out.push(d);
         }

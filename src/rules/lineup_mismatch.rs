@@ -2,10 +2,10 @@
 //! date.
 
 use crate::analysis::Analysis;
-use crate::diagnostic::Diagnostic;
+use crate::analysis::timeline::TimeVerdict;
+use crate::base::diagnostic::Diagnostic;
 use crate::rules::catalog::{ProductFinding, whose_date, written};
 use crate::rules::{Rule, RuleId, RuleMeta};
-use crate::timeline::TimeVerdict;
 
 /// The rule.
 pub struct LineupMismatch;

@@ -9,19 +9,17 @@ use std::fmt;
 use serde::Serialize;
 
 use crate::analysis::Analysis;
-use crate::diagnostic::{Diagnostic, Severity};
+use crate::base::diagnostic::{Diagnostic, Severity};
 
 pub mod anachronism;
 mod catalog;
 pub mod corpus_contradiction;
 pub mod date_mismatch;
 pub mod lineup_mismatch;
-pub(crate) mod prose;
 pub mod ratio_mismatch;
 pub mod relative_date;
 pub mod self_contradiction;
 pub mod stale_value;
-pub mod statements;
 pub mod sum_mismatch;
 pub mod table_arithmetic;
 pub mod unknown_model;
@@ -198,8 +196,8 @@ pub(crate) fn fact_diagnostic(
     let found = a.source_text(&span).to_string();
     let mut d = Diagnostic::new(rule, span, message)
         .with_label(format!("stated `{found}`"))
-        .with_related(crate::diagnostic::Label {
-            file: crate::diagnostic::FileKey::Fact(fact_span.file),
+        .with_related(crate::base::diagnostic::Label {
+            file: crate::base::diagnostic::FileKey::Fact(fact_span.file),
             span: fact_span.span,
             message: format!("the fact: {expected}"),
         });
@@ -218,13 +216,13 @@ pub(crate) fn fact_diagnostic(
 }
 
 /// The description of a rule id: from the rule's own file, or (for the ids reported
-/// while applying suppression comments) from [`crate::suppress`]. `None` for an id
+/// while applying suppression comments) from [`crate::run::suppress`]. `None` for an id
 /// reserved for a rule not implemented yet.
 pub fn meta_of(id: RuleId) -> Option<&'static RuleMeta> {
     RULES
         .iter()
         .map(|r| r.meta())
-        .chain(crate::suppress::META.iter().copied())
+        .chain(crate::run::suppress::META.iter().copied())
         .find(|m| m.id == id)
 }
 

@@ -6,12 +6,12 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::analysis::prose::{self, quantity, same_kind, show};
+use crate::analysis::statements::{MAX_SENTENCE, is_total, reported_values};
 use crate::analysis::{Analysis, Claim, ClaimKind, ValueItem};
-use crate::diagnostic::{Diagnostic, FileKey, Label};
-use crate::rules::prose::{self, quantity, same_kind, show};
-use crate::rules::statements::{MAX_SENTENCE, is_total, reported_values};
+use crate::base::diagnostic::{Diagnostic, FileKey, Label};
+use crate::base::value::{Interval, Value, trim_number};
 use crate::rules::{Rule, RuleId, RuleMeta};
-use crate::value::{Interval, Value, trim_number};
 
 /// The rule.
 pub struct RatioMismatch;
@@ -404,7 +404,7 @@ pub(crate) fn map_span(
         return c.span.clone();
     };
     // The claim is one of the block's sentences: the one that maps to its span.
-    let Some(s) = crate::sentence::split(&b.text)
+    let Some(s) = crate::read::sentence::split(&b.text)
         .into_iter()
         .find(|s| b.to_source(s) == c.span)
     else {
@@ -436,7 +436,7 @@ fn total_before(a: &Analysis<'_>, ci: usize, like: &Value) -> Option<(usize, usi
 mod tests {
     use super::{RATIO, RATIO_WORD_LIST, may_name_ratio};
     use crate::facts::FactBase;
-    use crate::{CheckOptions, check_text};
+    use crate::run::{CheckOptions, check_text};
 
     #[test]
     fn the_quick_test_misses_no_ratio() {

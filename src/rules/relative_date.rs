@@ -2,10 +2,10 @@
 //! whose dates contradict it, relative to the article's date.
 
 use crate::analysis::Analysis;
-use crate::diagnostic::Diagnostic;
+use crate::analysis::timeline::{Dates, TimeVerdict};
+use crate::base::diagnostic::Diagnostic;
 use crate::rules::catalog::{ProductFinding, written};
 use crate::rules::{Rule, RuleId, RuleMeta};
-use crate::timeline::{Dates, TimeVerdict};
 
 /// The rule.
 pub struct RelativeDate;
@@ -109,8 +109,8 @@ impl Rule for RelativeDate {
     }
 }
 
-fn on(d: crate::value::DateValue) -> &'static str {
-    if d.grain == crate::value::Grain::Day {
+fn on(d: crate::base::value::DateValue) -> &'static str {
+    if d.grain == crate::base::value::Grain::Day {
         "on"
     } else {
         "in"

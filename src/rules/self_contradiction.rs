@@ -4,10 +4,10 @@
 use std::collections::BTreeMap;
 
 use crate::analysis::Analysis;
-use crate::diagnostic::{Diagnostic, FileKey, Label, LineIndex};
-use crate::rules::statements::{Statement, odd_ones, statements};
+use crate::analysis::statements::{Statement, odd_ones, statements};
+use crate::base::diagnostic::{Diagnostic, FileKey, Label, LineIndex};
+use crate::base::value::Value;
 use crate::rules::{Rule, RuleId, RuleMeta};
-use crate::value::Value;
 
 /// The rule.
 pub struct SelfContradiction;
@@ -127,7 +127,7 @@ fn diagnostic(
 #[cfg(test)]
 mod tests {
     use crate::facts::FactBase;
-    use crate::{CheckOptions, check_text};
+    use crate::run::{CheckOptions, check_text};
 
     /// (line, related line) of each self-contradiction in `body` (after a dated front
     /// matter of 3 lines), with no fact base.

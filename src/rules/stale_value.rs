@@ -1,7 +1,7 @@
 //! `stale-value`: a value that was true once but not on the article's date.
 
 use crate::analysis::{Analysis, Verdict, held_range};
-use crate::diagnostic::Diagnostic;
+use crate::base::diagnostic::Diagnostic;
 use crate::facts::FactKind;
 use crate::rules::{Expected, Rule, RuleId, RuleMeta, fact_diagnostic};
 
@@ -75,7 +75,8 @@ impl Rule for StaleValue {
                 message,
             );
             d.label = format!("`{found}` is out of date");
-            d.fix = crate::fix::value_fix(a.text, &item.span, &item.value, &now.stated.value);
+            d.fix =
+                crate::base::restyle::value_fix(a.text, &item.span, &item.value, &now.stated.value);
             out.push(d);
         }
     }

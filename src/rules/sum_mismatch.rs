@@ -6,12 +6,12 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::analysis::prose;
+use crate::analysis::statements::MAX_SENTENCE;
 use crate::analysis::{Analysis, Claim, ClaimKind, ValueItem};
-use crate::diagnostic::{Diagnostic, FileKey, Label};
-use crate::rules::prose;
-use crate::rules::statements::MAX_SENTENCE;
+use crate::base::diagnostic::{Diagnostic, FileKey, Label};
+use crate::base::value::{Currency, Hedge, Interval, Quantity, Value};
 use crate::rules::{Rule, RuleId, RuleMeta};
-use crate::value::{Currency, Hedge, Interval, Quantity, Value};
 
 /// The rule.
 pub struct SumMismatch;

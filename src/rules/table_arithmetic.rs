@@ -6,12 +6,12 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::analysis::prose::{quantity, same_kind, show};
+use crate::analysis::statements::reported_values;
 use crate::analysis::{Analysis, Claim, ClaimKind, ValueItem};
-use crate::diagnostic::{Diagnostic, FileKey, Label};
-use crate::rules::prose::{quantity, same_kind, show};
-use crate::rules::statements::reported_values;
+use crate::base::diagnostic::{Diagnostic, FileKey, Label};
+use crate::base::value::{Hedge, Interval, Quantity, Value};
 use crate::rules::{Rule, RuleId, RuleMeta};
-use crate::value::{Hedge, Interval, Quantity, Value};
 
 /// The rule.
 pub struct TableArithmetic;
@@ -412,7 +412,7 @@ fn running_total(
         d.expected = Some(computed_text);
         d.found = Some(found);
         if confirmed {
-            d.fix = crate::fix::number_fix(a.text, &cell.span, &cell.value, computed);
+            d.fix = crate::base::restyle::number_fix(a.text, &cell.span, &cell.value, computed);
         }
         out.push(d);
     }
@@ -524,7 +524,7 @@ fn shares(a: &Analysis<'_>, vs: &[&ValueItem], check_sum: bool, out: &mut Vec<Di
 #[cfg(test)]
 mod tests {
     use crate::facts::FactBase;
-    use crate::{CheckOptions, check_text};
+    use crate::run::{CheckOptions, check_text};
 
     /// (line, expected) of each table-arithmetic finding, with no fact base.
     fn found(body: &str) -> Vec<(usize, String)> {

@@ -1,11 +1,11 @@
 //! `unknown-model`: a name of a known family's shape that no product has.
 
 use crate::analysis::Analysis;
-use crate::diagnostic::{Diagnostic, FileKey, Label};
-use crate::names::shape;
-use crate::recognize::product::Found;
+use crate::analysis::timeline::TimeVerdict;
+use crate::base::diagnostic::{Diagnostic, FileKey, Label};
+use crate::facts::names::shape;
+use crate::facts::product::Found;
 use crate::rules::{Rule, RuleId, RuleMeta};
-use crate::timeline::TimeVerdict;
 
 /// The rule.
 pub struct UnknownModel;

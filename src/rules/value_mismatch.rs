@@ -1,7 +1,7 @@
 //! `value-mismatch`: a stated amount, count or percentage that contradicts its fact.
 
 use crate::analysis::{Analysis, Verdict};
-use crate::diagnostic::Diagnostic;
+use crate::base::diagnostic::Diagnostic;
 use crate::facts::FactKind;
 use crate::rules::{Expected, Rule, RuleId, RuleMeta, fact_diagnostic};
 
@@ -58,7 +58,7 @@ impl Rule for ValueMismatch {
                 (FactKind::Quantity { .. }, Some(day)) => {
                     let Some(t) = f.value_on(day) else { continue };
                     let when = match pinned {
-                        Some(p) if p.grain != crate::value::Grain::Day => {
+                        Some(p) if p.grain != crate::base::value::Grain::Day => {
                             format!(" at the end of {p}")
                         }
                         _ => format!(" on {day}"),
@@ -100,7 +100,7 @@ impl Rule for ValueMismatch {
                 },
                 message,
             );
-            d.fix = crate::fix::value_fix(a.text, &item.span, &item.value, target);
+            d.fix = crate::base::restyle::value_fix(a.text, &item.span, &item.value, target);
             out.push(d);
         }
     }

@@ -21,8 +21,8 @@ use std::ops::Range;
 
 use jiff::civil::Date;
 
-use crate::diagnostic::{Diagnostic, LineIndex};
-use crate::markdown;
+use crate::base::diagnostic::{Diagnostic, LineIndex};
+use crate::read::markdown;
 use crate::rules::{RuleId, RuleMeta};
 
 /// The descriptions of the ids reported here.

@@ -7,6 +7,10 @@
 //! the fact, and where the writer may mean another fact that the value fits, nothing
 //! is said.
 
+pub mod prose;
+pub mod statements;
+pub mod timeline;
+
 use std::borrow::Cow;
 use std::ops::Range;
 use std::path::Path;
@@ -14,15 +18,15 @@ use std::sync::{LazyLock, OnceLock};
 
 use jiff::civil::Date;
 
+use crate::base::value::{DateValue, Hedge, Interval, Value};
+use crate::base::word_regex::WordRegex;
+use crate::facts::names::{NameKind, NameMatch, NameSearch};
+use crate::facts::product::{Found, ProductMention};
 use crate::facts::{Fact, FactBase, FactKind, Timed, hedge_of};
-use crate::markdown::{BlockKind, Document};
-use crate::names::{NameKind, NameMatch, NameSearch};
-use crate::recognize::product::{Found, ProductMention};
+use crate::read::markdown::{BlockKind, Document};
+use crate::read::sentence;
 use crate::recognize::relative::{Relative, RelativeMention};
-use crate::recognize::word_regex::WordRegex;
 use crate::recognize::{self, Mention};
-use crate::sentence;
-use crate::value::{DateValue, Hedge, Interval, Value};
 
 /// A value in a claim.
 #[derive(Clone, Debug)]
@@ -50,7 +54,7 @@ pub struct CueItem {
     pub header_col: Option<usize>,
 }
 
-/// A product name in a claim (see [`crate::recognize::product`]).
+/// A product name in a claim (see [`crate::facts::product`]).
 #[derive(Clone, Debug)]
 pub struct ProductItem {
     /// Byte range in the file.
@@ -215,11 +219,11 @@ pub struct Analysis<'a> {
     /// What the article's date says about the products and events named, computed
     /// when a rule first asks ([`Analysis::timeline`]): not at all when the four time
     /// rules are off.
-    pub(crate) timeline: std::sync::OnceLock<Vec<crate::timeline::TimeVerdict>>,
+    pub(crate) timeline: std::sync::OnceLock<Vec<crate::analysis::timeline::TimeVerdict>>,
     /// Values tied to one fact that they agree with (compared across documents).
     pub agreements: Vec<Agreement>,
     /// The statements the rules that need no fact base compare, computed once.
-    pub(crate) statements: std::sync::OnceLock<Vec<crate::rules::statements::Statement>>,
+    pub(crate) statements: std::sync::OnceLock<Vec<crate::analysis::statements::Statement>>,
     /// Byte ranges of sentences and table rows too big to check (see
     /// [`MAX_CLAIM_BYTES`], [`MAX_CLAIM_ITEMS`]): no rule reads them.
     pub oversized: Vec<Range<usize>>,
@@ -278,9 +282,10 @@ impl<'a> Analysis<'a> {
     }
 
     /// What the article's date says about the products and events named (see
-    /// [`crate::timeline::judge`]), computed on first use.
-    pub fn timeline(&self) -> &[crate::timeline::TimeVerdict] {
-        self.timeline.get_or_init(|| crate::timeline::judge(self))
+    /// [`crate::analysis::timeline::judge`]), computed on first use.
+    pub fn timeline(&self) -> &[crate::analysis::timeline::TimeVerdict] {
+        self.timeline
+            .get_or_init(|| crate::analysis::timeline::judge(self))
     }
 
     /// The text of a value as written in the draft.
@@ -348,7 +353,7 @@ fn build_claims<'a>(doc: &'a Document, facts: &FactBase) -> (Vec<Claim<'a>>, Vec
         name_search.find(&block.text, &mut names);
         if !sentences.iter().all(|s| s.len() > MAX_CLAIM_BYTES) {
             values_of_checked(&block.text, &sentences, &mut mentions);
-            recognize::product::find(&block.text, &names, facts, &mut products);
+            crate::facts::product::find(&block.text, &names, facts, &mut products);
         }
         // A paragraph right after a heading reads the heading as its sentence before
         // (a question and its answer).
@@ -655,7 +660,7 @@ fn table_claims<'a>(
                 }
             }
             found_products.clear();
-            recognize::product::find(&block.text, &names, facts, &mut found_products);
+            crate::facts::product::find(&block.text, &names, facts, &mut found_products);
             for m in &found_products {
                 products.push(ProductItem {
                     span: block.to_source(&m.span),
@@ -1511,7 +1516,7 @@ mod tests {
             with_run_on(2_000),
             with_run_on(10)
         );
-        let doc = crate::markdown::scan(&text);
+        let doc = crate::read::markdown::scan(&text);
         let a = Analysis::new(Path::new("t.md"), &text, &doc, &base, None);
         let run_on = text.find("$1 $1").expect("the run-on");
         let starts: Vec<usize> = a.oversized.iter().map(|r| r.start).collect();

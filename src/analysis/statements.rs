@@ -15,9 +15,9 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
+use crate::analysis::prose::{self, looks_plural, singular};
 use crate::analysis::{Analysis, Claim, ClaimKind, ValueItem, Verdict};
-use crate::rules::prose::{self, looks_plural, singular};
-use crate::value::Value;
+use crate::base::value::Value;
 
 /// A statement with its key.
 #[derive(Clone, Debug)]

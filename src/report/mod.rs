@@ -5,7 +5,7 @@ use std::path::Path;
 
 use codespan_reporting::files::SimpleFiles;
 
-use crate::diagnostic::{FileKey, LineIndex};
+use crate::base::diagnostic::{FileKey, LineIndex};
 use crate::facts::FactBase;
 
 pub mod github;
@@ -30,7 +30,7 @@ pub enum Format {
 }
 
 /// The fact base a checked file was checked against.
-pub fn base_of<'a>(bases: &'a [FactBase], f: &crate::CheckedFile) -> &'a FactBase {
+pub fn base_of<'a>(bases: &'a [FactBase], f: &crate::run::CheckedFile) -> &'a FactBase {
     bases
         .get(f.base)
         .or_else(|| bases.first())
@@ -61,7 +61,7 @@ const OTHERS_KEPT: usize = 8;
 pub struct Locator<'f> {
     facts: &'f FactBase,
     fact_lines: Vec<Option<LineIndex>>,
-    others: crate::recent::Recent<std::path::PathBuf, (String, LineIndex)>,
+    others: crate::base::recent::Recent<std::path::PathBuf, (String, LineIndex)>,
 }
 
 impl<'f> Locator<'f> {
@@ -70,7 +70,7 @@ impl<'f> Locator<'f> {
         Locator {
             facts,
             fact_lines: vec![None; facts.files.len()],
-            others: crate::recent::Recent::new(OTHERS_KEPT),
+            others: crate::base::recent::Recent::new(OTHERS_KEPT),
         }
     }
 

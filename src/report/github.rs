@@ -4,9 +4,9 @@
 
 use std::io::{self, Write};
 
-use crate::Report;
-use crate::diagnostic::{LineIndex, Severity};
-use crate::emit::display_path;
+use crate::base::diagnostic::{LineIndex, Severity};
+use crate::report::display_path;
+use crate::run::Report;
 
 /// Escapes a command's message: `%`, `\r`, `\n`.
 pub fn escape_data(s: &str) -> String {

@@ -20,17 +20,17 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use crate::recognize::word_regex::WordRegex;
+use crate::base::word_regex::WordRegex;
 use jiff::civil::Date;
 
 use crate::analysis::{
     Analysis, Claim, ClaimKind, excluded, fits, fits_loosely, in_quotes, values_during,
 };
+use crate::base::value::{DateValue, Value};
+use crate::facts::names::shape;
+use crate::facts::product::Found;
 use crate::facts::{FactKind, Product};
-use crate::markdown::BlockKind;
-use crate::names::shape;
-use crate::recognize::product::Found;
-use crate::value::{DateValue, Value};
+use crate::read::markdown::BlockKind;
 
 /// Why a product was named too early.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

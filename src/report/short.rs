@@ -2,9 +2,9 @@
 
 use std::io::{self, Write};
 
-use crate::Report;
-use crate::diagnostic::LineIndex;
-use crate::emit::display_path;
+use crate::base::diagnostic::LineIndex;
+use crate::report::display_path;
+use crate::run::Report;
 
 /// Writes every finding and error of the report, one per line.
 pub fn write(report: &Report, w: &mut dyn Write) -> io::Result<()> {

@@ -9,10 +9,10 @@ use codespan_reporting::diagnostic::{
 use codespan_reporting::files::SimpleFiles;
 use codespan_reporting::term::{self, Config, WriteStyle};
 
-use crate::Report;
-use crate::diagnostic::{Diagnostic, FileKey, LineIndex, Severity};
-use crate::emit::{display_path, source_files};
+use crate::base::diagnostic::{Diagnostic, FileKey, LineIndex, Severity};
 use crate::facts::{FactBase, FactError, FactFile};
+use crate::report::{display_path, source_files};
+use crate::run::Report;
 
 fn severity(s: Severity) -> CsSeverity {
     match s {
@@ -81,7 +81,7 @@ fn to_codespan(
 }
 
 /// Writes every finding of the report, then the read errors and notes. `bases` are the
-/// fact bases the files were checked against (see [`crate::CheckedFile::base`]).
+/// fact bases the files were checked against (see [`crate::run::CheckedFile::base`]).
 pub fn write<W: WriteStyle + io::Write>(
     report: &Report,
     bases: &[FactBase],

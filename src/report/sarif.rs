@@ -10,11 +10,11 @@ use serde::Serialize;
 use serde::ser::{SerializeSeq, Serializer};
 use serde_json::{Value, json};
 
-use crate::Report;
-use crate::diagnostic::{Diagnostic, LineIndex, Severity};
-use crate::emit::{Locator, display_path};
+use crate::base::diagnostic::{Diagnostic, LineIndex, Severity};
 use crate::facts::FactBase;
+use crate::report::{Locator, display_path};
 use crate::rules::{RuleId, meta_of};
+use crate::run::Report;
 
 /// The SARIF version written.
 pub const VERSION: &str = "2.1.0";

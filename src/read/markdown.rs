@@ -12,7 +12,7 @@ use jiff::civil::Date;
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 use regex::Regex;
 
-use crate::recognize::word_regex::WordRegex;
+use crate::base::word_regex::WordRegex;
 
 /// What kind of prose a block is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

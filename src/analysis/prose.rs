@@ -10,7 +10,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::analysis::{Analysis, Claim, ValueItem};
-use crate::value::{Hedge, Quantity, Value};
+use crate::base::value::{Hedge, Quantity, Value};
 
 /// Hedge phrases as they end the text before a value (see `recognize::hedge`).
 static HEDGE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
@@ -781,7 +781,7 @@ mod tests {
     /// `body` (the clause is read from the body, as the rules do).
     fn names_in(body: &str, clause: &str) -> Vec<String> {
         let base = crate::facts::FactBase::load(Vec::new()).expect("an empty base");
-        let doc = crate::markdown::scan(body);
+        let doc = crate::read::markdown::scan(body);
         let a = Analysis::new(std::path::Path::new("t.md"), body, &doc, &base, None);
         let mut v: Vec<String> = names_among(&a, [clause].into_iter()).into_iter().collect();
         v.sort();

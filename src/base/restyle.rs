@@ -2,7 +2,7 @@
 //! the draft's own style, and the application of replacements to a draft without
 //! touching any other byte.
 //!
-//! A finding carries a fix ([`crate::diagnostic::Fix`]) only when all of this holds:
+//! A finding carries a fix ([`crate::base::diagnostic::Fix`]) only when all of this holds:
 //!
 //! - it is a wrong amount or date of one attributed fact (`value-mismatch`,
 //!   `date-mismatch`), a value that is out of date (`stale-value`), or a running total
@@ -34,11 +34,11 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::diagnostic::Fix;
+use crate::base::diagnostic::Fix;
+use crate::base::value::{DateValue, Grain, Hedge, Quantity, Value};
 use crate::facts::FactBase;
 use crate::recognize;
-use crate::value::{DateValue, Grain, Hedge, Quantity, Value};
-use crate::{CheckOptions, FileJob, Report, check_text};
+use crate::run::{CheckOptions, FileJob, Report, check_text};
 
 // ---------------------------------------------------------------------------------
 // Numbers
@@ -372,7 +372,7 @@ pub fn number_fix(text: &str, span: &Range<usize>, stated: &Value, target: f64) 
 // Dates
 // ---------------------------------------------------------------------------------
 
-use crate::value::MONTHS;
+use crate::base::value::MONTHS;
 
 static ISO_DAY: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$").expect("constant regex"));
@@ -720,13 +720,13 @@ pub fn fix_report(
         let text: &str = &source;
         let fixed = fix_text(&f.path, text, base, &job.opts);
         let diff = unified_diff(
-            &crate::emit::display_path(&f.path),
+            &crate::report::display_path(&f.path),
             text,
             fixed.text.as_str(),
         );
         let write = (write && fixed.text != text).then(|| {
             write_if_unchanged(&f.path, text.as_bytes(), fixed.text.as_bytes())
-                .map_err(|e| crate::walk::io_message(&e))
+                .map_err(|e| crate::read::walk::io_message(&e))
         });
         out.push(FileOutcome {
             path: f.path.clone(),
@@ -742,7 +742,7 @@ pub fn fix_report(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::value::Currency;
+    use crate::base::value::Currency;
     use jiff::civil::Date;
 
     #[track_caller]

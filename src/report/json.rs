@@ -4,10 +4,10 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::Report;
-use crate::diagnostic::LineIndex;
-use crate::emit::{Locator, display_path};
+use crate::base::diagnostic::LineIndex;
 use crate::facts::{FactBase, FactError};
+use crate::report::{Locator, display_path};
+use crate::run::Report;
 
 /// The version of the JSON contract.
 pub const VERSION: u32 = 1;

@@ -55,7 +55,7 @@ pub struct Label {
 
 /// A replacement that corrects a finding: the draft's bytes `span` become
 /// `replacement`. Only findings whose correct text is certain carry one (see
-/// [`crate::fix`]).
+/// [`crate::base::restyle`]).
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Fix {
     /// Byte range in the draft (the finding's own span).

@@ -33,7 +33,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
 use crate::facts::FactBase;
-use crate::{FileJob, FileResult};
+use crate::run::{FileJob, FileResult};
 
 /// The cache folder `--cache` uses: in the current folder.
 pub const DEFAULT_DIR: &str = ".factlint_cache";
@@ -248,7 +248,7 @@ impl Cache {
         let fail = |what: &str, e: &dyn std::fmt::Display| {
             format!(
                 "cannot {what} {}: {e}",
-                crate::emit::display_path(&self.dir)
+                crate::report::display_path(&self.dir)
             )
         };
         std::fs::create_dir_all(&self.dir).map_err(|e| fail("create", &e))?;
@@ -356,9 +356,9 @@ mod tests {
         let job = FileJob {
             path: PathBuf::from("a.md"),
             base: 0,
-            opts: crate::CheckOptions {
+            opts: crate::run::CheckOptions {
                 today: "2025-06-01".parse().ok(),
-                ..crate::CheckOptions::default()
+                ..crate::run::CheckOptions::default()
             },
         };
         let text = "Globex serves 90,000 customers.";

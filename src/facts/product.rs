@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::facts::FactBase;
-use crate::names::{NameKind, NameMatch, name_ends_at, shape};
+use crate::facts::names::{NameKind, NameMatch, name_ends_at, shape};
 
 /// What a product mention names.
 #[derive(Clone, Debug, PartialEq, Eq)]
