@@ -6,8 +6,8 @@
 #
 #   benches/compare-outputs.sh OLD_BINARY NEW_BINARY [CORPUS_DIR...]
 #
-# A corpus folder is one made by `gencorpus corpus DIR --size 10M` (its drafts are in
-# DIR/md). Each case's standard output, standard error and exit code are compared;
+# A corpus folder is one made by `gencorpus corpus DIR --size 10M` (its drafts in DIR,
+# or in DIR/md when there is one). Each case's standard output, standard error and exit code are compared;
 # the script prints one line per case and exits 1 when any differs.
 set -u
 old=${1:?usage: benches/compare-outputs.sh OLD NEW [CORPUS...]}
@@ -69,7 +69,7 @@ if [ -f "$seed" ]; then
     targets="$targets $work/seed.md"
 fi
 for c in "$@"; do
-    targets="$targets $c/md"
+    if [ -d "$c/md" ]; then targets="$targets $c/md"; else targets="$targets $c"; fi
 done
 for t in $targets; do
     for f in human short json sarif github; do

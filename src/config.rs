@@ -344,13 +344,17 @@ impl Config {
         let mut s = String::new();
         match &self.path {
             Some(p) => {
-                let _ = writeln!(s, "# configuration: {}", crate::report::display_path(p));
+                let _ = writeln!(
+                    s,
+                    "# configuration: {}",
+                    crate::base::paths::display_path(p)
+                );
             }
             None => s.push_str("# configuration: none (built-in defaults)\n"),
         }
         let levels = match path {
             Some(p) => {
-                let _ = writeln!(s, "# for: {}", crate::report::display_path(p));
+                let _ = writeln!(s, "# for: {}", crate::base::paths::display_path(p));
                 if self.is_excluded(p) {
                     s.push_str(
                         "# this file is excluded by `include` / `exclude`: it is not checked\n",
@@ -367,7 +371,7 @@ impl Config {
         let facts: Vec<String> = self
             .facts
             .iter()
-            .map(|f| crate::report::display_path(f.strip_prefix(&self.dir).unwrap_or(f)))
+            .map(|f| crate::base::paths::display_path(f.strip_prefix(&self.dir).unwrap_or(f)))
             .collect();
         let _ = writeln!(s, "facts = {}", list(&facts));
         let _ = writeln!(s, "default-facts = {}", self.default_facts);

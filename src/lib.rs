@@ -21,6 +21,7 @@ pub mod base;
 pub mod config;
 pub mod explain;
 pub mod facts;
+pub mod fix;
 pub mod init;
 pub mod lsp;
 pub mod read;

@@ -141,7 +141,7 @@ pub fn uri_to_path(uri: &str) -> Option<PathBuf> {
 /// The `file:` URI of a path (made absolute).
 pub fn path_to_uri(path: &Path) -> Option<lt::Uri> {
     let abs = std::path::absolute(path).ok()?;
-    crate::report::sarif::uri(&crate::report::display_path(&abs))
+    crate::report::sarif::uri(&crate::base::paths::display_path(&abs))
         .parse()
         .ok()
 }
@@ -260,7 +260,7 @@ impl Setup {
             return l.value.clone();
         }
         let value = Config::load(file).map(Rc::new).map_err(|e| {
-            let shown = crate::report::display_path(&e.path);
+            let shown = crate::base::paths::display_path(&e.path);
             match e.problems.first() {
                 Some(p) => {
                     let (line, col) = LineIndex::new(&e.text).line_col(&e.text, p.span.start);
@@ -339,7 +339,7 @@ fn read_fact_files(
     let mut out = Vec::new();
     for p in paths {
         stamps.push((p.clone(), stamp(p)));
-        let shown = crate::report::display_path(p);
+        let shown = crate::base::paths::display_path(p);
         let meta = std::fs::metadata(p).map_err(|e| {
             format!(
                 "factlint: cannot read fact file {shown}: {}",
@@ -369,12 +369,12 @@ fn read_fact_files(
             let text = std::fs::read_to_string(&f).map_err(|e| {
                 format!(
                     "factlint: cannot read fact file {}: {}",
-                    crate::report::display_path(&f),
+                    crate::base::paths::display_path(&f),
                     crate::read::walk::io_message(&e)
                 )
             })?;
             out.push(FactFile {
-                name: crate::report::display_path(&f),
+                name: crate::base::paths::display_path(&f),
                 text,
             });
         }
@@ -725,7 +725,7 @@ impl Server<'_> {
         }
         if wants(&FIX_ALL) {
             let fixes: Vec<_> = doc.findings.iter().filter_map(|d| d.fix.clone()).collect();
-            let applied = crate::base::restyle::apply(&doc.text, &fixes).applied;
+            let applied = crate::fix::apply(&doc.text, &fixes).applied;
             if !applied.is_empty() {
                 let edits = applied
                     .iter()

@@ -370,7 +370,7 @@ fn read_fact_files(paths: &[PathBuf]) -> Result<Vec<FactFile>, String> {
                     Err(e) => return Err(format!("{}: {e}", f.display())),
                 };
             out.push(FactFile {
-                name: report::display_path(&f),
+                name: factlint::base::paths::display_path(&f),
                 text,
             });
         }
@@ -542,7 +542,7 @@ fn report_config_error(e: &ConfigError, color: ColorArg) -> ExitCode {
     }
     eprintln!(
         "error: the configuration {} cannot be used; nothing was checked",
-        report::display_path(&e.path)
+        factlint::base::paths::display_path(&e.path)
     );
     ExitCode::from(2)
 }
@@ -616,7 +616,10 @@ fn run_init(dir: &Path) -> ExitCode {
         .collect();
     if !existing.is_empty() {
         for p in &existing {
-            eprintln!("error: {} already exists", report::display_path(p));
+            eprintln!(
+                "error: {} already exists",
+                factlint::base::paths::display_path(p)
+            );
         }
         eprintln!("error: factlint init never overwrites a file; nothing was written");
         return ExitCode::from(2);
@@ -633,10 +636,10 @@ fn run_init(dir: &Path) -> ExitCode {
         );
         return ExitCode::from(2);
     }
-    let facts = report::display_path(&facts_path);
+    let facts = factlint::base::paths::display_path(&facts_path);
     print_out(&format!(
         "wrote {}\nwrote {facts}\nnext: put your facts in {facts} (each with its source), then run `factlint facts check {facts}` and `factlint check`\n",
-        report::display_path(&config_path),
+        factlint::base::paths::display_path(&config_path),
     ))
 }
 
@@ -688,9 +691,10 @@ fn plan(
                 plan.skipped.push(FileError {
                     message: format!(
                         "skipped: excluded by {}",
-                        c.path
-                            .as_deref()
-                            .map_or_else(|| "the configuration".to_string(), report::display_path)
+                        c.path.as_deref().map_or_else(
+                            || "the configuration".to_string(),
+                            factlint::base::paths::display_path
+                        )
                     ),
                     path,
                 });
@@ -916,7 +920,11 @@ fn run_check(args: CheckArgs) -> ExitCode {
     // Skipped files and per-file notes go to stderr in every format: they are not
     // findings, and the JSON contract has no field for them.
     for s in &report.skipped {
-        eprintln!("note: {}: {}", report::display_path(&s.path), s.message);
+        eprintln!(
+            "note: {}: {}",
+            factlint::base::paths::display_path(&s.path),
+            s.message
+        );
     }
     for f in &report.files {
         for n in f
@@ -925,7 +933,10 @@ fn run_check(args: CheckArgs) -> ExitCode {
             .iter()
             .filter(|n| !n.starts_with("no article date"))
         {
-            eprintln!("note: {}: {n}", report::display_path(&f.path));
+            eprintln!(
+                "note: {}: {n}",
+                factlint::base::paths::display_path(&f.path)
+            );
         }
     }
     if matches!(format, Format::Human) {
@@ -1006,7 +1017,8 @@ fn apply_fixes(
     jobs: &[FileJob],
     input: Option<&StdinInput>,
 ) -> Result<bool, ExitCode> {
-    use factlint::base::restyle::{self, WriteOutcome};
+    use factlint::fix::{WriteOutcome, unified_diff};
+    use factlint::run::fix::{fix_report, fix_text};
     let mut stdout = io::stdout().lock();
     let mut print = |text: &[u8]| match stdout.write_all(text).and_then(|()| stdout.flush()) {
         Err(e) if e.kind() != io::ErrorKind::BrokenPipe => {
@@ -1029,10 +1041,15 @@ fn apply_fixes(
             return Ok(false);
         };
         let text = String::from_utf8_lossy(&input.bytes).into_owned();
-        let fixed = restyle::fix_text(&name, &text, &bases[base], &job.opts);
+        let fixed = fix_text(&name, &text, &bases[base], &job.opts);
         if args.diff {
             print(
-                restyle::unified_diff(&report::display_path(&name), &text, &fixed.text).as_bytes(),
+                unified_diff(
+                    &factlint::base::paths::display_path(&name),
+                    &text,
+                    &fixed.text,
+                )
+                .as_bytes(),
             )?;
             note_fixes(
                 fixed.fixed,
@@ -1060,7 +1077,7 @@ fn apply_fixes(
         }];
         return Ok(false);
     }
-    let outcomes = restyle::fix_report(report, bases, jobs, args.fix);
+    let outcomes = fix_report(report, bases, jobs, args.fix);
     let conflicts = outcomes.iter().map(|o| o.conflicts).sum();
     if args.diff {
         for o in &outcomes {
@@ -1077,7 +1094,7 @@ fn apply_fixes(
     }
     let (mut fixed, mut files, mut failed) = (0, 0, false);
     for o in &outcomes {
-        let path = report::display_path(&o.path);
+        let path = factlint::base::paths::display_path(&o.path);
         match &o.write {
             Some(Ok(WriteOutcome::Written)) => {
                 fixed += o.fixed;

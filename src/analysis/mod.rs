@@ -8,6 +8,7 @@
 //! is said.
 
 pub mod prose;
+pub mod restyle;
 pub mod statements;
 pub mod timeline;
 

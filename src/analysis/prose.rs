@@ -12,6 +12,12 @@ use regex::Regex;
 use crate::analysis::{Analysis, Claim, ValueItem};
 use crate::base::value::{Hedge, Quantity, Value};
 
+/// The sentences of a block's text, as byte ranges into it: the same split the claims
+/// of kind sentence were made with.
+pub fn sentences(text: &str) -> Vec<Range<usize>> {
+    crate::read::sentence::split(text)
+}
+
 /// Hedge phrases as they end the text before a value (see `recognize::hedge`).
 static HEDGE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
 
-use crate::rules::RuleId;
+use crate::base::rule_id::RuleId;
 
 /// How serious a finding is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -55,7 +55,7 @@ pub struct Label {
 
 /// A replacement that corrects a finding: the draft's bytes `span` become
 /// `replacement`. Only findings whose correct text is certain carry one (see
-/// [`crate::base::restyle`]).
+/// [`crate::analysis::restyle`]).
 #[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Fix {
     /// Byte range in the draft (the finding's own span).

@@ -2,8 +2,10 @@
 //! rule ids, and small text utilities.
 
 pub mod diagnostic;
+pub mod hashing;
+pub mod paths;
 pub(crate) mod recent;
-pub mod restyle;
+pub mod rule_id;
 pub(crate) mod swar;
 pub mod value;
 pub mod word_regex;

@@ -94,10 +94,10 @@ impl Hedge {
 #[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Interval {
     /// Lower end (may be `-inf`).
-    #[serde(with = "crate::run::cache::f64_text")]
+    #[serde(with = "crate::base::hashing::f64_text")]
     pub lo: f64,
     /// Upper end (may be `inf`).
-    #[serde(with = "crate::run::cache::f64_text")]
+    #[serde(with = "crate::base::hashing::f64_text")]
     pub hi: f64,
 }
 
@@ -124,13 +124,13 @@ pub const NEARLY_TOLERANCE: f64 = 0.15;
 #[derive(Clone, Copy, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Quantity {
     /// The value, or the low end of a range.
-    #[serde(rename = "l", with = "crate::run::cache::f64_text")]
+    #[serde(rename = "l", with = "crate::base::hashing::f64_text")]
     pub low: f64,
     /// The value, or the high end of a range.
-    #[serde(rename = "h", with = "crate::run::cache::f64_text")]
+    #[serde(rename = "h", with = "crate::base::hashing::f64_text")]
     pub high: f64,
     /// The unit of the last printed digit, scaled.
-    #[serde(rename = "p", with = "crate::run::cache::f64_text")]
+    #[serde(rename = "p", with = "crate::base::hashing::f64_text")]
     pub precision: f64,
     /// The hedge that bounds or widens the value.
     #[serde(rename = "g")]

@@ -5,7 +5,7 @@
 use std::io::{self, Write};
 
 use crate::base::diagnostic::{LineIndex, Severity};
-use crate::report::display_path;
+use crate::base::paths::display_path;
 use crate::run::Report;
 
 /// Escapes a command's message: `%`, `\r`, `\n`.

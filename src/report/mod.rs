@@ -6,6 +6,7 @@ use std::path::Path;
 use codespan_reporting::files::SimpleFiles;
 
 use crate::base::diagnostic::{FileKey, LineIndex};
+use crate::base::paths::display_path;
 use crate::facts::FactBase;
 
 pub mod github;
@@ -35,11 +36,6 @@ pub fn base_of<'a>(bases: &'a [FactBase], f: &crate::run::CheckedFile) -> &'a Fa
         .get(f.base)
         .or_else(|| bases.first())
         .expect("the caller passes the fact bases the report was made with")
-}
-
-/// A path as shown in output: forward slashes on every platform.
-pub fn display_path(p: &Path) -> String {
-    p.to_string_lossy().replace('\\', "/")
 }
 
 /// A resolved location: file name, 1-based line and column (characters).

@@ -3,7 +3,7 @@
 use std::io::{self, Write};
 
 use crate::base::diagnostic::LineIndex;
-use crate::report::display_path;
+use crate::base::paths::display_path;
 use crate::run::Report;
 
 /// Writes every finding and error of the report, one per line.

@@ -82,7 +82,7 @@ impl Rule for DateMismatch {
                 message,
             );
             if let crate::base::value::Value::Date(stated) = &item.value {
-                d.fix = crate::base::restyle::date_fix(a.text, &item.span, stated, date);
+                d.fix = crate::analysis::restyle::date_fix(a.text, &item.span, stated, date);
             }
             out.push(d);
         }

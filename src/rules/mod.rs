@@ -4,132 +4,29 @@
 //! pushes diagnostics. Rules never print and never fail: a rule that cannot decide
 //! says nothing.
 
-use std::fmt;
-
-use serde::Serialize;
-
 use crate::analysis::Analysis;
-use crate::base::diagnostic::{Diagnostic, Severity};
+use crate::base::diagnostic::Diagnostic;
 
-pub mod anachronism;
 mod catalog;
-pub mod corpus_contradiction;
-pub mod date_mismatch;
-pub mod lineup_mismatch;
-pub mod ratio_mismatch;
-pub mod relative_date;
-pub mod self_contradiction;
-pub mod stale_value;
-pub mod sum_mismatch;
-pub mod table_arithmetic;
-pub mod unknown_model;
-pub mod value_mismatch;
+pub mod suppression;
 
-/// Every rule id factlint knows. Ids are part of the interface (JSON, SARIF, config,
-/// suppression comments): never rename one.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
-)]
-#[serde(rename_all = "kebab-case")]
-pub enum RuleId {
-    /// A stated amount, count or percentage that contradicts the fact it is about.
-    ValueMismatch,
-    /// A value that was true once but not on the article's date.
-    StaleValue,
-    /// A stated date for an event that contradicts the fact's date.
-    DateMismatch,
-    /// Parts that do not add up to the stated or known total.
-    SumMismatch,
-    /// A product or event named before it existed.
-    Anachronism,
-    /// A name of a known family's shape that no product has.
-    UnknownModel,
-    /// "last year", "earlier this year" that the fact's date contradicts.
-    RelativeDate,
-    /// A line-up listed with a member it did not have on the article's date.
-    LineupMismatch,
-    /// The same claim made twice in one document with values that cannot both hold.
-    SelfContradiction,
-    /// A running-total or total row that does not equal the sum of its column.
-    TableArithmetic,
-    /// "doubling", "tripling" between two values that do not have that ratio.
-    RatioMismatch,
-    /// Two documents of one run that state the same claim differently.
-    CorpusContradiction,
-    /// A suppression comment whose `until=` date has passed.
-    ExpiredSuppression,
-    /// A suppression comment that hid nothing (with `--report-unused-suppressions`).
-    UnusedSuppression,
-    /// A `factlint-…` comment that cannot be read (unknown directive, rule id or key).
-    InvalidSuppression,
+pub use crate::base::rule_id::RuleId;
+
+/// Expands the one list of rules ([`crate::base::rule_id`]) into a module a rule and
+/// [`RULES`].
+macro_rules! define_rules {
+    (
+        rules: [$(($v:ident, $id:literal, $sev:ident, $module:ident, $doc:literal)),* $(,)?],
+        suppression: [$($suppression:tt)*] $(,)?
+    ) => {
+        $(pub mod $module;)*
+
+        /// Every implemented rule, in id order.
+        pub static RULES: &[&dyn Rule] = &[$(&$module::$v),*];
+    };
 }
 
-impl RuleId {
-    /// Every id, in a stable order.
-    pub const ALL: [RuleId; 15] = [
-        RuleId::ValueMismatch,
-        RuleId::StaleValue,
-        RuleId::DateMismatch,
-        RuleId::SumMismatch,
-        RuleId::Anachronism,
-        RuleId::UnknownModel,
-        RuleId::RelativeDate,
-        RuleId::LineupMismatch,
-        RuleId::SelfContradiction,
-        RuleId::TableArithmetic,
-        RuleId::RatioMismatch,
-        RuleId::CorpusContradiction,
-        RuleId::ExpiredSuppression,
-        RuleId::UnusedSuppression,
-        RuleId::InvalidSuppression,
-    ];
-
-    /// The kebab-case id.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            RuleId::ValueMismatch => "value-mismatch",
-            RuleId::StaleValue => "stale-value",
-            RuleId::DateMismatch => "date-mismatch",
-            RuleId::SumMismatch => "sum-mismatch",
-            RuleId::Anachronism => "anachronism",
-            RuleId::UnknownModel => "unknown-model",
-            RuleId::RelativeDate => "relative-date",
-            RuleId::LineupMismatch => "lineup-mismatch",
-            RuleId::SelfContradiction => "self-contradiction",
-            RuleId::TableArithmetic => "table-arithmetic",
-            RuleId::RatioMismatch => "ratio-mismatch",
-            RuleId::CorpusContradiction => "corpus-contradiction",
-            RuleId::ExpiredSuppression => "expired-suppression",
-            RuleId::UnusedSuppression => "unused-suppression",
-            RuleId::InvalidSuppression => "invalid-suppression",
-        }
-    }
-
-    /// Parses a kebab-case id.
-    pub fn parse(s: &str) -> Option<RuleId> {
-        RuleId::ALL.into_iter().find(|r| r.as_str() == s)
-    }
-
-    /// The severity a finding of this rule has unless configured otherwise.
-    pub fn default_severity(self) -> Severity {
-        match self {
-            RuleId::UnknownModel
-            | RuleId::RelativeDate
-            | RuleId::LineupMismatch
-            | RuleId::CorpusContradiction
-            | RuleId::ExpiredSuppression
-            | RuleId::UnusedSuppression
-            | RuleId::InvalidSuppression => Severity::Warning,
-            _ => Severity::Error,
-        }
-    }
-}
-
-impl fmt::Display for RuleId {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
+crate::base::rule_id::rule_list!(define_rules);
 
 /// What a rule tells about itself: shown by `factlint rules` and `factlint rule ID`.
 #[derive(Debug)]
@@ -149,22 +46,6 @@ pub trait Rule: Sync {
     /// Checks one analysed draft.
     fn check(&self, analysis: &Analysis<'_>, out: &mut Vec<Diagnostic>);
 }
-
-/// Every implemented rule, in id order.
-pub static RULES: &[&dyn Rule] = &[
-    &value_mismatch::ValueMismatch,
-    &stale_value::StaleValue,
-    &date_mismatch::DateMismatch,
-    &sum_mismatch::SumMismatch,
-    &anachronism::Anachronism,
-    &unknown_model::UnknownModel,
-    &relative_date::RelativeDate,
-    &lineup_mismatch::LineupMismatch,
-    &self_contradiction::SelfContradiction,
-    &table_arithmetic::TableArithmetic,
-    &ratio_mismatch::RatioMismatch,
-    &corpus_contradiction::CorpusContradiction,
-];
 
 /// What a fact says, for a diagnostic: the value as written, where it was written,
 /// and a source of its own if the value has one.
@@ -216,13 +97,13 @@ pub(crate) fn fact_diagnostic(
 }
 
 /// The description of a rule id: from the rule's own file, or (for the ids reported
-/// while applying suppression comments) from [`crate::run::suppress`]. `None` for an id
+/// while applying suppression comments) from [`suppression`]. `None` for an id
 /// reserved for a rule not implemented yet.
 pub fn meta_of(id: RuleId) -> Option<&'static RuleMeta> {
     RULES
         .iter()
         .map(|r| r.meta())
-        .chain(crate::run::suppress::META.iter().copied())
+        .chain(suppression::META.iter().copied())
         .find(|m| m.id == id)
 }
 

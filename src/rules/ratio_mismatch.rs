@@ -404,7 +404,7 @@ pub(crate) fn map_span(
         return c.span.clone();
     };
     // The claim is one of the block's sentences: the one that maps to its span.
-    let Some(s) = crate::read::sentence::split(&b.text)
+    let Some(s) = crate::analysis::prose::sentences(&b.text)
         .into_iter()
         .find(|s| b.to_source(s) == c.span)
     else {

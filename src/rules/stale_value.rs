@@ -76,7 +76,7 @@ impl Rule for StaleValue {
             );
             d.label = format!("`{found}` is out of date");
             d.fix =
-                crate::base::restyle::value_fix(a.text, &item.span, &item.value, &now.stated.value);
+                crate::analysis::restyle::value_fix(a.text, &item.span, &item.value, &now.stated.value);
             out.push(d);
         }
     }

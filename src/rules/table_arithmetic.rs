@@ -412,7 +412,7 @@ fn running_total(
         d.expected = Some(computed_text);
         d.found = Some(found);
         if confirmed {
-            d.fix = crate::base::restyle::number_fix(a.text, &cell.span, &cell.value, computed);
+            d.fix = crate::analysis::restyle::number_fix(a.text, &cell.span, &cell.value, computed);
         }
         out.push(d);
     }

@@ -100,7 +100,7 @@ impl Rule for ValueMismatch {
                 },
                 message,
             );
-            d.fix = crate::base::restyle::value_fix(a.text, &item.span, &item.value, target);
+            d.fix = crate::analysis::restyle::value_fix(a.text, &item.span, &item.value, target);
             out.push(d);
         }
     }

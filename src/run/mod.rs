@@ -2,6 +2,8 @@
 //! collects what they found into a [`Report`].
 
 pub mod cache;
+pub mod corpus;
+pub mod fix;
 pub mod suppress;
 
 use std::path::{Path, PathBuf};
@@ -481,7 +483,7 @@ fn run_jobs(jobs: &[FileJob], bases: &[FactBase], cache: Option<&mut cache::Cach
     sort_by_path(&mut report.errors, |e| &e.path);
     sort_by_path(&mut report.skipped, |e| &e.path);
     // Claims compared across the drafts of the run (`corpus-contradiction`).
-    crate::rules::corpus_contradiction::compare(&mut report, bases);
+    corpus::compare(&mut report, bases);
     report
 }
 
