@@ -822,7 +822,7 @@ fn rules_rule_and_completions() {
         .lines()
         .filter_map(|l| l.split_whitespace().next())
         .collect();
-    assert_eq!(ids.len(), 15, "{text}");
+    assert_eq!(ids.len(), factlint::base::rule_id::RuleId::COUNT, "{text}");
     assert!(
         text.contains("value-mismatch         error    a stated amount"),
         "{text}"

@@ -46,7 +46,7 @@ line.
     Amazon invested $1.25 billion in Anthropic in September 2023.
 The value is right, so there is nothing to hide.
 
-## Example that does not fire
+## Example that does not fire (article dated 2024-11-22)
     <!-- factlint-disable-next-line value-mismatch reason=\"quoting the first report\" -->
     Early reports said Amazon's total investment in Anthropic stood at $9 billion.
 ",

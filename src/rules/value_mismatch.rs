@@ -23,11 +23,11 @@ A wrong amount is the error readers notice and quote. Drafts get tranches and to
 wrong more than anything else.
 
 ## Example that fires
-    Amazon invested $1.25 billion in September 2023 and $2.25 billion in March 2024.
+    Amazon invested $1.25 billion in Anthropic in September 2023 and $2.25 billion in March 2024.
 The March 2024 tranche was $2.75 billion.
 
 ## Example that does not fire
-    Amazon invested $1.25 billion in September 2023 and $2.75 billion in March 2024.
+    Amazon invested $1.25 billion in Anthropic in September 2023 and $2.75 billion in March 2024.
     Microsoft has invested $13B+ in OpenAI.
 \"$13B+\" agrees with about $13 billion. Where the value fits another fact the writer
 may mean, factlint says nothing.
