@@ -1,0 +1,592 @@
+//! Attribution: which fact a stated value is about, or none when that is not certain.
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use crate::base::value::{DateValue, Hedge, Interval, Value};
+use crate::base::word_regex::WordRegex;
+use crate::facts::{Fact, FactBase, FactKind, hedge_of};
+
+use super::*;
+
+pub(super) static FORECAST: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::new(r"(?i)\b(could|might|may|would|should|expected to|is expected|are expected|projected|forecast|rumou?red|reportedly|plans? to|planning to|aims? to|if|unless|whether|estimates?)\b")
+        .expect("constant regex")
+});
+
+pub(super) static EXCLUDED_BEFORE: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::new(r"(?i)(\bup from|\bdown from|\bfrom|\bcompared (?:with|to)|\bversus|\bvs\.?|\bnot|\bnor|\brather than|\binstead of|\bexcept)\s*(?:about |around |roughly |nearly |almost |over |more than |less than |up to |just )?$")
+        .expect("constant regex")
+});
+
+/// True when a value's sentence or place makes it no claim about a fact: a forecast,
+/// a conditional, a negation, a value that belongs to an earlier time ("up from"), or
+/// quoted speech.
+pub(crate) fn excluded(claim: &Claim, v: &ValueItem) -> bool {
+    if claim.is_forecast() {
+        return true;
+    }
+    let before = &claim.text[..v.pos.start];
+    let window = &before[before.floor_char_boundary(before.len().saturating_sub(40))..];
+    if EXCLUDED_BEFORE.is_match(window) {
+        return true;
+    }
+    in_quotes(&claim.text, v.pos.start)
+}
+
+/// True when byte `at` of `text` lies inside a quotation: after an odd number of
+/// straight quotes, or after more opening curly quotes than closing ones.
+pub(crate) fn in_quotes(text: &str, at: usize) -> bool {
+    // One pass for the three quote marks: `"`, and `“` (E2 80 9C) and `”` (E2 80 9D).
+    let before = &text.as_bytes()[..at.min(text.len())];
+    let (mut straight, mut open, mut close) = (0usize, 0usize, 0usize);
+    for i in memchr::memchr2_iter(b'"', 0xE2, before) {
+        match before.get(i..i + 3) {
+            _ if before[i] == b'"' => straight += 1,
+            Some([_, 0x80, 0x9C]) => open += 1,
+            Some([_, 0x80, 0x9D]) => close += 1,
+            _ => {}
+        }
+    }
+    straight % 2 == 1 || open > close
+}
+
+/// Facts all of whose entities the claim names.
+pub(crate) fn candidates(facts: &FactBase, claim: &Claim) -> Vec<usize> {
+    let Some(&first) = claim.entities.first() else {
+        return Vec::new();
+    };
+    // Sized once: this runs for every claim that names an entity.
+    let mut out: Vec<usize> = Vec::with_capacity(
+        claim
+            .entities
+            .iter()
+            .map(|&e| facts.facts_of(e).len())
+            .sum(),
+    );
+    for &e in &claim.entities {
+        for &f in facts.facts_of(e) {
+            if facts.facts[f]
+                .entities
+                .iter()
+                .all(|x| claim.entities.contains(x))
+            {
+                out.push(f);
+            }
+        }
+    }
+    let _ = first;
+    sort_dedup(&mut out);
+    out
+}
+
+/// True when a fact's values are of the same kind (and currency) as `v`.
+pub(super) fn same_kind(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::Money { currency: x, .. }, Value::Money { currency: y, .. }) => x == y,
+        (Value::Percent(_), Value::Percent(_)) | (Value::Count(_), Value::Count(_)) => true,
+        _ => false,
+    }
+}
+
+pub(super) fn interval(v: &Value) -> Option<Interval> {
+    match v {
+        Value::Money { amount, .. } => Some(amount.interval()),
+        Value::Percent(q) | Value::Count(q) => Some(q.interval()),
+        Value::Date(_) => None,
+    }
+}
+
+/// A bound read as its value ("up to $4 billion" as $4 billion).
+pub(super) fn loose_interval(v: &Value) -> Option<Interval> {
+    match v {
+        Value::Money { amount, .. } => Some(amount.with_hedge(unbound(amount.hedge)).interval()),
+        Value::Percent(q) | Value::Count(q) => Some(q.with_hedge(unbound(q.hedge)).interval()),
+        Value::Date(_) => None,
+    }
+}
+
+pub(super) fn unbound(h: Hedge) -> Hedge {
+    if h.is_bound() { Hedge::Exact } else { h }
+}
+
+pub(super) fn fact_interval(v: &Value) -> Option<Interval> {
+    match v {
+        Value::Money { amount, .. } => Some(amount.fact_interval()),
+        Value::Percent(q) | Value::Count(q) => Some(q.fact_interval()),
+        Value::Date(_) => None,
+    }
+}
+
+pub(super) fn loose_fact_interval(v: &Value) -> Option<Interval> {
+    match v {
+        Value::Money { amount, .. } => {
+            Some(amount.with_hedge(unbound(amount.hedge)).fact_interval())
+        }
+        Value::Percent(q) | Value::Count(q) => Some(q.with_hedge(unbound(q.hedge)).fact_interval()),
+        Value::Date(_) => None,
+    }
+}
+
+pub(crate) fn fits(stated: &Value, fact: &Value) -> bool {
+    // Two caps ("up to $4 billion") are compared by their amounts.
+    if hedge_of(stated).is_bound() && hedge_of(fact).is_bound() {
+        return fits_loosely(stated, fact);
+    }
+    match (interval(stated), fact_interval(fact)) {
+        (Some(a), Some(b)) => same_kind(stated, fact) && a.overlaps(&b),
+        _ => false,
+    }
+}
+
+pub(crate) fn fits_loosely(stated: &Value, fact: &Value) -> bool {
+    match (loose_interval(stated), loose_fact_interval(fact)) {
+        (Some(a), Some(b)) => same_kind(stated, fact) && a.overlaps(&b),
+        _ => false,
+    }
+}
+
+/// The fact's values that could be meant on `when` (a quantity's values over a date
+/// range; an event's amount).
+pub(crate) fn values_during<'f>(fact: &'f Fact, when: Option<&DateValue>) -> Vec<&'f Value> {
+    match &fact.kind {
+        FactKind::Event { amount, .. } => amount.iter().map(|a| &a.value).collect(),
+        FactKind::Quantity { values } => match when {
+            None => values.iter().map(|t| &t.stated.value).collect(),
+            Some(w) => values
+                .iter()
+                .enumerate()
+                .filter(|(i, t)| {
+                    let until = values.get(i + 1).map(|n| n.from);
+                    t.from < w.end && until.is_none_or(|u| u > w.start)
+                })
+                .map(|(_, t)| &t.stated.value)
+                .collect(),
+        },
+    }
+}
+
+pub(super) fn fact_kind_value(fact: &Fact) -> Option<&Value> {
+    match &fact.kind {
+        FactKind::Event { amount, .. } => amount.as_ref().map(|a| &a.value),
+        FactKind::Quantity { values } => values.first().map(|t| &t.stated.value),
+    }
+}
+
+/// The date a value is pinned to: the first date after it in the same clause (no
+/// other amount between), else the nearest date before it with no amount between; in
+/// a table row, a date anywhere in the row.
+pub(crate) fn pinned_date(claim: &Claim, vi: usize) -> Option<usize> {
+    let v = &claim.values[vi];
+    let is_amount = |x: &ValueItem| !matches!(x.value, Value::Date(_));
+    if matches!(claim.kind, ClaimKind::Row { .. }) {
+        return claim
+            .values
+            .iter()
+            .position(|x| matches!(x.value, Value::Date(_)) && x.col != v.col)
+            .or_else(|| {
+                claim
+                    .values
+                    .iter()
+                    .position(|x| matches!(x.value, Value::Date(_)))
+            });
+    }
+    for (j, x) in claim.values.iter().enumerate().skip(vi + 1) {
+        if is_amount(x) {
+            break;
+        }
+        if matches!(x.value, Value::Date(_)) && x.pos.start - v.pos.end <= 60 {
+            return Some(j);
+        }
+    }
+    for j in (0..vi).rev() {
+        let x = &claim.values[j];
+        if is_amount(x) {
+            break;
+        }
+        if matches!(x.value, Value::Date(_)) {
+            return Some(j);
+        }
+    }
+    None
+}
+
+/// Distance from a value to the nearest cue of `fact` in the claim (cues after the
+/// value count double; a header cue of the value's own column counts zero).
+pub(super) fn cue_distance(
+    facts: &FactBase,
+    claim: &Claim,
+    v: &ValueItem,
+    fact: usize,
+) -> Option<usize> {
+    let f = &facts.facts[fact];
+    claim
+        .cues
+        .iter()
+        .filter(|c| facts.names.cue_of(c.cue, fact) && f.cues.contains(&facts.names.cues[c.cue]))
+        .filter_map(|c| {
+            if let Some(col) = c.header_col {
+                return (Some(col) == v.col).then_some(0);
+            }
+            if let (Some(a), Some(b)) = (v.col, cell_of(claim, c))
+                && a != b
+            {
+                return None;
+            }
+            // A cue belongs to the nearest amount ("$8 billion total" is not about
+            // the $4 billion after it).
+            if !owns(claim, v, c) {
+                return None;
+            }
+            Some(if c.pos.end <= v.pos.start {
+                v.pos.start - c.pos.end
+            } else if c.pos.start >= v.pos.end {
+                (c.pos.start - v.pos.end) * 2
+            } else {
+                0
+            })
+        })
+        .min()
+}
+
+/// True when a cue of `fact` stands before the value within the clause, with no other
+/// amount between.
+pub(super) fn cue_before(facts: &FactBase, claim: &Claim, v: &ValueItem, fact: usize) -> bool {
+    claim.cues.iter().any(|c| {
+        facts.names.cue_of(c.cue, fact)
+            && if let Some(col) = c.header_col {
+                Some(col) == v.col
+            } else {
+                c.pos.end <= v.pos.start
+                    && v.pos.start - c.pos.end <= 60
+                    && cell_of(claim, c) == v.col
+                    && owns(claim, v, c)
+            }
+    })
+}
+
+/// Weighted distance from a value to a cue: a cue after the value counts double.
+pub(super) fn weighted_distance(v: &ValueItem, c: &CueItem) -> usize {
+    if c.pos.end <= v.pos.start {
+        v.pos.start - c.pos.end
+    } else if c.pos.start >= v.pos.end {
+        (c.pos.start - v.pos.end) * 2
+    } else {
+        0
+    }
+}
+
+/// True when `v` is the amount nearest to the cue `c` (in its cell, for a table row).
+pub(super) fn owns(claim: &Claim, v: &ValueItem, c: &CueItem) -> bool {
+    let d = weighted_distance(v, c);
+    !claim.values.iter().any(|x| {
+        !std::ptr::eq(x, v)
+            && !matches!(x.value, Value::Date(_))
+            && x.col == v.col
+            && weighted_distance(x, c) < d
+    })
+}
+
+/// True when the entity named nearest to the value is one of the fact's: "the $4
+/// billion … signals AWS is closing the gap with Microsoft-OpenAI" is about AWS.
+pub(super) fn nearest_entity_is_of(claim: &Claim, v: &ValueItem, fact: &Fact) -> bool {
+    let cell = v.col.map(|_| cell_range(claim, v.col));
+    let nearest = claim
+        .entity_pos
+        .iter()
+        .filter(|(_, p)| match &cell {
+            None => true,
+            Some(r) => r
+                .as_ref()
+                .is_some_and(|r| p.start >= r.start && p.end <= r.end),
+        })
+        .min_by_key(|(_, p)| {
+            if p.end <= v.pos.start {
+                v.pos.start - p.end
+            } else {
+                p.start.saturating_sub(v.pos.end)
+            }
+        });
+    if !nearest.is_none_or(|(e, _)| fact.entities.contains(e)) {
+        return false;
+    }
+    // The names between the previous amount and this one are this amount's subject:
+    // in "Amazon's total is $8 billion, while Google's total is about $2 billion" the
+    // $2 billion is Google's, whatever the sentence named first.
+    if v.col.is_none() {
+        let from = claim
+            .values
+            .iter()
+            .filter(|x| !matches!(x.value, Value::Date(_)) && x.pos.end <= v.pos.start)
+            .map(|x| x.pos.end)
+            .max()
+            .unwrap_or(0);
+        return claim
+            .entity_pos
+            .iter()
+            .filter(|(_, p)| p.start >= from && p.end <= v.pos.start)
+            .all(|(e, _)| fact.entities.contains(e));
+    }
+    true
+}
+
+pub(super) fn cell_range(claim: &Claim, col: Option<usize>) -> Option<Range<usize>> {
+    let col = col?;
+    let mut start = 0;
+    for (i, part) in claim.text.split(" | ").enumerate() {
+        if i == col {
+            return Some(start..start + part.len());
+        }
+        start += part.len() + 3;
+    }
+    None
+}
+
+pub(super) fn cell_of(claim: &Claim, c: &CueItem) -> Option<usize> {
+    if !matches!(claim.kind, ClaimKind::Row { .. }) {
+        return None;
+    }
+    Some(claim.text[..c.pos.start].matches(" | ").count())
+}
+
+pub(super) fn attribute(a: &Analysis<'_>, agreements: &mut Vec<Agreement>) -> Vec<Verdict> {
+    let mut out = Vec::new();
+    for (ci, claim) in a.claims.iter().enumerate() {
+        // Without values there is nothing to attribute (and no date to check).
+        if claim.entities.is_empty() || claim.values.is_empty() {
+            continue;
+        }
+        let cands = claim.candidates(a.facts);
+        // A forecast or a conditional makes no claim about a fact (see `excluded`).
+        if cands.is_empty() || claim.is_forecast() {
+            continue;
+        }
+        let mut values = Vec::new();
+        let mut dates = Vec::new();
+        for (vi, v) in claim.values.iter().enumerate() {
+            if matches!(v.value, Value::Date(_)) || excluded(claim, v) {
+                continue;
+            }
+            if let Some(verdict) = attribute_value(a, ci, vi, cands, agreements) {
+                values.push(verdict);
+            }
+            if let Some(verdict) = date_of_amount(a, ci, vi, cands) {
+                dates.push(verdict);
+            }
+        }
+        dates.extend(dates_of_events(a, ci, cands));
+        // One wrong date, one finding: values read at a wrong date are not reported
+        // again, and one date is reported once.
+        let wrong: Vec<usize> = dates
+            .iter()
+            .filter_map(|d| match d {
+                Verdict::DateMismatch { value, .. } => Some(*value),
+                _ => None,
+            })
+            .collect();
+        values.retain(|v| match v {
+            Verdict::ValueMismatch { value, .. } | Verdict::Stale { value, .. } => {
+                pinned_date(claim, *value).is_none_or(|d| !wrong.contains(&d))
+            }
+            Verdict::DateMismatch { .. } => true,
+        });
+        let mut seen = Vec::new();
+        dates.retain(|d| match d {
+            Verdict::DateMismatch { value, .. } => {
+                let first = !seen.contains(value);
+                seen.push(*value);
+                first
+            }
+            _ => true,
+        });
+        out.extend(values);
+        out.extend(dates);
+    }
+    out
+}
+
+/// The value check: is the stated amount the fact's?
+pub(super) fn attribute_value(
+    a: &Analysis<'_>,
+    ci: usize,
+    vi: usize,
+    cands: &[usize],
+    agreements: &mut Vec<Agreement>,
+) -> Option<Verdict> {
+    let claim = &a.claims[ci];
+    let v = &claim.values[vi];
+    let facts = a.facts;
+    let stated_bound = matches!(hedge_of(&v.value), Hedge::UpTo | Hedge::LessThan);
+    let pinned = pinned_date(claim, vi).and_then(|j| match claim.values[j].value {
+        Value::Date(d) => Some(d),
+        _ => None,
+    });
+    // Kind, currency, and the hedge class: a cap is compared with caps only.
+    let kinded: Vec<usize> = cands
+        .iter()
+        .copied()
+        .filter(|&f| fact_kind_value(&facts.facts[f]).is_some_and(|fv| same_kind(&v.value, fv)))
+        .filter(|&f| nearest_entity_is_of(claim, v, &facts.facts[f]))
+        .collect();
+    let mut pool: Vec<usize> = kinded
+        .iter()
+        .copied()
+        .filter(|&f| facts.facts[f].is_bound() == stated_bound)
+        .filter(|&f| match (&facts.facts[f].kind, pinned) {
+            (FactKind::Event { date, .. }, Some(p)) => date.overlaps(&p),
+            _ => true,
+        })
+        .collect();
+    // Events of a day after the article's date cannot be meant.
+    if let Some(day) = a.article_date {
+        pool.retain(|&f| match &facts.facts[f].kind {
+            FactKind::Event { date, .. } => date.start <= day,
+            FactKind::Quantity { values } => values.first().is_some_and(|t| t.from <= day),
+        });
+    }
+    if pool.is_empty() {
+        return None;
+    }
+    // Role words: the nearest cue picks the fact. Quantities need a cue.
+    let scored: Vec<(usize, Option<usize>)> = pool
+        .iter()
+        .map(|&f| (f, cue_distance(facts, claim, v, f)))
+        .collect();
+    // A total's cue before the value ("the total … is $8 billion") outranks the
+    // generic cues of events ("investment").
+    let total_before: Vec<usize> = pool
+        .iter()
+        .copied()
+        .filter(|&f| matches!(facts.facts[f].kind, FactKind::Quantity { .. }))
+        .filter(|&f| cue_before(facts, claim, v, f))
+        .collect();
+    let best = if total_before.is_empty() {
+        scored.iter().filter_map(|(_, d)| *d).min()
+    } else {
+        Some(0)
+    };
+    let chosen: Vec<usize> = if !total_before.is_empty() {
+        total_before
+    } else {
+        match best {
+            Some(b) if b <= 80 => scored
+                .iter()
+                .filter(|(_, d)| *d == Some(b))
+                .map(|(f, _)| *f)
+                .collect(),
+            // No cue: only a date in the clause can tie the value to an event.
+            _ if pinned.is_some() => scored
+                .iter()
+                .filter(|(f, _)| matches!(facts.facts[*f].kind, FactKind::Event { .. }))
+                .map(|(f, _)| *f)
+                .collect(),
+            _ => Vec::new(),
+        }
+    };
+    if chosen.is_empty() {
+        return None;
+    }
+    let day_that_matters = pinned.map(|p| p.last_day()).or(a.article_date);
+    let when = pinned.or(a.article_date.map(DateValue::day));
+    // Does the value fit any chosen fact at the time that matters?
+    if chosen.iter().any(|&f| {
+        values_during(&facts.facts[f], when.as_ref())
+            .iter()
+            .any(|fv| fits(&v.value, fv))
+    }) {
+        if let [fact] = chosen[..] {
+            agreements.extend(agreement(&facts.facts[fact], ci, vi, fact, when.as_ref()));
+        }
+        return None;
+    }
+    let total_by_cue = chosen.len() == 1
+        && matches!(facts.facts[chosen[0]].kind, FactKind::Quantity { .. })
+        && best.is_some();
+    // The writer may mean another fact the value fits: say nothing.
+    if !total_by_cue {
+        let fits_other = kinded.iter().any(|&f| {
+            let fact = &facts.facts[f];
+            values_during(fact, None)
+                .iter()
+                .any(|fv| fits_loosely(&v.value, fv))
+        });
+        if fits_other {
+            return None;
+        }
+    }
+    let fact = pick_one(a, &chosen, pinned)?;
+    let f = &facts.facts[fact];
+    if let (FactKind::Quantity { values }, Some(day)) = (&f.kind, day_that_matters) {
+        // Stale: the value held before the day that matters.
+        if pinned.is_none()
+            && let Some(held) = values
+                .iter()
+                .position(|t| t.from < day && fits(&v.value, &t.stated.value))
+        {
+            return Some(Verdict::Stale {
+                claim: ci,
+                value: vi,
+                fact,
+                held,
+                day,
+            });
+        }
+        f.value_on(day)?;
+        return Some(Verdict::ValueMismatch {
+            claim: ci,
+            value: vi,
+            fact,
+            day: Some(day),
+            pinned,
+        });
+    }
+    if let FactKind::Quantity { .. } = f.kind {
+        // No date at all: only a value that was never true is wrong.
+        if values_during(f, None).iter().any(|fv| fits(&v.value, fv)) {
+            return None;
+        }
+        return Some(Verdict::ValueMismatch {
+            claim: ci,
+            value: vi,
+            fact,
+            day: None,
+            pinned,
+        });
+    }
+    Some(Verdict::ValueMismatch {
+        claim: ci,
+        value: vi,
+        fact,
+        day: None,
+        pinned,
+    })
+}
+
+/// The agreement of a value with its one fact: an event's amount, or the value of a
+/// quantity in force at `when` (none when `when` is unknown or spans two values).
+pub(super) fn agreement(
+    fact: &Fact,
+    claim: usize,
+    value: usize,
+    index: usize,
+    when: Option<&DateValue>,
+) -> Option<Agreement> {
+    let held = match &fact.kind {
+        FactKind::Event { .. } => None,
+        FactKind::Quantity { values } => {
+            let w = when?;
+            let first = values.iter().rposition(|t| t.from <= w.start)?;
+            let last = values.iter().rposition(|t| t.from <= w.last_day())?;
+            if first != last {
+                return None;
+            }
+            Some(first)
+        }
+    };
+    Some(Agreement {
+        claim,
+        value,
+        fact: index,
+        held,
+    })
+}

@@ -1,0 +1,439 @@
+//! Claims from a scanned draft: a sentence of prose or a row of a table, with the
+//! values, entity names, product names and cue words in it.
+
+use std::borrow::Cow;
+use std::ops::Range;
+use std::sync::OnceLock;
+
+use crate::facts::FactBase;
+use crate::facts::names::{NameKind, NameMatch, NameSearch};
+use crate::facts::product::ProductMention;
+use crate::read::markdown::{BlockKind, Document};
+use crate::read::sentence;
+use crate::recognize::relative::RelativeMention;
+use crate::recognize::{self, Mention};
+
+use super::*;
+
+pub(super) fn build_claims<'a>(
+    doc: &'a Document,
+    facts: &FactBase,
+) -> (Vec<Claim<'a>>, Vec<Range<usize>>) {
+    // About one claim per block, and more for paragraphs of several sentences: sized
+    // once for the blocks, so that the large claims are moved less often.
+    let mut claims = Vec::with_capacity(doc.blocks.len() * 2);
+    let mut oversized = Vec::new();
+    let mut mentions: Vec<Mention> = Vec::new();
+    let mut names: Vec<NameMatch> = Vec::new();
+    let mut products: Vec<ProductMention> = Vec::new();
+    let mut relatives: Vec<RelativeMention> = Vec::new();
+    let mut sentences: Vec<Range<usize>> = Vec::new();
+    // Entities of the latest heading and the latest paragraph: context for tables.
+    let mut heading_entities: Vec<usize> = Vec::new();
+    let mut paragraph_entities: Vec<usize> = Vec::new();
+    let mut done_tables = vec![false; doc.tables.len()];
+    let mut after_heading = false;
+    // The names are searched for in the blocks' texts and the tables' headers.
+    let name_search = facts.names.search_in(
+        doc.blocks.iter().map(|b| b.text.as_str()).chain(
+            doc.tables
+                .iter()
+                .flat_map(|t| t.header.iter().map(String::as_str)),
+        ),
+    );
+    for (bi, block) in doc.blocks.iter().enumerate() {
+        if let BlockKind::TableCell { table, .. } = block.kind {
+            if !done_tables[table] {
+                done_tables[table] = true;
+                let mut ctx = heading_entities.clone();
+                ctx.extend(&paragraph_entities);
+                let first_row = claims.len();
+                table_claims(doc, facts, &name_search, table, &ctx, &mut claims);
+                // Oversized rows are rare: keep the others in place.
+                if !claims[first_row..].iter().all(within_limits) {
+                    for c in claims.split_off(first_row) {
+                        if within_limits(&c) {
+                            claims.push(c);
+                        } else {
+                            oversized.push(c.span);
+                        }
+                    }
+                }
+            }
+            continue;
+        }
+        mentions.clear();
+        names.clear();
+        products.clear();
+        sentence::split_into(&block.text, &mut sentences);
+        // The names give the next sentences and blocks their context; the values and
+        // products are read only for sentences that are checked, so not at all in a
+        // block whose every sentence is too long to check (a megabyte of amounts in one
+        // run-on paragraph would hold them all in memory only to drop them).
+        name_search.find(&block.text, &mut names);
+        if !sentences.iter().all(|s| s.len() > MAX_CLAIM_BYTES) {
+            values_of_checked(&block.text, &sentences, &mut mentions);
+            crate::facts::product::find(&block.text, &names, facts, &mut products);
+        }
+        // A paragraph right after a heading reads the heading as its sentence before
+        // (a question and its answer).
+        let mut prev_entities: Vec<usize> = if after_heading {
+            heading_entities.clone()
+        } else {
+            Vec::new()
+        };
+        let mut block_entities: Vec<usize> = Vec::new();
+        for s in sentences.iter().cloned() {
+            // Mentions and names are sorted by start: take the sentence's slice of them
+            // (a scan of the whole block per sentence is quadratic in a long paragraph).
+            let in_s = |start: usize| start >= s.start;
+            let ms = &mentions[mentions.partition_point(|m| !in_s(m.span.start))..];
+            let ms = &ms[..ms.partition_point(|m| m.span.start < s.end)];
+            let ns = &names[names.partition_point(|n| !in_s(n.span.start))..];
+            let ns = &ns[..ns.partition_point(|n| n.span.start < s.end)];
+            let own = entities_in(ns, &s);
+            // The sentence's own values, cue words and entity names (each counted
+            // apart; a value or name that runs past its end belongs to no sentence),
+            // counted only when the slices hold more than the limit.
+            let count = |kind: fn(&NameKind) -> bool| {
+                ns.iter()
+                    .filter(|n| n.span.end <= s.end && kind(&n.kind))
+                    .count()
+            };
+            let many_names = ns.len() > MAX_CLAIM_ITEMS
+                && (count(|k| matches!(k, NameKind::Cue(_))) > MAX_CLAIM_ITEMS
+                    || count(|k| matches!(k, NameKind::Entity(_))) > MAX_CLAIM_ITEMS);
+            let many_values = ms.len() > MAX_CLAIM_ITEMS
+                && ms.iter().filter(|m| m.span.end <= s.end).count() > MAX_CLAIM_ITEMS;
+            if s.len() > MAX_CLAIM_BYTES || many_values || many_names {
+                oversized.push(block.to_source(&s));
+                pass_on(&own, &mut block_entities, &mut prev_entities);
+                continue;
+            }
+            let from_heading = matches!(block.kind, BlockKind::Paragraph)
+                && own.is_empty()
+                && prev_entities.is_empty();
+            // One allocation of the right size (none when there are no entities).
+            let mut entities = Vec::with_capacity(
+                own.len()
+                    + prev_entities.len()
+                    + if from_heading {
+                        heading_entities.len()
+                    } else {
+                        0
+                    },
+            );
+            entities.extend(&own);
+            entities.extend(&prev_entities);
+            if from_heading {
+                entities.extend(&heading_entities);
+            }
+            sort_dedup(&mut entities);
+            let values = ms
+                .iter()
+                .filter(|m| m.span.end <= s.end)
+                .map(|m| ValueItem {
+                    span: block.to_source(&m.span),
+                    pos: m.span.start - s.start..m.span.end - s.start,
+                    value: m.value,
+                    bare_year: m.bare_year,
+                    col: None,
+                })
+                .collect();
+            let cues = ns
+                .iter()
+                .filter(|n| n.span.end <= s.end)
+                .filter_map(|n| match n.kind {
+                    NameKind::Cue(c) => Some(CueItem {
+                        cue: c,
+                        pos: n.span.start - s.start..n.span.end - s.start,
+                        header_col: None,
+                    }),
+                    _ => None,
+                })
+                .collect();
+            let entity_pos = ns
+                .iter()
+                .filter(|n| n.span.end <= s.end)
+                .filter_map(|n| match n.kind {
+                    NameKind::Entity(e) => Some((e, n.span.start - s.start..n.span.end - s.start)),
+                    _ => None,
+                })
+                .collect();
+            let inside = |r: &Range<usize>| r.start >= s.start && r.end <= s.end;
+            let product_items: Vec<ProductItem> = products
+                .iter()
+                .filter(|m| inside(&m.span))
+                .map(|m| ProductItem {
+                    span: block.to_source(&m.span),
+                    pos: m.span.start - s.start..m.span.end - s.start,
+                    found: m.found.clone(),
+                    shorthand: m.shorthand.as_ref().map(|r| block.to_source(r)),
+                    col: None,
+                })
+                .collect();
+            // Relative dates matter only next to a product name: they are looked for
+            // in the sentences that name one. (A phrase never spans two sentences: it
+            // holds no punctuation, and a sentence starts and ends where a word does.)
+            relatives.clear();
+            if !product_items.is_empty() {
+                recognize::relative::find(&block.text[s.clone()], &mut relatives);
+            }
+            let relative_items = relatives
+                .iter()
+                .map(|m| RelativeItem {
+                    span: block.to_source(&(s.start + m.span.start..s.start + m.span.end)),
+                    pos: m.span.clone(),
+                    phrase: m.phrase,
+                })
+                .collect();
+            pass_on(&own, &mut block_entities, &mut prev_entities);
+            claims.push(Claim {
+                kind: ClaimKind::Sentence { block: bi },
+                span: block.to_source(&s),
+                text: Cow::Borrowed(&block.text[s]),
+                values,
+                own_entities: own,
+                entities,
+                cues,
+                entity_pos,
+                products: product_items,
+                relatives: relative_items,
+                forecast: OnceLock::new(),
+                candidates: OnceLock::new(),
+            });
+        }
+        sort_dedup(&mut block_entities);
+        after_heading = matches!(block.kind, BlockKind::Heading(_));
+        match block.kind {
+            BlockKind::Heading(_) => {
+                heading_entities = block_entities;
+                paragraph_entities.clear();
+            }
+            _ => {
+                if !block_entities.is_empty() {
+                    paragraph_entities = block_entities;
+                }
+            }
+        }
+    }
+    (claims, oversized)
+}
+
+/// How far beyond a run of checked sentences the recognizers read, when the sentences
+/// around it are too long to check: more than the longest value and the hedge words
+/// before it ([`recognize`]'s matches are at most 512 bytes long), less than half an
+/// oversized sentence, so that two runs' readings never overlap.
+pub(super) const VALUE_CONTEXT: usize = 1024;
+
+/// The values of a block's text (see [`recognize::recognize_into`]), appended to `out`
+/// sorted by start. A block holding a sentence too long to check
+/// ([`MAX_CLAIM_BYTES`]) is read only around each run of the other sentences, with
+/// [`VALUE_CONTEXT`] bytes on each side, and only the values that start in the run are
+/// kept: values in an oversized sentence are dropped with it, and a run-on sentence of
+/// a megabyte of amounts would otherwise hold them all in memory at once.
+pub(super) fn values_of_checked(text: &str, sentences: &[Range<usize>], out: &mut Vec<Mention>) {
+    if sentences.iter().all(|s| s.len() <= MAX_CLAIM_BYTES) {
+        recognize::recognize_into(text, out);
+        return;
+    }
+    let mut found = Vec::new();
+    let mut rest = sentences;
+    while !rest.is_empty() {
+        // The next run of checked sentences, and what follows it.
+        let skip = rest
+            .iter()
+            .take_while(|s| s.len() > MAX_CLAIM_BYTES)
+            .count();
+        rest = &rest[skip..];
+        let len = rest
+            .iter()
+            .take_while(|s| s.len() <= MAX_CLAIM_BYTES)
+            .count();
+        let (run, after) = rest.split_at(len);
+        rest = after;
+        let (Some(first), Some(last)) = (run.first(), run.last()) else {
+            break;
+        };
+        let (start, end) = (first.start, last.end);
+        let mut from = start.saturating_sub(VALUE_CONTEXT);
+        while !text.is_char_boundary(from) {
+            from -= 1;
+        }
+        let mut to = (end + VALUE_CONTEXT).min(text.len());
+        while !text.is_char_boundary(to) {
+            to += 1;
+        }
+        found.clear();
+        recognize::recognize_into(&text[from..to], &mut found);
+        out.extend(found.drain(..).filter_map(|mut m| {
+            m.span = from + m.span.start..from + m.span.end;
+            m.hedge_span = m.hedge_span.map(|h| from + h.start..from + h.end);
+            (start..end).contains(&m.span.start).then_some(m)
+        }));
+    }
+}
+
+/// A sentence's own entities join its block's and are the next sentence's context
+/// (in the same buffer).
+pub(super) fn pass_on(
+    own: &[usize],
+    block_entities: &mut Vec<usize>,
+    prev_entities: &mut Vec<usize>,
+) {
+    block_entities.extend(own);
+    prev_entities.clear();
+    prev_entities.extend(own);
+}
+
+pub(super) fn entities_in(names: &[NameMatch], r: &Range<usize>) -> Vec<usize> {
+    let mut v: Vec<usize> = names
+        .iter()
+        .filter(|n| n.span.start >= r.start && n.span.end <= r.end)
+        .filter_map(|n| match n.kind {
+            NameKind::Entity(e) => Some(e),
+            _ => None,
+        })
+        .collect();
+    sort_dedup(&mut v);
+    v
+}
+
+pub(super) fn sort_dedup(v: &mut Vec<usize>) {
+    v.sort_unstable();
+    v.dedup();
+}
+
+pub(super) fn table_claims<'a>(
+    doc: &'a Document,
+    facts: &FactBase,
+    name_search: &NameSearch<'_>,
+    ti: usize,
+    context: &[usize],
+    claims: &mut Vec<Claim<'a>>,
+) {
+    let table = &doc.tables[ti];
+    let mut names = Vec::new();
+    let mut mentions = Vec::new();
+    // Cues and entities of the header, by column.
+    let mut header_cues: Vec<Vec<usize>> = Vec::new();
+    let mut header_entities = Vec::new();
+    for h in &table.header {
+        names.clear();
+        name_search.find(h, &mut names);
+        header_entities.extend(entities_in(&names, &(0..h.len())));
+        header_cues.push(
+            names
+                .iter()
+                .filter_map(|n| match n.kind {
+                    NameKind::Cue(c) => Some(c),
+                    _ => None,
+                })
+                .collect(),
+        );
+    }
+    let mut found_products = Vec::new();
+    let mut found_relatives = Vec::new();
+    for (ri, row) in table.rows.iter().enumerate() {
+        let mut text = String::new();
+        let mut values = Vec::new();
+        let mut products = Vec::new();
+        let mut relatives = Vec::new();
+        let mut cues = Vec::new();
+        let mut own = Vec::new();
+        let mut entity_pos = Vec::new();
+        let mut span: Option<Range<usize>> = None;
+        for (col, &bi) in row.iter().enumerate() {
+            let Some(block) = doc.blocks.get(bi) else {
+                continue;
+            };
+            if !text.is_empty() {
+                text.push_str(" | ");
+            }
+            let base = text.len();
+            text.push_str(&block.text);
+            span = Some(match span {
+                None => block.span.clone(),
+                Some(s) => s.start.min(block.span.start)..s.end.max(block.span.end),
+            });
+            mentions.clear();
+            recognize::recognize_into(&block.text, &mut mentions);
+            for m in &mentions {
+                values.push(ValueItem {
+                    span: block.to_source(&m.span),
+                    pos: base + m.span.start..base + m.span.end,
+                    value: m.value,
+                    bare_year: m.bare_year,
+                    col: Some(col),
+                });
+            }
+            names.clear();
+            name_search.find(&block.text, &mut names);
+            own.extend(entities_in(&names, &(0..block.text.len())));
+            for n in &names {
+                match n.kind {
+                    NameKind::Cue(c) => cues.push(CueItem {
+                        cue: c,
+                        pos: base + n.span.start..base + n.span.end,
+                        header_col: None,
+                    }),
+                    NameKind::Entity(e) => {
+                        entity_pos.push((e, base + n.span.start..base + n.span.end))
+                    }
+                    _ => {}
+                }
+            }
+            found_products.clear();
+            crate::facts::product::find(&block.text, &names, facts, &mut found_products);
+            for m in &found_products {
+                products.push(ProductItem {
+                    span: block.to_source(&m.span),
+                    pos: base + m.span.start..base + m.span.end,
+                    found: m.found.clone(),
+                    shorthand: m.shorthand.as_ref().map(|r| block.to_source(r)),
+                    col: Some(col),
+                });
+            }
+            found_relatives.clear();
+            if !found_products.is_empty() {
+                recognize::relative::find(&block.text, &mut found_relatives);
+            }
+            for m in &found_relatives {
+                relatives.push(RelativeItem {
+                    span: block.to_source(&m.span),
+                    pos: base + m.span.start..base + m.span.end,
+                    phrase: m.phrase,
+                });
+            }
+            for &c in header_cues.get(col).map_or(&[][..], Vec::as_slice) {
+                cues.push(CueItem {
+                    cue: c,
+                    pos: base..base,
+                    header_col: Some(col),
+                });
+            }
+        }
+        sort_dedup(&mut own);
+        let mut entities = own.clone();
+        entities.extend(&header_entities);
+        entities.extend(context);
+        sort_dedup(&mut entities);
+        claims.push(Claim {
+            kind: ClaimKind::Row {
+                table: ti,
+                row: ri + 1,
+            },
+            span: span.unwrap_or(0..0),
+            text: Cow::Owned(text),
+            values,
+            own_entities: own,
+            entities,
+            cues,
+            entity_pos,
+            products,
+            relatives,
+            forecast: OnceLock::new(),
+            candidates: OnceLock::new(),
+        });
+    }
+}
