@@ -29,7 +29,7 @@ use serde::de::DeserializeOwned;
 use crate::analysis::Analysis;
 use crate::base::diagnostic::{Diagnostic, FileKey, LineIndex, Severity};
 use crate::config::{self, Config};
-use crate::facts::{FactBase, FactFile};
+use crate::facts::FactBase;
 use crate::run::{CheckOptions, check_text};
 
 /// The code action kind of "fix everything": `source.fixAll.factlint`.
@@ -295,7 +295,19 @@ impl Setup {
             return l.value.clone();
         }
         let mut stamps = Vec::new();
-        let value = read_fact_files(paths, &mut stamps).and_then(|own| {
+        let read = crate::run::settings::read_fact_files(paths, |p| {
+            stamps.push((p.to_path_buf(), stamp(p)));
+        });
+        let value = read
+            .map_err(|e| {
+                format!(
+                    "factlint: cannot read fact {} {}: {}",
+                    if e.folder { "folder" } else { "file" },
+                    crate::base::paths::display_path(&e.path),
+                    e.message
+                )
+            })
+            .and_then(|own| {
             let mut files = if default_facts {
                 FactBase::builtin_files()
             } else {
@@ -328,58 +340,6 @@ impl Setup {
         );
         value
     }
-}
-
-/// Reads fact files from files and folders (`.toml` files, sorted), noting the stamps
-/// of every file and folder read.
-fn read_fact_files(
-    paths: &[PathBuf],
-    stamps: &mut Vec<(PathBuf, Stamp)>,
-) -> Result<Vec<FactFile>, String> {
-    let mut out = Vec::new();
-    for p in paths {
-        stamps.push((p.clone(), stamp(p)));
-        let shown = crate::base::paths::display_path(p);
-        let meta = std::fs::metadata(p).map_err(|e| {
-            format!(
-                "factlint: cannot read fact file {shown}: {}",
-                crate::read::walk::io_message(&e)
-            )
-        })?;
-        let mut files = Vec::new();
-        if meta.is_dir() {
-            for e in walkdir::WalkDir::new(p).follow_links(false) {
-                let e = e.map_err(|e| format!("factlint: cannot read fact folder {shown}: {e}"))?;
-                if e.file_type().is_dir() {
-                    stamps.push((e.path().to_path_buf(), stamp(e.path())));
-                } else if e.file_type().is_file()
-                    && e.path().extension().is_some_and(|x| x == "toml")
-                {
-                    files.push(e.into_path());
-                }
-            }
-            files.sort();
-        } else {
-            files.push(p.clone());
-        }
-        for f in files {
-            if &f != p {
-                stamps.push((f.clone(), stamp(&f)));
-            }
-            let text = std::fs::read_to_string(&f).map_err(|e| {
-                format!(
-                    "factlint: cannot read fact file {}: {}",
-                    crate::base::paths::display_path(&f),
-                    crate::read::walk::io_message(&e)
-                )
-            })?;
-            out.push(FactFile {
-                name: crate::base::paths::display_path(&f),
-                text,
-            });
-        }
-    }
-    Ok(out)
 }
 
 // ---------------------------------------------------------------------------------

@@ -8,8 +8,9 @@ use std::process::Output;
 use std::sync::LazyLock;
 
 use factlint::base::diagnostic::Fix;
-use factlint::base::restyle as fix;
 use factlint::facts::FactBase;
+use factlint::fix;
+use factlint::run::fix::fix_text;
 use factlint::run::{CheckOptions, check_text};
 use proptest::prelude::*;
 use serde_json::Value;
@@ -430,10 +431,10 @@ proptest! {
             after.diagnostics.iter().all(|d| d.fix.is_none()),
             "{:?}", after.diagnostics
         );
-        let again = fix::fix_text(path, &applied.text, &BASE, &opts);
+        let again = fix_text(path, &applied.text, &BASE, &opts);
         prop_assert_eq!(again.text, applied.text.clone());
         prop_assert_eq!(again.fixed, 0);
         // And fix_text gives that same text from the original.
-        prop_assert_eq!(fix::fix_text(path, &text, &BASE, &opts).text, applied.text);
+        prop_assert_eq!(fix_text(path, &text, &BASE, &opts).text, applied.text);
     }
 }

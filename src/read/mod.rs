@@ -1,6 +1,7 @@
 //! Reading: paths walked to drafts, drafts scanned as Markdown into blocks of prose
 //! with their spans, prose split into sentences.
 
+pub mod draft;
 pub mod markdown;
 pub mod sentence;
 pub mod walk;

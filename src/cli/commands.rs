@@ -1,0 +1,248 @@
+//! The commands other than `check`: `facts`, `config`, `rules`, `rule`, `init`.
+
+use crate::*;
+
+/// Loads a fact base, or reports why it cannot and returns the exit code.
+pub(crate) fn load_facts(
+    default_facts: bool,
+    paths: &[PathBuf],
+    format: Format,
+    color: ColorArg,
+) -> Result<FactBase, ExitCode> {
+    let mut files = if default_facts {
+        FactBase::builtin_files()
+    } else {
+        Vec::new()
+    };
+    match read_fact_files(paths, |_| {}) {
+        Ok(mut more) => files.append(&mut more),
+        Err(e) => {
+            eprintln!(
+                "error: cannot read fact file {}: {}",
+                e.path.display(),
+                e.message
+            );
+            return Err(ExitCode::from(2));
+        }
+    }
+    FactBase::load_keeping_files(files).map_err(|(errors, kept)| {
+        let result = match format {
+            Format::Json => {
+                report::json::write_fact_errors(&errors, &kept, &mut io::stdout().lock())
+            }
+            _ => {
+                let mut err = StandardStream::stderr(color_choice(color));
+                report::human::write_fact_errors(&errors, &kept, &mut err)
+            }
+        };
+        if result.is_err() {
+            eprintln!("error: cannot write output");
+        }
+        eprintln!(
+            "error: the fact base has {} error(s); nothing was checked",
+            errors.len()
+        );
+        ExitCode::from(2)
+    })
+}
+
+pub(crate) fn run_facts_check(args: FactsArgs) -> ExitCode {
+    let config =
+        Configs::new(args.config.config.as_deref(), args.config.no_config).and_then(|mut c| {
+            let i = c.for_path(Path::new("."), true)?;
+            Ok(c.loaded.swap_remove(i))
+        });
+    let config = match config {
+        Ok(c) => c,
+        Err(e) => return report_config_error(&e, args.color),
+    };
+    let mut paths: Vec<PathBuf> = config.facts.iter().map(|p| shown(p)).collect();
+    paths.extend_from_slice(&args.source.facts);
+    for p in &args.paths {
+        if !paths
+            .iter()
+            .any(|q| config::normalize(q) == config::normalize(p))
+        {
+            paths.push(p.clone());
+        }
+    }
+    match load_facts(
+        config.default_facts && !args.source.no_default_facts,
+        &paths,
+        Format::Human,
+        args.color,
+    ) {
+        Ok(base) => {
+            let code = print_out(&format!(
+                "fact base ok: {} entities, {} facts, {} products, {} families, {} line-ups in {} files\n",
+                base.entities.len(),
+                base.facts.len(),
+                base.products.len(),
+                base.families.len(),
+                base.lineups.len(),
+                base.files.len()
+            ));
+            // Not freed, as in `check`: the process ends.
+            std::mem::forget(base);
+            code
+        }
+        Err(code) => code,
+    }
+}
+
+pub(crate) fn report_config_error(e: &ConfigError, color: ColorArg) -> ExitCode {
+    let mut err = StandardStream::stderr(color_choice(color));
+    if report::human::write_config_error(e, &mut err).is_err() {
+        eprintln!("error: cannot write output");
+    }
+    eprintln!(
+        "error: the configuration {} cannot be used; nothing was checked",
+        factlint::base::paths::display_path(&e.path)
+    );
+    ExitCode::from(2)
+}
+
+pub(crate) fn run_config(args: ConfigArgs) -> ExitCode {
+    let mut configs = match Configs::new(args.config.config.as_deref(), args.config.no_config) {
+        Ok(c) => c,
+        Err(e) => return report_config_error(&e, ColorArg::Auto),
+    };
+    let is_dir = args.path.is_dir();
+    let i = match configs.for_path(&args.path, is_dir) {
+        Ok(i) => i,
+        Err(e) => return report_config_error(&e, ColorArg::Auto),
+    };
+    let c = &configs.loaded[i];
+    let file = (!is_dir).then_some(args.path.as_path());
+    print_out(&c.render(file, &RuleId::ALL))
+}
+
+pub(crate) fn run_rules() -> ExitCode {
+    let mut text = String::new();
+    for id in RuleId::ALL {
+        let summary =
+            meta_of(id).map_or("(reserved for a rule not implemented yet)", |m| m.summary);
+        text.push_str(&format!(
+            "{:<22} {:<8} {summary}\n",
+            id.as_str(),
+            id.default_severity().as_str()
+        ));
+    }
+    print_out(&text)
+}
+
+pub(crate) fn run_rule(id: &str) -> ExitCode {
+    let Some(rule) = RuleId::parse(id) else {
+        let hint = factlint::rules::closest(id)
+            .map_or_else(String::new, |near| format!("; did you mean `{near}`?"));
+        eprintln!("error: unknown rule id `{id}`{hint} (`factlint rules` lists them)");
+        return ExitCode::from(2);
+    };
+    let text = match meta_of(rule) {
+        Some(m) => format!(
+            "{} (default: {})\n\n{}\n\n{}\n",
+            rule.as_str(),
+            rule.default_severity().as_str(),
+            m.summary,
+            m.explanation.trim_end()
+        ),
+        None => format!(
+            "{} (default: {})\n\nReserved for a rule that is not implemented yet.\n",
+            rule.as_str(),
+            rule.default_severity().as_str()
+        ),
+    };
+    print_out(&text)
+}
+
+pub(crate) fn run_init(dir: &Path) -> ExitCode {
+    let dir = if dir == Path::new(".") {
+        Path::new("")
+    } else {
+        dir
+    };
+    let config_path = dir.join(factlint::init::CONFIG_PATH);
+    let facts_path = dir.join(factlint::init::FACTS_PATH);
+    let existing: Vec<PathBuf> = config::FILE_NAMES
+        .iter()
+        .map(|n| dir.join(n))
+        .chain([facts_path.clone()])
+        .filter(|p| p.exists())
+        .collect();
+    if !existing.is_empty() {
+        for p in &existing {
+            eprintln!(
+                "error: {} already exists",
+                factlint::base::paths::display_path(p)
+            );
+        }
+        eprintln!("error: factlint init never overwrites a file; nothing was written");
+        return ExitCode::from(2);
+    }
+    let written = facts_path
+        .parent()
+        .map_or(Ok(()), std::fs::create_dir_all)
+        .and_then(|()| std::fs::write(&config_path, factlint::init::CONFIG_TEMPLATE))
+        .and_then(|()| std::fs::write(&facts_path, factlint::init::FACTS_TEMPLATE));
+    if let Err(e) = written {
+        eprintln!(
+            "error: cannot write: {}",
+            factlint::read::walk::io_message(&e)
+        );
+        return ExitCode::from(2);
+    }
+    let facts = factlint::base::paths::display_path(&facts_path);
+    print_out(&format!(
+        "wrote {}\nwrote {facts}\nnext: put your facts in {facts} (each with its source), then run `factlint facts check {facts}` and `factlint check`\n",
+        factlint::base::paths::display_path(&config_path),
+    ))
+}
+
+pub(crate) fn run_facts_list(args: FactsListArgs) -> ExitCode {
+    use factlint::facts::listing::{self, Kind};
+    let base = match load_facts(
+        !args.source.no_default_facts,
+        &args.source.facts,
+        Format::Human,
+        ColorArg::Auto,
+    ) {
+        Ok(b) => b,
+        Err(code) => return code,
+    };
+    let kind = args.kind.map(|k| match k {
+        KindArg::Entity => Kind::Entity,
+        KindArg::Event => Kind::Event,
+        KindArg::Quantity => Kind::Quantity,
+        KindArg::Product => Kind::Product,
+        KindArg::Family => Kind::Family,
+        KindArg::Lineup => Kind::Lineup,
+    });
+    print_out(&listing::render(&listing::list(&base, kind)))
+}
+
+pub(crate) fn run_facts_show(args: FactsShowArgs) -> ExitCode {
+    use factlint::facts::listing;
+    let base = match load_facts(
+        !args.source.no_default_facts,
+        &args.source.facts,
+        Format::Human,
+        ColorArg::Auto,
+    ) {
+        Ok(b) => b,
+        Err(code) => return code,
+    };
+    match listing::show(&base, &args.id) {
+        Some(text) => print_out(&text),
+        None => {
+            eprintln!(
+                "error: no entity, fact, product, family or line-up has the id `{}`",
+                args.id
+            );
+            let similar = listing::similar_ids(&base, &args.id);
+            if !similar.is_empty() {
+                eprintln!("note: similar ids: {}", similar.join(", "));
+            }
+            ExitCode::from(2)
+        }
+    }
+}

@@ -1,0 +1,4 @@
+//! The command line's commands (the binary only; the library is in `src/lib.rs`).
+
+pub(crate) mod check;
+pub(crate) mod commands;
