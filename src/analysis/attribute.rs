@@ -1,23 +1,11 @@
 //! Attribution: which fact a stated value is about, or none when that is not certain.
 
 use std::ops::Range;
-use std::sync::LazyLock;
 
 use crate::base::value::{DateValue, Hedge, Interval, Value};
-use crate::base::word_regex::WordRegex;
 use crate::facts::{Fact, FactBase, FactKind, hedge_of};
 
 use super::*;
-
-pub(super) static FORECAST: LazyLock<WordRegex> = LazyLock::new(|| {
-    WordRegex::new(r"(?i)\b(could|might|may|would|should|expected to|is expected|are expected|projected|forecast|rumou?red|reportedly|plans? to|planning to|aims? to|if|unless|whether|estimates?)\b")
-        .expect("constant regex")
-});
-
-pub(super) static EXCLUDED_BEFORE: LazyLock<WordRegex> = LazyLock::new(|| {
-    WordRegex::new(r"(?i)(\bup from|\bdown from|\bfrom|\bcompared (?:with|to)|\bversus|\bvs\.?|\bnot|\bnor|\brather than|\binstead of|\bexcept)\s*(?:about |around |roughly |nearly |almost |over |more than |less than |up to |just )?$")
-        .expect("constant regex")
-});
 
 /// True when a value's sentence or place makes it no claim about a fact: a forecast,
 /// a conditional, a negation, a value that belongs to an earlier time ("up from"), or
@@ -28,7 +16,7 @@ pub(crate) fn excluded(claim: &Claim, v: &ValueItem) -> bool {
     }
     let before = &claim.text[..v.pos.start];
     let window = &before[before.floor_char_boundary(before.len().saturating_sub(40))..];
-    if EXCLUDED_BEFORE.is_match(window) {
+    if super::cue_words::EXCLUDED_BEFORE.is_match(window) {
         return true;
     }
     in_quotes(&claim.text, v.pos.start)
@@ -80,30 +68,14 @@ pub(crate) fn candidates(facts: &FactBase, claim: &Claim) -> Vec<usize> {
     out
 }
 
-/// True when a fact's values are of the same kind (and currency) as `v`.
-pub(super) fn same_kind(a: &Value, b: &Value) -> bool {
-    match (a, b) {
-        (Value::Money { currency: x, .. }, Value::Money { currency: y, .. }) => x == y,
-        (Value::Percent(_), Value::Percent(_)) | (Value::Count(_), Value::Count(_)) => true,
-        _ => false,
-    }
-}
-
 pub(super) fn interval(v: &Value) -> Option<Interval> {
-    match v {
-        Value::Money { amount, .. } => Some(amount.interval()),
-        Value::Percent(q) | Value::Count(q) => Some(q.interval()),
-        Value::Date(_) => None,
-    }
+    v.quantity().map(|q| q.interval())
 }
 
 /// A bound read as its value ("up to $4 billion" as $4 billion).
 pub(super) fn loose_interval(v: &Value) -> Option<Interval> {
-    match v {
-        Value::Money { amount, .. } => Some(amount.with_hedge(unbound(amount.hedge)).interval()),
-        Value::Percent(q) | Value::Count(q) => Some(q.with_hedge(unbound(q.hedge)).interval()),
-        Value::Date(_) => None,
-    }
+    v.quantity()
+        .map(|q| q.with_hedge(unbound(q.hedge)).interval())
 }
 
 pub(super) fn unbound(h: Hedge) -> Hedge {
@@ -111,21 +83,12 @@ pub(super) fn unbound(h: Hedge) -> Hedge {
 }
 
 pub(super) fn fact_interval(v: &Value) -> Option<Interval> {
-    match v {
-        Value::Money { amount, .. } => Some(amount.fact_interval()),
-        Value::Percent(q) | Value::Count(q) => Some(q.fact_interval()),
-        Value::Date(_) => None,
-    }
+    v.quantity().map(|q| q.fact_interval())
 }
 
 pub(super) fn loose_fact_interval(v: &Value) -> Option<Interval> {
-    match v {
-        Value::Money { amount, .. } => {
-            Some(amount.with_hedge(unbound(amount.hedge)).fact_interval())
-        }
-        Value::Percent(q) | Value::Count(q) => Some(q.with_hedge(unbound(q.hedge)).fact_interval()),
-        Value::Date(_) => None,
-    }
+    v.quantity()
+        .map(|q| q.with_hedge(unbound(q.hedge)).fact_interval())
 }
 
 pub(crate) fn fits(stated: &Value, fact: &Value) -> bool {
@@ -134,14 +97,14 @@ pub(crate) fn fits(stated: &Value, fact: &Value) -> bool {
         return fits_loosely(stated, fact);
     }
     match (interval(stated), fact_interval(fact)) {
-        (Some(a), Some(b)) => same_kind(stated, fact) && a.overlaps(&b),
+        (Some(a), Some(b)) => stated.same_kind(fact) && a.overlaps(&b),
         _ => false,
     }
 }
 
 pub(crate) fn fits_loosely(stated: &Value, fact: &Value) -> bool {
     match (loose_interval(stated), loose_fact_interval(fact)) {
-        (Some(a), Some(b)) => same_kind(stated, fact) && a.overlaps(&b),
+        (Some(a), Some(b)) => stated.same_kind(fact) && a.overlaps(&b),
         _ => false,
     }
 }
@@ -425,7 +388,7 @@ pub(super) fn attribute_value(
     let kinded: Vec<usize> = cands
         .iter()
         .copied()
-        .filter(|&f| fact_kind_value(&facts.facts[f]).is_some_and(|fv| same_kind(&v.value, fv)))
+        .filter(|&f| fact_kind_value(&facts.facts[f]).is_some_and(|fv| v.value.same_kind(fv)))
         .filter(|&f| nearest_entity_is_of(claim, v, &facts.facts[f]))
         .collect();
     let mut pool: Vec<usize> = kinded

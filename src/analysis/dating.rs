@@ -128,11 +128,7 @@ pub(super) fn date_of_amount(
 }
 
 pub(super) fn precision(v: &Value) -> f64 {
-    match v {
-        Value::Money { amount, .. } => amount.precision,
-        Value::Percent(q) | Value::Count(q) => q.precision,
-        Value::Date(_) => f64::INFINITY,
-    }
+    v.quantity().map_or(f64::INFINITY, |q| q.precision)
 }
 
 /// The date check for events without an amount ("named primary training partner in

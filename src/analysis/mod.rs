@@ -9,6 +9,7 @@
 
 mod attribute;
 mod claims;
+pub(crate) mod cue_words;
 mod dating;
 pub mod prose;
 pub mod restyle;
@@ -143,7 +144,9 @@ impl Claim<'_> {
     /// True when the claim reads as a forecast, a conditional or hearsay ("could",
     /// "is expected to", "reportedly"): its values state no fact.
     pub fn is_forecast(&self) -> bool {
-        *self.forecast.get_or_init(|| FORECAST.is_match(&self.text))
+        *self
+            .forecast
+            .get_or_init(|| cue_words::FORECAST.is_match(&self.text))
     }
 
     /// The facts of `facts` all of whose entities the claim names, in fact order.

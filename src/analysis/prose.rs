@@ -26,30 +26,12 @@ static HEDGE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
     .expect("constant regex")
 });
 
-/// The quantity of a value that has one.
-pub(crate) fn quantity(v: &Value) -> Option<Quantity> {
-    match *v {
-        Value::Money { amount, .. } => Some(amount),
-        Value::Percent(q) | Value::Count(q) => Some(q),
-        Value::Date(_) => None,
-    }
-}
-
-/// True when the two values are of one kind (money in one currency, percent, count).
-pub(crate) fn same_kind(a: &Value, b: &Value) -> bool {
-    match (a, b) {
-        (Value::Money { currency: x, .. }, Value::Money { currency: y, .. }) => x == y,
-        (Value::Percent(_), Value::Percent(_)) | (Value::Count(_), Value::Count(_)) => true,
-        _ => false,
-    }
-}
-
 /// True when two statements of one claim can both hold, read as a writer means them
 /// ([`Quantity::likely_interval`]). Intervals that only touch do not agree: "86%" and
 /// "87%" are two different figures, though 86.5 rounds to either.
 pub(crate) fn agree(a: &Value, b: &Value) -> bool {
-    match (quantity(a), quantity(b)) {
-        (Some(x), Some(y)) if same_kind(a, b) => {
+    match (a.quantity(), b.quantity()) {
+        (Some(x), Some(y)) if a.same_kind(b) => {
             let (x, y) = (x.likely_interval(), y.likely_interval());
             x.lo < y.hi && y.lo < x.hi
         }
@@ -77,7 +59,7 @@ pub(crate) fn before<'t>(claim: &'t Claim, v: &ValueItem, max: usize) -> &'t str
     let text = &claim.text[..v.pos.start];
     let text = &text[text.floor_char_boundary(text.len().saturating_sub(max))..];
     // The hedge phrase is looked for only when the value has one.
-    let hedged = quantity(&v.value).is_some_and(|q| q.hedge != Hedge::Exact);
+    let hedged = v.value.quantity().is_some_and(|q| q.hedge != Hedge::Exact);
     match hedged.then(|| HEDGE_TAIL.find(text)).flatten() {
         Some(m) => &text[..m.start()],
         None => text,

@@ -308,14 +308,6 @@ fn read_back(s: &str, like: &Value) -> Option<Quantity> {
     }
 }
 
-fn quantity(v: &Value) -> Option<&Quantity> {
-    match v {
-        Value::Money { amount, .. } => Some(amount),
-        Value::Percent(q) | Value::Count(q) => Some(q),
-        Value::Date(_) => None,
-    }
-}
-
 fn same(a: f64, b: f64) -> bool {
     (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
 }
@@ -328,7 +320,7 @@ pub fn value_fix(text: &str, span: &Range<usize>, stated: &Value, target: &Value
         (Value::Percent(_), Value::Percent(_)) | (Value::Count(_), Value::Count(_)) => true,
         _ => false,
     };
-    let (s, t) = (quantity(stated)?, quantity(target)?);
+    let (s, t) = (stated.quantity()?, target.quantity()?);
     if !same_kind || s.is_range() || t.is_range() {
         return None;
     }
@@ -348,7 +340,7 @@ pub fn value_fix(text: &str, span: &Range<usize>, stated: &Value, target: &Value
 pub fn number_fix(text: &str, span: &Range<usize>, stated: &Value, target: f64) -> Option<Fix> {
     let source = one_line(text, span)?;
     let as_written = read_back(source, stated)?;
-    let q = quantity(stated)?;
+    let q = stated.quantity()?;
     if as_written.is_range() || !same(as_written.low, q.low) {
         return None;
     }

@@ -34,23 +34,9 @@ pub struct Statement {
     pub subject: String,
 }
 
-/// Words of sentences that state no fact of the present: forecasts, conditionals,
-/// hearsay (the first group), and sentences about an earlier time (the second). One
-/// regex, so that a sentence is read once for both.
-static NOT_PRESENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(?:(could|might|may|would|should|will|won't|expected|expects?|expecting|projected|projects|forecasts?|forecasted|rumou?red|reportedly|plans?|planned|planning|aims?|aiming|targets?|targeting|goal|if|unless|whether|estimates?|estimated|predicts?|predicted|hopes?|likely|potentially)|(ago|previously|formerly|originally|initially|at launch|at the time|back then|used to|last (?:year|month|quarter|week|spring|summer|fall|autumn|winter)|earlier this (?:year|month|quarter)|a year earlier|prior to|until|since|had))(?-u:\b)")
-        .expect("constant regex")
-});
-
 /// Words that set the scope of a statement.
 static SCOPE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:worldwide|globally|global|internationally|international|domestically|domestic|nationwide)(?-u:\b)")
-        .expect("constant regex")
-});
-
-/// A value after these words is not what the sentence states.
-static EXCLUDED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:(?-u:\b)from|(?-u:\b)up from|(?-u:\b)down from|(?-u:\b)compared (?:with|to)|(?-u:\b)versus|(?-u:\b)vs\.?|(?-u:\b)than|(?-u:\b)rather than|(?-u:\b)instead of|(?-u:\b)not|(?-u:\b)nor|(?-u:\b)no|(?-u:\b)except|(?-u:\b)without|(?-u:\b)excluding)\s*$")
         .expect("constant regex")
 });
 
@@ -652,10 +638,6 @@ pub(crate) fn reported_values(a: &Analysis<'_>) -> HashSet<(usize, usize)> {
     out
 }
 
-/// Sentences longer than this are no sentences a writer wrote (a table pasted as text,
-/// generated filler): the rules that read sentences word by word skip them.
-pub(crate) const MAX_SENTENCE: usize = 4000;
-
 /// The keyed statements of a document, in document order (computed once per
 /// analysis).
 pub fn statements<'s>(a: &'s Analysis<'_>) -> &'s [Statement] {
@@ -673,14 +655,14 @@ fn compute(a: &Analysis<'_>) -> Vec<Statement> {
     let reported = reported_values(a);
     let mut pending = Vec::new();
     for (ci, c) in a.claims.iter().enumerate() {
-        if !matches!(c.kind, ClaimKind::Sentence { .. }) || c.text.len() > MAX_SENTENCE {
+        if !matches!(c.kind, ClaimKind::Sentence { .. }) {
             continue;
         }
         if c.values.iter().all(|v| matches!(v.value, Value::Date(_))) {
             continue;
         }
         let t = c.text.trim_end();
-        if t.ends_with('?') || NOT_PRESENT.is_match(t) {
+        if t.ends_with('?') || super::cue_words::NOT_PRESENT.is_match(t) {
             continue;
         }
         // The sentence's clause breaks, found once for all its values.
@@ -762,7 +744,7 @@ fn compute(a: &Analysis<'_>) -> Vec<Statement> {
 
 fn excluded(c: &Claim, v: &ValueItem) -> bool {
     matches!(v.value, Value::Date(_))
-        || EXCLUDED_BEFORE.is_match(prose::before(c, v, 40))
+        || super::cue_words::STATEMENT_EXCLUDED_BEFORE.is_match(prose::before(c, v, 40))
         || prose::in_quotes(&c.text, v.pos.start)
 }
 

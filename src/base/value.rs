@@ -390,6 +390,25 @@ pub fn trim_number(x: f64) -> String {
 }
 
 impl Value {
+    /// The quantity of a value that has one (every kind but a date).
+    pub fn quantity(&self) -> Option<Quantity> {
+        match *self {
+            Value::Money { amount, .. } => Some(amount),
+            Value::Percent(q) | Value::Count(q) => Some(q),
+            Value::Date(_) => None,
+        }
+    }
+
+    /// True when two values are of one kind (money in one currency, percent, count):
+    /// the values that can be compared with each other.
+    pub fn same_kind(&self, other: &Value) -> bool {
+        match (self, other) {
+            (Value::Money { currency: x, .. }, Value::Money { currency: y, .. }) => x == y,
+            (Value::Percent(_), Value::Percent(_)) | (Value::Count(_), Value::Count(_)) => true,
+            _ => false,
+        }
+    }
+
     /// A short human rendering, as used in messages.
     pub fn describe(&self) -> String {
         fn hedge_word(h: Hedge) -> &'static str {

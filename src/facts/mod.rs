@@ -149,11 +149,7 @@ impl Fact {
 
 /// The hedge of a value (dates have none).
 pub fn hedge_of(v: &Value) -> Hedge {
-    match v {
-        Value::Money { amount, .. } => amount.hedge,
-        Value::Percent(q) | Value::Count(q) => q.hedge,
-        Value::Date(_) => Hedge::Exact,
-    }
+    v.quantity().map_or(Hedge::Exact, |q| q.hedge)
 }
 
 /// A problem in a fact file: a codespan-style error pointing into the TOML.

@@ -6,8 +6,8 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::analysis::prose::{self, quantity, same_kind, show};
-use crate::analysis::statements::{MAX_SENTENCE, is_total, reported_values};
+use crate::analysis::prose::{self, show};
+use crate::analysis::statements::{is_total, reported_values};
 use crate::analysis::{Analysis, Claim, ClaimKind, ValueItem};
 use crate::base::diagnostic::{Diagnostic, FileKey, Label};
 use crate::base::value::{Interval, Value, trim_number};
@@ -128,11 +128,6 @@ static OF_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^\s+of\s+(?:[a-z0-9'’-]+\s+){0,3}$").expect("constant regex")
 });
 
-static FORECAST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?-u:\b)(could|might|may|would|should|will|expected|expects?|projected|forecasts?|plans?|aims?|if|unless|whether)(?-u:\b)")
-        .expect("constant regex")
-});
-
 impl Rule for RatioMismatch {
     fn meta(&self) -> &'static RuleMeta {
         &META
@@ -141,7 +136,7 @@ impl Rule for RatioMismatch {
     fn check(&self, a: &Analysis<'_>, out: &mut Vec<Diagnostic>) {
         let mut reported = None;
         for (ci, c) in a.claims.iter().enumerate() {
-            if !matches!(c.kind, ClaimKind::Sentence { .. }) || c.text.len() > MAX_SENTENCE {
+            if !matches!(c.kind, ClaimKind::Sentence { .. }) {
                 continue;
             }
             // A ratio is checked between an amount of the sentence and another: a
@@ -235,7 +230,7 @@ impl End {
     /// A value that is not a range or a bound.
     fn of(a: &Analysis<'_>, claim: usize, value: usize) -> Option<End> {
         let v = &a.claims[claim].values[value];
-        let q = quantity(&v.value)?;
+        let q = v.value.quantity()?;
         if q.hedge.is_bound() || q.is_range() {
             return None;
         }
@@ -251,7 +246,7 @@ impl End {
     /// The two ends of a range written "from $4 billion to $8 billion".
     fn of_range(a: &Analysis<'_>, claim: usize, value: usize) -> Option<(End, End)> {
         let v = &a.claims[claim].values[value];
-        let q = quantity(&v.value)?;
+        let q = v.value.quantity()?;
         if q.hedge.is_bound() || !q.is_range() {
             return None;
         }
@@ -279,7 +274,7 @@ fn ends(a: &Analysis<'_>, ci: usize, word: &std::ops::Range<usize>) -> Option<(E
     let in_clause = |v: &ValueItem| v.pos.start >= clause.start && v.pos.end <= clause.end;
     // "from $4 billion to $8 billion" is one value, a range.
     let ranges: Vec<usize> = amounts(c)
-        .filter(|(_, v)| in_clause(v) && quantity(&v.value).is_some_and(|q| q.is_range()))
+        .filter(|(_, v)| in_clause(v) && v.value.quantity().is_some_and(|q| q.is_range()))
         .filter(|(_, v)| FROM_RANGE.is_match(prose::before(c, v, 20)))
         .map(|(i, _)| i)
         .collect();
@@ -311,7 +306,7 @@ fn ends(a: &Analysis<'_>, ci: usize, word: &std::ops::Range<usize>) -> Option<(E
     let fv = &c.values[from];
     if tos
         .iter()
-        .any(|&t| !same_kind(&c.values[t].value, &fv.value))
+        .any(|&t| !c.values[t].value.same_kind(&fv.value))
     {
         return None;
     }
@@ -332,7 +327,7 @@ fn check_ratio(
     out: &mut Vec<Diagnostic>,
 ) {
     let c = &a.claims[ci];
-    if FORECAST.is_match(&c.text) {
+    if crate::analysis::cue_words::RATIO_FORECAST.is_match(&c.text) {
         return;
     }
     let Some((from, to)) = ends(a, ci, &word) else {
@@ -419,11 +414,11 @@ fn total_before(a: &Analysis<'_>, ci: usize, like: &Value) -> Option<(usize, usi
     let c = &a.claims[ci];
     let prev = ci.checked_sub(1)?;
     let p = &a.claims[prev];
-    if p.kind != c.kind || FORECAST.is_match(&p.text) {
+    if p.kind != c.kind || crate::analysis::cue_words::RATIO_FORECAST.is_match(&p.text) {
         return None;
     }
     let totals: Vec<usize> = amounts(p)
-        .filter(|(i, v)| same_kind(&v.value, like) && is_total(p, *i))
+        .filter(|(i, v)| v.value.same_kind(like) && is_total(p, *i))
         .map(|(i, _)| i)
         .collect();
     match totals[..] {

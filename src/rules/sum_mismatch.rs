@@ -7,7 +7,6 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::analysis::prose;
-use crate::analysis::statements::MAX_SENTENCE;
 use crate::analysis::{Analysis, Claim, ClaimKind, ValueItem};
 use crate::base::diagnostic::{Diagnostic, FileKey, Label};
 use crate::base::value::{Currency, Hedge, Interval, Quantity, Value};
@@ -122,7 +121,7 @@ impl Rule for SumMismatch {
 
     fn check(&self, a: &Analysis<'_>, out: &mut Vec<Diagnostic>) {
         for c in &a.claims {
-            if matches!(c.kind, ClaimKind::Sentence { .. }) && c.text.len() <= MAX_SENTENCE {
+            if matches!(c.kind, ClaimKind::Sentence { .. }) {
                 check_sentence(a, c, out);
             }
         }

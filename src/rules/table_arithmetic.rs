@@ -6,7 +6,7 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use crate::analysis::prose::{quantity, same_kind, show};
+use crate::analysis::prose::show;
 use crate::analysis::statements::reported_values;
 use crate::analysis::{Analysis, Claim, ClaimKind, ValueItem};
 use crate::base::diagnostic::{Diagnostic, FileKey, Label};
@@ -148,7 +148,7 @@ impl<'c> Grid<'c> {
         let vs = vs?;
         let first = vs.first()?;
         let ok = vs.iter().all(|v| {
-            same_kind(&v.value, &first.value) && quantity(&v.value).is_some_and(|q| !q.is_range())
+            v.value.same_kind(&first.value) && v.value.quantity().is_some_and(|q| !q.is_range())
         });
         ok.then_some(vs)
     }
@@ -222,7 +222,7 @@ fn check_table(a: &Analysis<'_>, ti: usize, rows: &[&Claim], out: &mut Vec<Diagn
                 continue;
             }
             if let Some(parts) = grid.column(&body, c)
-                && same_kind(&parts[0].value, &total.value)
+                && parts[0].value.same_kind(&total.value)
             {
                 *checked = true;
                 total_row(a, &grid, &parts, total, out);
@@ -242,7 +242,7 @@ fn check_table(a: &Analysis<'_>, ti: usize, rows: &[&Claim], out: &mut Vec<Diagn
 /// A cell's interval: its printed precision, or the column's when the cell prints a
 /// whole number in a column printed with decimals.
 fn cell_interval(a: &Analysis<'_>, v: &ValueItem, column_precision: f64) -> Option<Interval> {
-    let q = quantity(&v.value)?;
+    let q = v.value.quantity()?;
     if q.hedge != Hedge::Exact || DECIMAL.is_match(a.source_text(&v.span)) {
         return Some(q.interval());
     }
@@ -257,7 +257,7 @@ fn cell_interval(a: &Analysis<'_>, v: &ValueItem, column_precision: f64) -> Opti
 
 fn precision_of(vs: &[&ValueItem]) -> f64 {
     vs.iter()
-        .filter_map(|v| quantity(&v.value))
+        .filter_map(|v| v.value.quantity())
         .map(|q| q.precision)
         .fold(f64::INFINITY, f64::min)
 }
@@ -275,7 +275,7 @@ fn reported(grid: &Grid<'_>, v: &ValueItem) -> bool {
 }
 
 fn value_of(v: &ValueItem) -> f64 {
-    quantity(&v.value).map_or(0.0, |q| q.value())
+    v.value.quantity().map_or(0.0, |q| q.value())
 }
 
 fn running_total(
@@ -301,7 +301,7 @@ fn running_total(
         .filter(|&o| !SHARE.is_match(grid.header(o)))
         .find_map(|o| {
             grid.column(body, o)
-                .filter(|vs| same_kind(&vs[0].value, &cum[0].value))
+                .filter(|vs| vs[0].value.same_kind(&cum[0].value))
         })
     else {
         return;
@@ -469,7 +469,7 @@ fn total_row(
 
 fn shares(a: &Analysis<'_>, vs: &[&ValueItem], check_sum: bool, out: &mut Vec<Diagnostic>) {
     for v in vs {
-        if let Some(i) = quantity(&v.value).map(|q| q.interval())
+        if let Some(i) = v.value.quantity().map(|q| q.interval())
             && i.lo > 100.0
         {
             let found = a.source_text(&v.span).to_string();
@@ -490,7 +490,7 @@ fn shares(a: &Analysis<'_>, vs: &[&ValueItem], check_sum: bool, out: &mut Vec<Di
     }
     let lo: f64 = vs
         .iter()
-        .filter_map(|v| quantity(&v.value))
+        .filter_map(|v| v.value.quantity())
         .map(|q| q.interval().lo)
         .sum();
     if lo <= 100.0 {

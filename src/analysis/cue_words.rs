@@ -1,0 +1,80 @@
+//! The word lists that make a stated value no claim about the present: forecasts,
+//! conditionals and hearsay, and the words just before a value that make it a value
+//! of another time or of something else ("up from", "rather than"). They are in one
+//! file so that the lists that must agree are read side by side; each says which
+//! check it serves, and the words they share are written once.
+//!
+//! The lists differ on purpose where their checks differ: attribution reads "will"
+//! as a statement (a deal "will bring the total to $8 billion" states the total),
+//! while a ratio or a repeated statement in the future tense is no contradiction.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::base::word_regex::WordRegex;
+
+/// The modal verbs every list has.
+const MODALS: &str = "could|might|may|would|should";
+/// The words of a condition every list has.
+const CONDITIONS: &str = "if|unless|whether";
+
+/// Attribution: a sentence with one of these states no fact (a forecast, a
+/// conditional, hearsay), so its values are attributed to none.
+pub(crate) static FORECAST: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::new(&format!(
+        r"(?i)\b({MODALS}|expected to|is expected|are expected|projected|forecast|rumou?red|reportedly|plans? to|planning to|aims? to|{CONDITIONS}|estimates?)\b"
+    ))
+    .expect("constant regex")
+});
+
+/// Attribution: a value just after these (and an optional hedge) belongs to another
+/// time or is denied ("up from $4 billion", "not $9 billion").
+pub(crate) static EXCLUDED_BEFORE: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::new(r"(?i)(\bup from|\bdown from|\bfrom|\bcompared (?:with|to)|\bversus|\bvs\.?|\bnot|\bnor|\brather than|\binstead of|\bexcept)\s*(?:about |around |roughly |nearly |almost |over |more than |less than |up to |just )?$")
+        .expect("constant regex")
+});
+
+/// Statements (self- and corpus-contradiction): words of sentences that state no fact
+/// of the present: forecasts, conditionals, hearsay (the first group), and sentences
+/// about an earlier time (the second). One regex, so that a sentence is read once for
+/// both.
+pub(crate) static NOT_PRESENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?-u:\b)(?:({MODALS}|will|won't|expected|expects?|expecting|projected|projects|forecasts?|forecasted|rumou?red|reportedly|plans?|planned|planning|aims?|aiming|targets?|targeting|goal|{CONDITIONS}|estimates?|estimated|predicts?|predicted|hopes?|likely|potentially)|(ago|previously|formerly|originally|initially|at launch|at the time|back then|used to|last (?:year|month|quarter|week|spring|summer|fall|autumn|winter)|earlier this (?:year|month|quarter)|a year earlier|prior to|until|since|had))(?-u:\b)"
+    ))
+    .expect("constant regex")
+});
+
+/// Statements: a value after these words is not what the sentence states. Wider than
+/// [`EXCLUDED_BEFORE`] ("than", "no", "without", "excluding"): a statement compares
+/// every value of its key, so a compared value must not count as stated.
+pub(crate) static STATEMENT_EXCLUDED_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:(?-u:\b)from|(?-u:\b)up from|(?-u:\b)down from|(?-u:\b)compared (?:with|to)|(?-u:\b)versus|(?-u:\b)vs\.?|(?-u:\b)than|(?-u:\b)rather than|(?-u:\b)instead of|(?-u:\b)not|(?-u:\b)nor|(?-u:\b)no|(?-u:\b)except|(?-u:\b)without|(?-u:\b)excluding)\s*$")
+        .expect("constant regex")
+});
+
+/// `ratio-mismatch`: a sentence (or the sentence before) with one of these states
+/// no ratio between present values ("revenue could double").
+pub(crate) static RATIO_FORECAST: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)(?-u:\b)({MODALS}|will|expected|expects?|projected|forecasts?|plans?|aims?|{CONDITIONS})(?-u:\b)"
+    ))
+    .expect("constant regex")
+});
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_lists_read_their_words() {
+        assert!(FORECAST.is_match("Revenue could reach $5 billion"));
+        assert!(!FORECAST.is_match("The deal will bring the total to $8 billion"));
+        assert!(RATIO_FORECAST.is_match("Revenue will double"));
+        assert!(NOT_PRESENT.is_match("Two years ago it had 50 staff"));
+        assert!(EXCLUDED_BEFORE.is_match("up from about "));
+        assert!(STATEMENT_EXCLUDED_BEFORE.is_match("more than "));
+        assert!(!STATEMENT_EXCLUDED_BEFORE.is_match("stands at "));
+    }
+}
