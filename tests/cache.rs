@@ -8,7 +8,7 @@ use std::fs;
 use std::path::Path;
 use std::process::Output;
 
-use common::{code, root, run_in};
+use common::{code, root, run_in, write};
 
 /// Runs `factlint check` in `cwd` with `args`.
 fn check(cwd: &Path, args: &[&str]) -> Output {
@@ -36,10 +36,6 @@ fn from_cache(out: &Output) -> usize {
 /// Standard output and exit code.
 fn shown(out: &Output) -> (String, i32) {
     (String::from_utf8_lossy(&out.stdout).into_owned(), code(out))
-}
-
-fn write(dir: &Path, name: &str, text: &str) {
-    fs::write(dir.join(name), text).expect("write");
 }
 
 /// A temporary folder with these drafts, each dated by its front matter.

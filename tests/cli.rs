@@ -1,23 +1,12 @@
 //! End-to-end tests of the `factlint` binary: fixtures, exit codes, output formats,
 //! fact files of the test's own.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 
 use serde_json::Value;
 
-fn root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn factlint(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_factlint"))
-        .args(args)
-        .current_dir(root())
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("the binary runs")
-}
+mod common;
+use common::{factlint, root, write};
 
 fn json(args: &[&str]) -> (Value, i32) {
     let mut all = vec!["check", "--format", "json"];
@@ -314,12 +303,6 @@ fn invalid_utf8_names_the_byte_offset() {
     let (v, code) = json(&[bad.to_str().expect("utf-8 path")]);
     assert_eq!(code, 2);
     assert_eq!(v["errors"][0]["message"], "invalid UTF-8 at byte 7");
-}
-
-fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
-    let p = dir.join(name);
-    std::fs::write(&p, text).expect("write");
-    p
 }
 
 const OWN_FACTS: &str = r#"

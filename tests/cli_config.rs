@@ -2,13 +2,13 @@
 //! files, suppression comments, severity gates, SARIF and GitHub output, standard input,
 //! and the setting-up commands (rules, rule, init, completions, schema, config).
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Output;
 
 use serde_json::Value;
 
 mod common;
-use common::{code, root};
+use common::{code, root, write};
 
 /// Runs the binary in `cwd`, with `stdin` as standard input.
 fn run_in(cwd: &Path, args: &[&str], stdin: Option<&str>) -> Output {
@@ -52,15 +52,6 @@ fn f(path: &str, rule: &str, severity: &str, line: u64) -> (String, String, Stri
         severity.to_string(),
         line,
     )
-}
-
-fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
-    let p = dir.join(name);
-    if let Some(parent) = p.parent() {
-        std::fs::create_dir_all(parent).expect("mkdir");
-    }
-    std::fs::write(&p, text).expect("write");
-    p
 }
 
 /// A draft with one value-mismatch on line 4 (the total was $8 billion on its date).

@@ -40,3 +40,18 @@ pub fn run_in(cwd: &Path, args: &[&str], stdin: Option<&[u8]>) -> Output {
 pub fn code(out: &Output) -> i32 {
     out.status.code().expect("exit code")
 }
+
+/// Writes `text` to `name` under `dir` (creating folders on the way); the file's path.
+pub fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let p = dir.join(name);
+    if let Some(parent) = p.parent() {
+        std::fs::create_dir_all(parent).expect("mkdir");
+    }
+    std::fs::write(&p, text).expect("write");
+    p
+}
+
+/// Runs the binary in the repository's root, without standard input.
+pub fn factlint(args: &[&str]) -> Output {
+    run_in(&root(), args, None)
+}
