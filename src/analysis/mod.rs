@@ -11,6 +11,7 @@ mod attribute;
 mod claims;
 pub(crate) mod cue_words;
 mod dating;
+pub mod hedge_scope;
 pub mod prose;
 pub mod restyle;
 pub mod statements;

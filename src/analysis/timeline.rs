@@ -15,7 +15,10 @@
 //! The day is the article's date; in an update note ("Update, March 2025: …", a
 //! section headed "Update" or "What came later") it is the note's own date or the
 //! front matter's `updated`, and with neither the note is not judged. Forward-looking
-//! wording around a name ("the upcoming Gemini 2", "expected to launch") exempts it.
+//! wording around a name ("the upcoming Gemini 2", "expected to launch", "X could arrive
+//! next year") exempts it, and the mentions of the same product after it; a modal that
+//! hedges something else ("the recent X launch could reshape pricing") does not
+//! (see [`hedge_scope`]).
 
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -23,6 +26,7 @@ use std::sync::LazyLock;
 use crate::base::word_regex::WordRegex;
 use jiff::civil::Date;
 
+use crate::analysis::hedge_scope;
 use crate::analysis::{
     Analysis, Claim, ClaimKind, excluded, fits, fits_loosely, in_quotes, values_during,
 };
@@ -127,12 +131,6 @@ pub enum TimeVerdict {
     },
 }
 
-/// Words that make a mention of a name forward-looking, hypothetical or negated.
-static FORWARD: LazyLock<WordRegex> = LazyLock::new(|| {
-    WordRegex::new(r"(?i)\b(?:upcoming|forthcoming|expected|expects?|expecting|anticipated|awaited|rumou?red|rumou?rs?|reportedly|will|would|could|may|might|plans?|planned|planning|next|future|soon|coming|in development|under development|set to|slated|due (?:to|in|out|for)|aims? to|hopes? to|if|whether|unless|successor|speculat\w*|leak(?:s|ed)?|not yet|yet to|later this|to be released|to launch|preview(?:ed|s)? of|not|no longer|never|in training|being trained|(?:is|are) developing|working on|in the works|teas(?:e|ed|es|ing)|hint(?:s|ed)?|said to be|roadmap|await(?:s|ed|ing)?)\b")
-        .expect("constant regex")
-});
-
 /// Words that state a product as available.
 static AVAILABLE: LazyLock<WordRegex> = LazyLock::new(|| {
     WordRegex::new(r"(?i)\b(?:available|availability|launched|released|ships|shipping|shipped|in production|went live|now live|rolled out|generally available)\b")
@@ -176,12 +174,13 @@ const AFTER: usize = 80;
 pub fn judge(a: &Analysis<'_>) -> Vec<TimeVerdict> {
     let days = claim_days(a);
     let listings = lineup_listings(a);
+    let framed = framings(a);
     let mut out = Vec::new();
     for (ci, claim) in a.claims.iter().enumerate() {
         let day = days[ci];
         for (ii, item) in claim.products.iter().enumerate() {
             if let Found::Unknown { family, name } = &item.found
-                && !forward(claim, &item.pos)
+                && !framed[ci][ii]
                 && let Some(newest) = unknown(a, *family, name, day)
             {
                 out.push(TimeVerdict::UnknownModel {
@@ -199,7 +198,7 @@ pub fn judge(a: &Analysis<'_>) -> Vec<TimeVerdict> {
             .iter()
             .enumerate()
             .filter_map(|(ii, it)| match it.found {
-                Found::Known(p) if !forward(claim, &it.pos) => Some((ii, p)),
+                Found::Known(p) if !framed[ci][ii] => Some((ii, p)),
                 _ => None,
             })
             .collect();
@@ -226,7 +225,7 @@ pub fn judge(a: &Analysis<'_>) -> Vec<TimeVerdict> {
             let Found::Known(p) = claim.products[ii].found else {
                 continue;
             };
-            if done[ii] || forward(claim, &claim.products[ii].pos) {
+            if done[ii] || framed[ci][ii] {
                 continue;
             }
             if contradicts(&a.facts.products[p], dates, &range) {
@@ -301,10 +300,34 @@ fn clause(text: &str, pos: &Range<usize>, before: usize, after: usize) -> Range<
     start..end
 }
 
-/// True when the name at `pos` stands in forward-looking, hypothetical or negated
-/// wording.
-fn forward(claim: &Claim, pos: &Range<usize>) -> bool {
-    FORWARD.is_match(&claim.text[clause(&claim.text, pos, BEFORE, AFTER)])
+/// For every product name of every claim, whether it stands in wording that makes the
+/// product future, hypothetical or denied ([`hedge_scope::frame`]), or follows a
+/// mention of the same product that did ([`hedge_scope::Frames`]), in document order.
+fn framings(a: &Analysis<'_>) -> Vec<Vec<bool>> {
+    let mut order: Vec<usize> = (0..a.claims.len()).collect();
+    order.sort_by_key(|&ci| (a.claims[ci].span.start, ci));
+    let mut out: Vec<Vec<bool>> = a
+        .claims
+        .iter()
+        .map(|c| vec![false; c.products.len()])
+        .collect();
+    let mut frames = hedge_scope::Frames::default();
+    for ci in order {
+        let claim = &a.claims[ci];
+        let mut items: Vec<usize> = (0..claim.products.len()).collect();
+        items.sort_by_key(|&ii| claim.products[ii].pos.start);
+        for ii in items {
+            let item = &claim.products[ii];
+            let key = match &item.found {
+                Found::Known(p) => format!("#{p}"),
+                Found::Unknown { name, .. } => name.to_lowercase(),
+            };
+            let within = clause(&claim.text, &item.pos, BEFORE, AFTER);
+            let own = hedge_scope::frame(&claim.text, &within, &item.pos);
+            out[ci][ii] = frames.mention(&key, own);
+        }
+    }
+    out
 }
 
 /// True when the clause states the product at `pos` as available.
