@@ -183,10 +183,17 @@ pub(super) fn cue_distance(
     fact: usize,
 ) -> Option<usize> {
     let f = &facts.facts[fact];
-    claim
+    let cued = claim
         .cues
         .iter()
         .filter(|c| facts.names.cue_of(c.cue, fact) && f.cues.contains(&facts.names.cues[c.cue]))
+        // "more than $9 billion": the comparative is a bound, not the cue "more".
+        .filter(|c| {
+            !claim
+                .text
+                .get(c.pos.end..)
+                .is_some_and(|t| super::cue_words::COMPARATIVE_AFTER.is_match(t))
+        })
         .filter_map(|c| {
             if let Some(col) = c.header_col {
                 return (Some(col) == v.col).then_some(0);
@@ -209,7 +216,56 @@ pub(super) fn cue_distance(
                 0
             })
         })
-        .min()
+        .min();
+    cued.or_else(|| state_now(facts, claim, v, fact))
+}
+
+/// A fact's description that names an event of money.
+static MONEY_EVENT: std::sync::LazyLock<crate::base::word_regex::WordRegex> =
+    std::sync::LazyLock::new(|| {
+        crate::base::word_regex::WordRegex::new(
+            r"(?i)\b(?:investment|invests?|invested|funding|stake|round|tranche)\b",
+        )
+        .expect("constant regex")
+    });
+
+/// A running total named by the wording of the present state right before the value
+/// ("has invested $8 billion", "now stands at", "brings its investment to"): a cue of
+/// a fact that is a value over time, at the distance of the wording.
+fn state_now(facts: &FactBase, claim: &Claim, v: &ValueItem, fact: usize) -> Option<usize> {
+    if !matches!(facts.facts[fact].kind, FactKind::Quantity { .. }) || v.col.is_some() {
+        return None;
+    }
+    let text = &claim.text;
+    let from = text.floor_char_boundary(v.pos.start.saturating_sub(80));
+    let before = text.get(from..v.pos.start)?;
+    // The clause of the value: from its last break.
+    let start = before
+        .rfind([',', ';', ':', '(', '—', '–'])
+        .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+    let clause = before.get(start..)?;
+    // The wording's distance to the value: from where it starts (a cue word's
+    // distance is from where it ends), so that a cue word nearer the value wins.
+    let distance = super::cue_words::STATE_NOW
+        .for_text(clause)
+        .find(clause)
+        .map(|m| clause.len() - m.start())?;
+    // Without a cue word the wording is weaker than "total": where the value is the
+    // amount of an event of the same entities ("has invested $4 billion" on the day
+    // of a $4 billion tranche), or an event's amount is not known ("has invested $10
+    // billion", as a deal whose amount was only reported), the writer may mean the
+    // event, and nothing is said.
+    let event_fits = candidates(facts, claim).into_iter().any(|g| {
+        g != fact
+            && matches!(facts.facts[g].kind, FactKind::Event { .. })
+            && match fact_kind_value(&facts.facts[g]) {
+                Some(fv) => fits(&v.value, fv),
+                // An event of money whose amount is not known (until fact kinds say
+                // so, its description says it: "investment", "funding", "stake").
+                None => MONEY_EVENT.is_match(&facts.facts[g].what),
+            }
+    });
+    (!event_fits).then_some(distance)
 }
 
 /// True when a cue of `fact` stands before the value within the clause, with no other

@@ -63,6 +63,19 @@ pub(crate) static RATIO_FORECAST: LazyLock<Regex> = LazyLock::new(|| {
     .expect("constant regex")
 });
 
+/// After a cue word: a comparative ("more than", "less than"). "more" there is a
+/// bound of the value, not the cue "more" of an additional investment.
+pub(crate) static COMPARATIVE_AFTER: LazyLock<WordRegex> =
+    LazyLock::new(|| WordRegex::new(r"(?i)^\s+than\b").expect("constant regex"));
+
+/// Before a value, in its clause: wording of the state on the article's date (the
+/// present perfect of investing, "now stands at", "brings its investment to"),
+/// which names a running total even without the word "total".
+pub(crate) static STATE_NOW: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::new(r"(?i)(?:\b(?:has|have)\s+(?:now\s+|so far\s+|already\s+|since\s+)?(?:invested|put|poured|pumped|injected|sunk)\b[^.;:]{0,40}|\bnow\s+(?:stands?|totals?|amounts?|sits?|comes?)\s+(?:at\s+|to\s+)?|\b(?:brought|brings|bringing|lifted|lifts|lifting|took|takes|taking|raised|raises|raising)\s+(?:its|their|the|his|her)\s+(?:\w+\s+){0,3}(?:investment|stake|total|backing|funding)s?\s+(?:in\s+\S+\s+)?(?:to\s+)?)(?:(?:about|around|roughly|nearly|almost|over|more than|less than|up to|just|some)\s+)?$")
+        .expect("constant regex")
+});
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -76,5 +89,14 @@ mod tests {
         assert!(EXCLUDED_BEFORE.is_match("up from about "));
         assert!(STATEMENT_EXCLUDED_BEFORE.is_match("more than "));
         assert!(!STATEMENT_EXCLUDED_BEFORE.is_match("stands at "));
+        assert!(COMPARATIVE_AFTER.is_match(" than $9 billion"));
+        assert!(!COMPARATIVE_AFTER.is_match(" money"));
+        assert!(STATE_NOW.is_match("Amazon has invested "));
+        assert!(STATE_NOW.is_match("Amazon has now invested more than "));
+        assert!(STATE_NOW.is_match("Amazon has invested in Anthropic a sum of "));
+        assert!(STATE_NOW.is_match("its stake now stands at "));
+        assert!(STATE_NOW.is_match("The deal brings its investment in Anthropic to "));
+        assert!(!STATE_NOW.is_match("Amazon invested "));
+        assert!(!STATE_NOW.is_match("Amazon has invested in Anthropic since 2023. It paid "));
     }
 }
