@@ -240,9 +240,9 @@ fn state_now(facts: &FactBase, claim: &Claim, v: &ValueItem, fact: usize) -> Opt
     let from = text.floor_char_boundary(v.pos.start.saturating_sub(80));
     let before = text.get(from..v.pos.start)?;
     // The clause of the value: from its last break.
-    let start = before
-        .rfind([',', ';', ':', '(', '—', '–'])
-        .map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+    let start = before.rfind([',', ';', ':', '(', '—', '–']).map_or(0, |i| {
+        i + before[i..].chars().next().map_or(1, char::len_utf8)
+    });
     let clause = before.get(start..)?;
     // The wording's distance to the value: from where it starts (a cue word's
     // distance is from where it ends), so that a cue word nearer the value wins.
@@ -435,7 +435,9 @@ pub(super) fn attribute_value(
     let claim = &a.claims[ci];
     let v = &claim.values[vi];
     let facts = a.facts;
-    let stated_bound = matches!(hedge_of(&v.value), Hedge::UpTo | Hedge::LessThan);
+    // "up to $4 billion" is a cap (a commitment's wording); "less than" and "under"
+    // bound an amount like any other, and are judged against it.
+    let stated_bound = matches!(hedge_of(&v.value), Hedge::UpTo);
     let pinned = pinned_date(claim, vi).and_then(|j| match claim.values[j].value {
         Value::Date(d) => Some(d),
         _ => None,
@@ -536,8 +538,15 @@ pub(super) fn attribute_value(
     let fact = pick_one(a, &chosen, pinned)?;
     let f = &facts.facts[fact];
     if let (FactKind::Quantity { values }, Some(day)) = (&f.kind, day_that_matters) {
-        // Stale: the value held before the day that matters.
+        // Stale: the value held before the day that matters. A bound ("less than $6
+        // billion") that an earlier value fits says no earlier value: it is judged
+        // against the value on the day only.
+        let bounds = matches!(
+            hedge_of(&v.value),
+            Hedge::LessThan | Hedge::MoreThan | Hedge::AtLeast
+        );
         if pinned.is_none()
+            && !bounds
             && let Some(held) = values
                 .iter()
                 .position(|t| t.from < day && fits(&v.value, &t.stated.value))
