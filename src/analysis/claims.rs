@@ -10,6 +10,7 @@ use crate::facts::names::{NameKind, NameMatch, NameSearch};
 use crate::facts::product::ProductMention;
 use crate::read::markdown::{BlockKind, Document};
 use crate::read::sentence;
+use crate::recognize::month::MonthMention;
 use crate::recognize::relative::RelativeMention;
 use crate::recognize::{self, Mention};
 
@@ -18,6 +19,7 @@ use super::*;
 pub(super) fn build_claims<'a>(
     doc: &'a Document,
     facts: &FactBase,
+    article_date: Option<Date>,
 ) -> (Vec<Claim<'a>>, Vec<Range<usize>>) {
     // About one claim per block, and more for paragraphs of several sentences: sized
     // once for the blocks, so that the large claims are moved less often.
@@ -27,6 +29,7 @@ pub(super) fn build_claims<'a>(
     let mut names: Vec<NameMatch> = Vec::new();
     let mut products: Vec<ProductMention> = Vec::new();
     let mut relatives: Vec<RelativeMention> = Vec::new();
+    let mut months: Vec<MonthMention> = Vec::new();
     let mut sentences: Vec<Range<usize>> = Vec::new();
     // Entities of the latest heading and the latest paragraph: context for tables.
     let mut heading_entities: Vec<usize> = Vec::new();
@@ -74,6 +77,11 @@ pub(super) fn build_claims<'a>(
         if !sentences.iter().all(|s| s.len() > MAX_CLAIM_BYTES) {
             values_of_checked(&block.text, &sentences, &mut mentions);
             crate::facts::product::find(&block.text, &names, facts, &mut products);
+        }
+        // Months named without a year are dates only in a dated article.
+        months.clear();
+        if article_date.is_some() && !sentences.iter().all(|s| s.len() > MAX_CLAIM_BYTES) {
+            recognize::month::find(&block.text, &mut months);
         }
         // A paragraph right after a heading reads the heading as its sentence before
         // (a question and its answer).
@@ -129,7 +137,7 @@ pub(super) fn build_claims<'a>(
                 entities.extend(&heading_entities);
             }
             sort_dedup(&mut entities);
-            let values = ms
+            let mut values: Vec<ValueItem> = ms
                 .iter()
                 .filter(|m| m.span.end <= s.end)
                 .map(|m| ValueItem {
@@ -140,6 +148,9 @@ pub(super) fn build_claims<'a>(
                     col: None,
                 })
                 .collect();
+            if let Some(day) = article_date {
+                add_months(&mut values, &months, &s, day, |r| block.to_source(r));
+            }
             let cues = ns
                 .iter()
                 .filter(|n| n.span.end <= s.end)
@@ -218,6 +229,44 @@ pub(super) fn build_claims<'a>(
         }
     }
     (claims, oversized)
+}
+
+/// Adds to a sentence's `values` (sorted by position) the months named without a
+/// year in it (see [`recognize::month`]), resolved against the article's date `day`,
+/// where no value already covers them. `s` is the sentence's range in the block's
+/// text, `to_source` maps a range of the block's text to the file.
+fn add_months(
+    values: &mut Vec<ValueItem>,
+    months: &[MonthMention],
+    s: &Range<usize>,
+    day: Date,
+    to_source: impl Fn(&Range<usize>) -> Range<usize>,
+) {
+    let mut added = false;
+    for m in months
+        .iter()
+        .filter(|m| m.span.start >= s.start && m.span.end <= s.end)
+    {
+        let pos = m.span.start - s.start..m.span.end - s.start;
+        if values
+            .iter()
+            .any(|v| v.pos.start < pos.end && pos.start < v.pos.end)
+        {
+            continue;
+        }
+        let Some(date) = m.resolve(day) else { continue };
+        values.push(ValueItem {
+            span: to_source(&m.span),
+            pos,
+            value: Value::Date(date),
+            bare_year: false,
+            col: None,
+        });
+        added = true;
+    }
+    if added {
+        values.sort_by_key(|v| v.pos.start);
+    }
 }
 
 /// How far beyond a run of checked sentences the recognizers read, when the sentences

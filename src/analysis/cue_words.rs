@@ -15,7 +15,7 @@ use regex::Regex;
 use crate::base::word_regex::WordRegex;
 
 /// The modal verbs every list has.
-const MODALS: &str = "could|might|may|would|should";
+const MODALS: &str = "could|might|(?-i:may)|would|should";
 /// The words of a condition every list has.
 const CONDITIONS: &str = "if|unless|whether";
 

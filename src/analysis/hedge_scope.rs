@@ -53,7 +53,7 @@ const RELEASE: &str = r"(?:launch\w*|releas\w*|ship\w*|arriv\w*|debut\w*|come ou
 /// The name is the subject of a modal release verb: what follows the name.
 static MODAL_AFTER: LazyLock<WordRegex> = LazyLock::new(|| {
     WordRegex::new(&format!(
-        r"(?i)^\s*(?:\([^)]{{0,40}}\)\s*|,[^,.;]{{0,60}},\s*)?(?:will|would|could|may|might|should|is going to|are going to|is likely to|are likely to)\s+(?:not\s+|also\s+|soon\s+|only\s+|finally\s+)?(?:be\s+(?:made\s+)?|become\s+)?(?:generally\s+|widely\s+|publicly\s+)?{RELEASE}"
+        r"(?i)^\s*(?:\([^)]{{0,40}}\)\s*|,[^,.;]{{0,60}},\s*)?(?:will|would|could|(?-i:may)|might|should|is going to|are going to|is likely to|are likely to)\s+(?:not\s+|also\s+|soon\s+|only\s+|finally\s+)?(?:be\s+(?:made\s+)?|become\s+)?(?:generally\s+|widely\s+|publicly\s+)?{RELEASE}"
     ))
     .expect("constant regex")
 });
@@ -61,7 +61,7 @@ static MODAL_AFTER: LazyLock<WordRegex> = LazyLock::new(|| {
 /// The name is the object of a modal (or intended) release verb: what precedes it.
 static MODAL_BEFORE: LazyLock<WordRegex> = LazyLock::new(|| {
     WordRegex::new(&format!(
-        r"(?i)\b(?:will|would|could|may|might|should|plans? to|planning to|aims? to|hopes? to|intends? to|is going to|are going to|is likely to|are likely to)\s+(?:\w+\s+){{0,2}}{RELEASE}\s+(?:of\s+)?(?:the\s+|a\s+|an\s+|its\s+|their\s+|new\s+|first\s+)*(?:\S+\s+){{0,2}}$"
+        r"(?i)\b(?:will|would|could|(?-i:may)|might|should|plans? to|planning to|aims? to|hopes? to|intends? to|is going to|are going to|is likely to|are likely to)\s+(?:\w+\s+){{0,2}}{RELEASE}\s+(?:of\s+)?(?:the\s+|a\s+|an\s+|its\s+|their\s+|new\s+|first\s+)*(?:\S+\s+){{0,2}}$"
     ))
     .expect("constant regex")
 });

@@ -273,7 +273,7 @@ impl<'a> Analysis<'a> {
             .as_ref()
             .and_then(|f| f.date)
             .or(default_date);
-        let (claims, oversized) = build_claims(doc, facts);
+        let (claims, oversized) = build_claims(doc, facts, article_date);
         let mut a = Analysis {
             path,
             text,

@@ -22,6 +22,7 @@ mod count;
 mod date;
 mod hedge;
 mod money;
+pub mod month;
 mod number;
 mod percent;
 pub mod relative;

@@ -1,0 +1,265 @@
+//! Months named without a year: "in May", "on October 5", "the March tranche",
+//! "early June", "22 November". They are dates of the article's year, resolved
+//! against the article's date (never against today), and only when the month is not
+//! later than the article's own: "in December" in a November article may be the
+//! coming December or the last one, and is left unread.
+//!
+//! A month name is read only where a date stands: capitalised ("may change" and
+//! "could march" are verbs), after a preposition or article ("in", "on", "during",
+//! "the", "early", "mid-", "late") or beside a day ("October 5", "5 October").
+//! "by March", "until May" and "since March" are bounds of a period, not the day of an
+//! event, and are not read; neither is "last May" or "next June", nor a month that
+//! a year follows ("May 2024" is a full date, read by the date recognizer).
+
+use std::ops::Range;
+use std::sync::LazyLock;
+
+use jiff::civil::Date;
+use regex::Regex;
+
+use crate::base::value::{DateValue, Grain};
+use crate::base::word_regex::WordRegex;
+
+/// A month named without a year.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MonthMention {
+    /// Byte range of the month (and its day, when one is given).
+    pub span: Range<usize>,
+    /// 1 to 12.
+    pub month: i8,
+    /// The day of the month, when one is given.
+    pub day: Option<i8>,
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+/// What may stand before a month of no year, at the end of a short window before it:
+/// a preposition or article, or a day ("5 October", "5th of October").
+static BEFORE: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::new(
+        r"(?:\b(?P<pre>[Ii]n|[Oo]n|[Dd]uring|[Tt]he|[Ee]arly|[Ll]ate)[ \t]+|\b[Mm]id(?:[ \t]+|-)|\b(?P<pd>[0-3]?[0-9])(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?)$",
+    )
+    .expect("constant regex")
+});
+
+/// A day after a month: "October 5", "October 5th".
+static DAY_AFTER: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::new(r"^[ \t]+(?P<d>[0-3]?[0-9])(?:st|nd|rd|th)?\b").expect("constant regex")
+});
+
+/// True when `c` would make a month name part of a longer word.
+fn wordlike(c: char) -> bool {
+    c.is_alphanumeric() || c == '_'
+}
+
+/// What must not follow a month for it to be a month of no year: a year or more
+/// digits ("May 2024", "May 5, 2024", "May '24"), or a further number.
+static YEAR_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:,?[ \t]*(?:of[ \t]+)?(?:[0-9]|['’][0-9])|[0-9A-Za-z])")
+        .expect("constant regex")
+});
+
+/// Any month name (a literal search, fast on text that holds none).
+static MONTH_NAME: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&MONTHS.join("|")).expect("constant regex"));
+
+/// A lowercase word next: "the May tranche".
+static LOWER_WORD: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[ \t]+[a-z]").expect("constant regex"));
+
+/// Every month named without a year in `text`, in order.
+pub fn find(text: &str, out: &mut Vec<MonthMention>) {
+    // A literal search for the names (fast on text that holds none), then a look at
+    // a few bytes either side of each.
+    for mon in MONTH_NAME.find_iter(text) {
+        let before = &text[..mon.start()];
+        let after = &text[mon.end()..];
+        if before.chars().next_back().is_some_and(wordlike)
+            || after.chars().next().is_some_and(wordlike)
+        {
+            continue;
+        }
+        let Some(month) = MONTHS.iter().position(|m| *m == mon.as_str()) else {
+            continue;
+        };
+        let window = &before[before.floor_char_boundary(before.len().saturating_sub(24))..];
+        let Some(pre) = BEFORE.for_text(window).captures(window) else {
+            continue;
+        };
+        let day_before = pre.name("pd");
+        let day_after = DAY_AFTER.for_text(after).captures(after);
+        let day_after_m = day_after.as_ref().and_then(|c| c.name("d"));
+        let end = day_after
+            .as_ref()
+            .and_then(|c| c.get(0))
+            .map_or(mon.end(), |m| mon.end() + m.end());
+        if text
+            .get(end..)
+            .is_some_and(|rest| YEAR_AFTER.is_match(rest))
+        {
+            continue;
+        }
+        // "the May tranche": an article before the month is read only when a
+        // lowercase word follows it ("The March" alone may be a title or a name).
+        let the = pre
+            .name("pre")
+            .is_some_and(|p| p.as_str().eq_ignore_ascii_case("the"));
+        if the
+            && !text
+                .get(end..)
+                .is_some_and(|rest| LOWER_WORD.is_match(rest))
+        {
+            continue;
+        }
+        let window_start = mon.start() - window.len();
+        // A day before the month is no part of a larger number ("1,022 November").
+        if let Some(d) = day_before
+            && text[..window_start + d.start()]
+                .chars()
+                .next_back()
+                .is_some_and(|ch| ch.is_ascii_digit() || matches!(ch, ',' | '.' | '$' | '€' | '£'))
+        {
+            continue;
+        }
+        let day = match (day_before, day_after_m) {
+            (Some(_), Some(_)) => continue,
+            (Some(d), None) | (None, Some(d)) => match d.as_str().parse::<i8>() {
+                Ok(n @ 1..=31) => Some(n),
+                _ => continue,
+            },
+            (None, None) => None,
+        };
+        let start = day_before.map_or(mon.start(), |d| window_start + d.start());
+        out.push(MonthMention {
+            span: start..end,
+            month: month as i8 + 1,
+            day,
+        });
+    }
+}
+
+impl MonthMention {
+    /// The days the month (or its day) means in an article dated `article`: the
+    /// month of the article's year, when it is not later than the article's month.
+    pub fn resolve(&self, article: Date) -> Option<DateValue> {
+        if self.month > article.month() {
+            return None;
+        }
+        let first = Date::new(article.year(), self.month, 1).ok()?;
+        match self.day {
+            Some(d) => {
+                let day = Date::new(article.year(), self.month, d).ok()?;
+                if day > article {
+                    return None;
+                }
+                Some(DateValue::day(day))
+            }
+            None => Some(DateValue {
+                start: first,
+                end: first.last_of_month().tomorrow().ok()?,
+                grain: Grain::Month,
+            }),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    fn all(text: &str) -> Vec<(String, i8, Option<i8>)> {
+        let mut out = Vec::new();
+        find(text, &mut out);
+        out.into_iter()
+            .map(|m| (text[m.span].to_string(), m.month, m.day))
+            .collect()
+    }
+
+    #[test]
+    fn months_where_a_date_stands() {
+        assert_eq!(all("Amazon invested in May."), [("May".into(), 5, None)]);
+        assert_eq!(all("the May tranche closed"), [("May".into(), 5, None)]);
+        assert_eq!(
+            all("It was announced on October 5th."),
+            [("October 5th".into(), 10, Some(5))]
+        );
+        assert_eq!(
+            all("on 22 November, Amazon said"),
+            [("22 November".into(), 11, Some(22))]
+        );
+        assert_eq!(all("in mid-March"), [("March".into(), 3, None)]);
+        assert_eq!(all("During June it grew"), [("June".into(), 6, None)]);
+    }
+
+    #[test]
+    fn words_that_are_no_months_of_no_year() {
+        for t in [
+            "Prices may change.",
+            "Troops could march on.",
+            "May the best model win.",
+            "in May 2024",
+            "on May 5, 2024",
+            "in May '24",
+            "by March",
+            "until May",
+            "since March",
+            "last May",
+            "next June",
+            "in Mayfair",
+            "the Marches",
+            "August is a name here",
+            "on 5 May 2024",
+            "on May 40",
+            "The March",
+            "The May.",
+            "a total of 1,022 November sales",
+        ] {
+            assert_eq!(all(t), [], "{t:?}");
+        }
+    }
+
+    #[test]
+    fn resolved_in_the_articles_year_never_after_its_date() {
+        let nov22 = date(2024, 11, 22);
+        let m = |month, day| MonthMention {
+            span: 0..0,
+            month,
+            day,
+        };
+        assert_eq!(
+            m(5, None).resolve(nov22),
+            Some(DateValue {
+                start: date(2024, 5, 1),
+                end: date(2024, 6, 1),
+                grain: Grain::Month
+            })
+        );
+        assert_eq!(
+            m(11, None).resolve(nov22).map(|d| d.end),
+            Some(date(2024, 12, 1))
+        );
+        assert_eq!(
+            m(11, Some(5)).resolve(nov22),
+            Some(DateValue::day(date(2024, 11, 5)))
+        );
+        // The coming month, or a day after the article: left unread.
+        assert_eq!(m(12, None).resolve(nov22), None);
+        assert_eq!(m(11, Some(30)).resolve(nov22), None);
+        // No such day.
+        assert_eq!(m(2, Some(30)).resolve(nov22), None);
+    }
+}
