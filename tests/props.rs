@@ -8,8 +8,9 @@ use std::sync::LazyLock;
 
 use factlint::analysis::Analysis;
 use factlint::base::diagnostic::{Diagnostic, FileKey};
+use factlint::base::value::Value;
 use factlint::facts::FactBase;
-use factlint::recognize::recognize;
+use factlint::recognize::{month, recognize, relative};
 use factlint::run::{CheckOptions, check_paths, check_text};
 use proptest::prelude::*;
 
@@ -128,6 +129,29 @@ proptest! {
                 // The claim's own text holds the same characters at `pos` (a line
                 // break inside a value is one space in the prose).
                 prop_assert_eq!(&c.text[v.pos.clone()], squash(held));
+                if v.of_article_date {
+                    // A date read against the article's date: its phrase, read again
+                    // from the claim's text, resolves to the same days.
+                    let day = a.article_date;
+                    prop_assert!(day.is_some(), "{v:?}");
+                    let Some(day) = day else { continue };
+                    let mut months = Vec::new();
+                    month::find(&c.text, &mut months);
+                    let mut relatives = Vec::new();
+                    relative::find(&c.text, &mut relatives);
+                    let again = months
+                        .iter()
+                        .find(|m| m.span == v.pos)
+                        .and_then(|m| m.resolve(day))
+                        .or_else(|| {
+                            relatives
+                                .iter()
+                                .find(|r| r.span == v.pos)
+                                .and_then(|r| r.phrase.resolve(day))
+                        });
+                    prop_assert_eq!(again.map(Value::Date), Some(v.value), "{:?}", held);
+                    continue;
+                }
                 // Read again from the claim's text alone (no block around it), the
                 // same characters give the same value, hedge and all.
                 let again = recognize(&c.text);

@@ -145,6 +145,7 @@ pub(super) fn build_claims<'a>(
                     pos: m.span.start - s.start..m.span.end - s.start,
                     value: m.value,
                     bare_year: m.bare_year,
+                    of_article_date: false,
                     col: None,
                 })
                 .collect();
@@ -187,8 +188,21 @@ pub(super) fn build_claims<'a>(
             // in the sentences that name one. (A phrase never spans two sentences: it
             // holds no punctuation, and a sentence starts and ends where a word does.)
             relatives.clear();
-            if !product_items.is_empty() {
+            let money = || {
+                values
+                    .iter()
+                    .any(|v| matches!(v.value, Value::Money { .. }))
+            };
+            if !product_items.is_empty() || (article_date.is_some() && money()) {
                 recognize::relative::find(&block.text[s.clone()], &mut relatives);
+            }
+            // In a sentence that names no product, a relative date dates its amounts
+            // like any other date ("invested $4 billion last month"). (Only where an
+            // amount is: sentences of other values are many, and no rule dates them.)
+            if product_items.is_empty()
+                && let Some(day) = article_date
+            {
+                add_relatives(&mut values, &relatives, &s, day, |r| block.to_source(r));
             }
             let relative_items = relatives
                 .iter()
@@ -260,6 +274,52 @@ fn add_months(
             pos,
             value: Value::Date(date),
             bare_year: false,
+            of_article_date: true,
+            col: None,
+        });
+        added = true;
+    }
+    if added {
+        values.sort_by_key(|v| v.pos.start);
+    }
+}
+
+/// Adds to a sentence's `values` (sorted by position) its relative date phrases
+/// (found in the sentence's text, so at positions within it) resolved against the
+/// article's date `day`, where no value already covers them. A phrase about the
+/// future resolves to nothing and is not added.
+fn add_relatives(
+    values: &mut Vec<ValueItem>,
+    relatives: &[RelativeMention],
+    s: &Range<usize>,
+    day: Date,
+    to_source: impl Fn(&Range<usize>) -> Range<usize>,
+) {
+    let mut added = false;
+    for r in relatives {
+        let pos = r.span.clone();
+        // "two years ago": the count inside the phrase is part of the date.
+        let inside = |v: &ValueItem| {
+            matches!(v.value, Value::Count(_)) && v.pos.start >= pos.start && v.pos.end <= pos.end
+        };
+        if values.iter().any(inside) && r.phrase.resolve(day).is_some() {
+            values.retain(|v| !inside(v));
+        }
+        if values
+            .iter()
+            .any(|v| v.pos.start < pos.end && pos.start < v.pos.end)
+        {
+            continue;
+        }
+        let Some(date) = r.phrase.resolve(day) else {
+            continue;
+        };
+        values.push(ValueItem {
+            span: to_source(&(s.start + pos.start..s.start + pos.end)),
+            pos,
+            value: Value::Date(date),
+            bare_year: false,
+            of_article_date: true,
             col: None,
         });
         added = true;
@@ -413,6 +473,7 @@ pub(super) fn table_claims<'a>(
                     pos: base + m.span.start..base + m.span.end,
                     value: m.value,
                     bare_year: m.bare_year,
+                    of_article_date: false,
                     col: Some(col),
                 });
             }

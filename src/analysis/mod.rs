@@ -49,6 +49,10 @@ pub struct ValueItem {
     pub value: Value,
     /// True for a bare year.
     pub bare_year: bool,
+    /// True for a date read against the article's date (a month of no year, "last
+    /// month"; see [`crate::recognize::month`], [`crate::recognize::relative`]): no
+    /// recognizer of values reads it alone.
+    pub of_article_date: bool,
     /// The table column, for a value in a table row.
     pub col: Option<usize>,
 }

@@ -29,6 +29,8 @@ pub struct MonthMention {
     pub month: i8,
     /// The day of the month, when one is given.
     pub day: Option<i8>,
+    /// "last year's March": the month of the year before the article's.
+    pub last_year: bool,
 }
 
 const MONTHS: [&str; 12] = [
@@ -50,7 +52,7 @@ const MONTHS: [&str; 12] = [
 /// a preposition or article, or a day ("5 October", "5th of October").
 static BEFORE: LazyLock<WordRegex> = LazyLock::new(|| {
     WordRegex::new(
-        r"(?:\b(?P<pre>[Ii]n|[Oo]n|[Dd]uring|[Tt]he|[Ee]arly|[Ll]ate)[ \t]+|\b[Mm]id(?:[ \t]+|-)|\b(?P<pd>[0-3]?[0-9])(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?)$",
+        r"(?:\b(?P<ly>[Ll]ast|[Tt]his) year['’]s[ \t]+|\b(?P<pre>[Ii]n|[Oo]n|[Dd]uring|[Tt]he|[Ee]arly|[Ll]ate)[ \t]+|\b[Mm]id(?:[ \t]+|-)|\b(?P<pd>[0-3]?[0-9])(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?)$",
     )
     .expect("constant regex")
 });
@@ -59,6 +61,51 @@ static BEFORE: LazyLock<WordRegex> = LazyLock::new(|| {
 static DAY_AFTER: LazyLock<WordRegex> = LazyLock::new(|| {
     WordRegex::new(r"^[ \t]+(?P<d>[0-3]?[0-9])(?:st|nd|rd|th)?\b").expect("constant regex")
 });
+
+/// True when a year follows a month, with a day or not: " 2024", ", 2024",
+/// " 5, 2024", " 5th 2024". A quick test on bytes, before any regex.
+fn year_next(after: &str) -> bool {
+    let b = after.as_bytes();
+    let mut i = 0;
+    let spaces = |i: &mut usize| {
+        let from = *i;
+        while b.get(*i).is_some_and(|c| *c == b' ' || *c == b'\t') {
+            *i += 1;
+        }
+        *i > from
+    };
+    let year_at = |i: usize| {
+        b.get(i..i + 4).is_some_and(|y| {
+            (y.starts_with(b"19") || y.starts_with(b"20")) && y.iter().all(u8::is_ascii_digit)
+        }) && !b.get(i + 4).is_some_and(u8::is_ascii_digit)
+    };
+    if b.get(i) == Some(&b',') {
+        i += 1;
+    }
+    if !spaces(&mut i) {
+        return false;
+    }
+    if year_at(i) {
+        return true;
+    }
+    // A day, then a year.
+    let day_start = i;
+    while b.get(i).is_some_and(u8::is_ascii_digit) && i - day_start < 2 {
+        i += 1;
+    }
+    if i == day_start {
+        return false;
+    }
+    if b.get(i..i + 2)
+        .is_some_and(|s| matches!(s, b"st" | b"nd" | b"rd" | b"th"))
+    {
+        i += 2;
+    }
+    if b.get(i) == Some(&b',') {
+        i += 1;
+    }
+    spaces(&mut i) && year_at(i)
+}
 
 /// True when `c` would make a month name part of a longer word.
 fn wordlike(c: char) -> bool {
@@ -90,6 +137,10 @@ pub fn find(text: &str, out: &mut Vec<MonthMention>) {
         if before.chars().next_back().is_some_and(wordlike)
             || after.chars().next().is_some_and(wordlike)
         {
+            continue;
+        }
+        // Most months in articles carry their year: a date for the date recognizer.
+        if year_next(after) {
             continue;
         }
         let Some(month) = MONTHS.iter().position(|m| *m == mon.as_str()) else {
@@ -142,11 +193,16 @@ pub fn find(text: &str, out: &mut Vec<MonthMention>) {
             },
             (None, None) => None,
         };
-        let start = day_before.map_or(mon.start(), |d| window_start + d.start());
+        let ly = pre.name("ly");
+        let start = match (ly, day_before) {
+            (Some(l), _) | (None, Some(l)) => window_start + l.start(),
+            (None, None) => mon.start(),
+        };
         out.push(MonthMention {
             span: start..end,
             month: month as i8 + 1,
             day,
+            last_year: ly.is_some_and(|l| l.as_str().eq_ignore_ascii_case("last")),
         });
     }
 }
@@ -155,13 +211,17 @@ impl MonthMention {
     /// The days the month (or its day) means in an article dated `article`: the
     /// month of the article's year, when it is not later than the article's month.
     pub fn resolve(&self, article: Date) -> Option<DateValue> {
-        if self.month > article.month() {
+        let year = if self.last_year {
+            article.year() - 1
+        } else if self.month > article.month() {
             return None;
-        }
-        let first = Date::new(article.year(), self.month, 1).ok()?;
+        } else {
+            article.year()
+        };
+        let first = Date::new(year, self.month, 1).ok()?;
         match self.day {
             Some(d) => {
-                let day = Date::new(article.year(), self.month, d).ok()?;
+                let day = Date::new(year, self.month, d).ok()?;
                 if day > article {
                     return None;
                 }
@@ -185,7 +245,7 @@ mod tests {
         let mut out = Vec::new();
         find(text, &mut out);
         out.into_iter()
-            .map(|m| (text[m.span].to_string(), m.month, m.day))
+            .map(|m| (text[m.span.clone()].to_string(), m.month, m.day))
             .collect()
     }
 
@@ -203,6 +263,13 @@ mod tests {
         );
         assert_eq!(all("in mid-March"), [("March".into(), 3, None)]);
         assert_eq!(all("During June it grew"), [("June".into(), 6, None)]);
+        assert_eq!(
+            all("last year's March tranche"),
+            [("last year's March".into(), 3, None)]
+        );
+        let mut out = Vec::new();
+        find("last year's March tranche", &mut out);
+        assert!(out[0].last_year);
     }
 
     #[test]
@@ -233,12 +300,23 @@ mod tests {
     }
 
     #[test]
+    fn a_year_next_is_seen_on_bytes() {
+        for t in [" 2024", ", 2024", " 5, 2024", " 5th 2024", " 22 1999."] {
+            assert!(year_next(t), "{t:?}");
+        }
+        for t in [" 5", " 5th,", "", " 20245", " 123 2024", " is 2024", "2024"] {
+            assert!(!year_next(t), "{t:?}");
+        }
+    }
+
+    #[test]
     fn resolved_in_the_articles_year_never_after_its_date() {
         let nov22 = date(2024, 11, 22);
         let m = |month, day| MonthMention {
             span: 0..0,
             month,
             day,
+            last_year: false,
         };
         assert_eq!(
             m(5, None).resolve(nov22),
@@ -259,6 +337,15 @@ mod tests {
         // The coming month, or a day after the article: left unread.
         assert_eq!(m(12, None).resolve(nov22), None);
         assert_eq!(m(11, Some(30)).resolve(nov22), None);
+        // Last year's December.
+        let last_dec = MonthMention {
+            last_year: true,
+            ..m(12, None)
+        };
+        assert_eq!(
+            last_dec.resolve(nov22).map(|d| d.start),
+            Some(date(2023, 12, 1))
+        );
         // No such day.
         assert_eq!(m(2, Some(30)).resolve(nov22), None);
     }

@@ -45,6 +45,65 @@ pub enum Relative {
     PastYear,
     /// "later this year", "next month": the future.
     Future,
+    /// "two years ago", "a month ago", "3 weeks ago".
+    Ago {
+        /// How many units back.
+        n: u16,
+        /// Which unit.
+        unit: Unit,
+    },
+    /// "this spring", "last summer", "this fall" (winter, which spans two years, is
+    /// not read).
+    Season {
+        /// Which season.
+        season: Season,
+        /// "last": the latest one that ended before the article's date; else the
+        /// article's year's, when it has begun.
+        last: bool,
+    },
+    /// "early last year", "late this year", "mid-last year", "the end of last year".
+    PartOfYear {
+        /// Which part.
+        part: Part,
+        /// "last year" rather than "this year".
+        last: bool,
+    },
+}
+
+/// The unit of "… ago".
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unit {
+    /// Days.
+    Day,
+    /// Weeks.
+    Week,
+    /// Months.
+    Month,
+    /// Years.
+    Year,
+}
+
+/// A season of the northern hemisphere's calendar (meteorological: spring is March to
+/// May).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Season {
+    /// March to May.
+    Spring,
+    /// June to August.
+    Summer,
+    /// September to November.
+    Fall,
+}
+
+/// A part of a year.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Part {
+    /// "early", "the start of", "the beginning of": January to April.
+    Early,
+    /// "mid", "the middle of": May to August.
+    Mid,
+    /// "late", "the end of": September to December.
+    Late,
 }
 
 /// A relative date phrase found in a text.
@@ -63,8 +122,100 @@ static PHRASE: LazyLock<WordRegex> = LazyLock::new(|| {
     .expect("constant regex")
 });
 
-/// Every relative date phrase in `text`, in order.
+/// "two years ago", "this spring", "late last year": phrases that name a stretch of
+/// time by its distance from the article's date.
+static DISTANCE: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::new(
+        r"(?i)\b(?:(?P<n>an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[1-9][0-9]?) (?P<unit>years?|months?|weeks?|days?) ago|(?P<sw>this|last) (?P<season>spring|summer|fall|autumn)|(?P<part>early|late|mid|the (?:start|beginning|middle|end) of)(?: |-)(?P<pw>this|last) year)\b",
+    )
+    .expect("constant regex")
+});
+
+const SMALL: [&str; 13] = [
+    "a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve",
+];
+
+/// The phrases of [`DISTANCE`] in `text`, appended to `out`.
+fn find_distances(text: &str, out: &mut Vec<RelativeMention>) {
+    for c in DISTANCE.for_text(text).captures_iter(text) {
+        let Some(all) = c.get(0) else { continue };
+        let lower = |name: &str| c.name(name).map(|m| m.as_str().to_ascii_lowercase());
+        let phrase = if let (Some(n), Some(unit)) = (lower("n"), lower("unit")) {
+            let n = match SMALL.iter().position(|w| *w == n) {
+                Some(i) => i.max(1) as u16,
+                None if n == "an" => 1,
+                None => match n.parse::<u16>() {
+                    Ok(n) => n,
+                    Err(_) => continue,
+                },
+            };
+            let unit = match unit.trim_end_matches('s') {
+                "day" => Unit::Day,
+                "week" => Unit::Week,
+                "month" => Unit::Month,
+                _ => Unit::Year,
+            };
+            Relative::Ago { n, unit }
+        } else if let (Some(w), Some(season)) = (lower("sw"), lower("season")) {
+            // "this fall in prices" is a drop, not a season.
+            let rest = &text[all.end()..];
+            if season == "fall" && (rest.starts_with(" in ") || rest.starts_with(" of ")) {
+                continue;
+            }
+            let season = match season.as_str() {
+                "spring" => Season::Spring,
+                "summer" => Season::Summer,
+                _ => Season::Fall,
+            };
+            Relative::Season {
+                season,
+                last: w == "last",
+            }
+        } else if let (Some(part), Some(w)) = (lower("part"), lower("pw")) {
+            let part = if part == "early" || part.contains("start") || part.contains("beginning") {
+                Part::Early
+            } else if part == "mid" || part.contains("middle") {
+                Part::Mid
+            } else {
+                Part::Late
+            };
+            Relative::PartOfYear {
+                part,
+                last: w == "last",
+            }
+        } else {
+            continue;
+        };
+        out.push(RelativeMention {
+            span: all.range(),
+            phrase,
+        });
+    }
+}
+
+/// Every relative date phrase in `text`, in order. Where two overlap ("late last
+/// year" holds "last year"), the longer is kept.
 pub fn find(text: &str, out: &mut Vec<RelativeMention>) {
+    let first = out.len();
+    find_phrases(text, out);
+    let plain = out.len();
+    find_distances(text, out);
+    if out.len() == plain {
+        return;
+    }
+    let mut found = out.split_off(first);
+    found.sort_by_key(|m| (m.span.start, std::cmp::Reverse(m.span.end)));
+    for m in found {
+        match out[first..].last() {
+            Some(last) if m.span.start < last.span.end => {}
+            _ => out.push(m),
+        }
+    }
+}
+
+/// The phrases of [`PHRASE`] in `text`, appended to `out`.
+fn find_phrases(text: &str, out: &mut Vec<RelativeMention>) {
     for c in PHRASE.for_text(text).captures_iter(text) {
         let Some(all) = c.get(0) else { continue };
         let unit = |name: &str| c.name(name).map(|m| m.as_str().to_ascii_lowercase());
@@ -157,6 +308,61 @@ impl Relative {
             }
             Relative::PastYear => range(back(366)?, day, Grain::PartOfYear),
             Relative::Future => None,
+            Relative::Ago { n, unit } => {
+                // Writers round: a year ago is anything from half a year either
+                // side, a month ago twenty days either side, and never after the day.
+                let (center, slack) = match unit {
+                    Unit::Day => (day.checked_sub(i64::from(n).days()).ok()?, 1.days()),
+                    Unit::Week => (day.checked_sub(i64::from(n).weeks()).ok()?, 4.days()),
+                    Unit::Month => (day.checked_sub(i64::from(n).months()).ok()?, 20.days()),
+                    Unit::Year => (day.checked_sub(i64::from(n).years()).ok()?, 6.months()),
+                };
+                let from = center.checked_sub(slack).ok()?;
+                let to = center.checked_add(slack).ok()?.min(day);
+                range(from, to, Grain::PartOfYear)
+            }
+            Relative::Season { season, last } => {
+                let (m0, m1) = match season {
+                    Season::Spring => (3, 5),
+                    Season::Summer => (6, 8),
+                    Season::Fall => (9, 11),
+                };
+                let of = |y: i16| -> Option<(Date, Date)> {
+                    let first = Date::new(y, m0, 1).ok()?;
+                    let last = Date::new(y, m1, 1).ok()?.last_of_month();
+                    Some((first, last))
+                };
+                let (first, end) = if last {
+                    let (f, l) = of(day.year())?;
+                    if l < day { (f, l) } else { of(day.year() - 1)? }
+                } else {
+                    let (f, l) = of(day.year())?;
+                    if f > day {
+                        return None;
+                    }
+                    (f, l.min(day))
+                };
+                // Half a month's slack either side: seasons have loose edges.
+                range(
+                    first.checked_sub(15.days()).ok()?,
+                    end.checked_add(15.days()).ok()?.min(day),
+                    Grain::PartOfYear,
+                )
+            }
+            Relative::PartOfYear { part, last } => {
+                let y = if last { day.year() - 1 } else { day.year() };
+                let (m0, m1) = match part {
+                    Part::Early => (1, 4),
+                    Part::Mid => (5, 8),
+                    Part::Late => (9, 12),
+                };
+                let first = Date::new(y, m0, 1).ok()?;
+                if first > day {
+                    return None;
+                }
+                let end = Date::new(y, m1, 1).ok()?.last_of_month().min(day);
+                range(first, end, Grain::PartOfYear)
+            }
         }
     }
 }
@@ -183,6 +389,114 @@ mod tests {
         assert_eq!(one("released last month").1, Relative::LastMonth);
         assert_eq!(one("Today, OpenAI released").1, Relative::Today);
         assert_eq!(one("this year's model").1, Relative::ThisYear);
+    }
+
+    #[test]
+    fn distances_seasons_and_parts_of_a_year() {
+        assert_eq!(
+            one("two years ago, Amazon"),
+            (
+                "two years ago".to_string(),
+                Relative::Ago {
+                    n: 2,
+                    unit: Unit::Year
+                }
+            )
+        );
+        assert_eq!(
+            one("a month ago").1,
+            Relative::Ago {
+                n: 1,
+                unit: Unit::Month
+            }
+        );
+        assert_eq!(
+            one("this spring's deal"),
+            (
+                "this spring".to_string(),
+                Relative::Season {
+                    season: Season::Spring,
+                    last: false
+                }
+            )
+        );
+        // The longer phrase wins over the "last year" it holds.
+        assert_eq!(
+            one("late last year"),
+            (
+                "late last year".to_string(),
+                Relative::PartOfYear {
+                    part: Part::Late,
+                    last: true
+                }
+            )
+        );
+        assert_eq!(
+            one("at the end of this year").1,
+            Relative::PartOfYear {
+                part: Part::Late,
+                last: false
+            }
+        );
+        let mut out = Vec::new();
+        find(
+            "years ago, in the winter, this season, this fall in prices",
+            &mut out,
+        );
+        assert_eq!(out, []);
+    }
+
+    #[test]
+    fn distances_resolve_with_slack_never_after_the_day() {
+        let d = Date::constant(2024, 11, 22);
+        let r = |p: Relative| p.resolve(d);
+        let two_years = r(Relative::Ago {
+            n: 2,
+            unit: Unit::Year,
+        })
+        .expect("a date");
+        assert_eq!(two_years.start, Date::constant(2022, 5, 22));
+        assert_eq!(two_years.last_day(), Date::constant(2023, 5, 22));
+        let month = r(Relative::Ago {
+            n: 1,
+            unit: Unit::Month,
+        })
+        .expect("a date");
+        assert_eq!(month.start, Date::constant(2024, 10, 2));
+        assert_eq!(month.last_day(), Date::constant(2024, 11, 11));
+        // This spring, in November: March to May, with half a month's slack.
+        let spring = r(Relative::Season {
+            season: Season::Spring,
+            last: false,
+        })
+        .expect("a date");
+        assert_eq!(spring.start, Date::constant(2024, 2, 15));
+        assert_eq!(spring.last_day(), Date::constant(2024, 6, 15));
+        // Last summer, in July: the summer of the year before.
+        let july = Date::constant(2024, 7, 10);
+        let summer = Relative::Season {
+            season: Season::Summer,
+            last: true,
+        }
+        .resolve(july)
+        .expect("a date");
+        assert_eq!(summer.start, Date::constant(2023, 5, 17));
+        // This fall, in July: not begun, the future.
+        assert!(
+            Relative::Season {
+                season: Season::Fall,
+                last: false
+            }
+            .resolve(july)
+            .is_none()
+        );
+        let late_last = r(Relative::PartOfYear {
+            part: Part::Late,
+            last: true,
+        })
+        .expect("a date");
+        assert_eq!(late_last.start, Date::constant(2023, 9, 1));
+        assert_eq!(late_last.last_day(), Date::constant(2023, 12, 31));
     }
 
     #[test]
