@@ -99,7 +99,28 @@ pub(super) fn build_claims<'a>(
             let ms = &ms[..ms.partition_point(|m| m.span.start < s.end)];
             let ns = &names[names.partition_point(|n| !in_s(n.span.start))..];
             let ns = &ns[..ns.partition_point(|n| n.span.start < s.end)];
-            let own = entities_in(ns, &s);
+            let mut own = entities_in(ns, &s);
+            // Descriptions ("the Claude maker", "the start-up") stand for the entity
+            // they refer to, as if its name stood there.
+            // (Looked for only where an amount is: no other value is attributed.)
+            let described = if ms
+                .iter()
+                .any(|m| m.span.end <= s.end && matches!(m.value, Value::Money { .. }))
+            {
+                described_entities(
+                    facts,
+                    &block.text,
+                    ns,
+                    &s,
+                    &[&block_entities, &prev_entities, &paragraph_entities],
+                )
+            } else {
+                Vec::new()
+            };
+            if !described.is_empty() {
+                own.extend(described.iter().map(|(e, _)| *e));
+                sort_dedup(&mut own);
+            }
             // The sentence's own values, cue words and entity names (each counted
             // apart; a value or name that runs past its end belongs to no sentence),
             // counted only when the slices hold more than the limit.
@@ -164,7 +185,7 @@ pub(super) fn build_claims<'a>(
                     _ => None,
                 })
                 .collect();
-            let entity_pos = ns
+            let mut entity_pos: Vec<(usize, Range<usize>)> = ns
                 .iter()
                 .filter(|n| n.span.end <= s.end)
                 .filter_map(|n| match n.kind {
@@ -172,6 +193,14 @@ pub(super) fn build_claims<'a>(
                     _ => None,
                 })
                 .collect();
+            if !described.is_empty() {
+                entity_pos.extend(
+                    described
+                        .iter()
+                        .map(|(e, r)| (*e, r.start - s.start..r.end - s.start)),
+                );
+                entity_pos.sort_by_key(|(_, r)| r.start);
+            }
             let inside = |r: &Range<usize>| r.start >= s.start && r.end <= s.end;
             let product_items: Vec<ProductItem> = products
                 .iter()
@@ -385,6 +414,56 @@ pub(super) fn values_of_checked(text: &str, sentences: &[Range<usize>], out: &mu
 
 /// A sentence's own entities join its block's and are the next sentence's context
 /// (in the same buffer).
+/// The entities the descriptions in sentence `s` of the block's `text` (whose names
+/// are `ns`) refer to, with the descriptions' ranges in the block's text. An entity's own description ("the Claude maker")
+/// names it wherever it stands. A kind's noun ("the start-up") refers back: to the
+/// one entity that lists the noun among those named before it, in the sentence or in
+/// `scope` (the paragraph's earlier sentences, the sentence before, the paragraph
+/// before); when none or two fit, to none.
+fn described_entities(
+    facts: &FactBase,
+    text: &str,
+    ns: &[NameMatch],
+    s: &Range<usize>,
+    scope: &[&Vec<usize>],
+) -> Vec<(usize, Range<usize>)> {
+    let descriptions = &facts.names.descriptions;
+    let mut found = Vec::new();
+    facts.names.find_descriptions(&text[s.clone()], &mut found);
+    let mut out = Vec::new();
+    for n in &mut found {
+        n.span = s.start + n.span.start..s.start + n.span.end;
+    }
+    for n in &found {
+        let NameKind::Description(d) = n.kind else {
+            continue;
+        };
+        let Some(d) = descriptions.get(d) else {
+            continue;
+        };
+        let fits: Vec<usize> = if d.specific {
+            d.entities.clone()
+        } else {
+            let named_before = |e: usize| {
+                scope.iter().any(|v| v.contains(&e))
+                    || ns.iter().any(|m| {
+                        m.span.end <= n.span.start
+                            && matches!(m.kind, NameKind::Entity(x) if x == e)
+                    })
+            };
+            d.entities
+                .iter()
+                .copied()
+                .filter(|&e| named_before(e))
+                .collect()
+        };
+        if let [e] = fits[..] {
+            out.push((e, n.span.clone()));
+        }
+    }
+    out
+}
+
 pub(super) fn pass_on(
     own: &[usize],
     block_entities: &mut Vec<usize>,

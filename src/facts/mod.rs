@@ -48,6 +48,11 @@ pub struct Entity {
     pub id: String,
     /// Names and aliases; the first is the display name.
     pub names: Vec<String>,
+    /// Descriptions that name it and no other ("the Claude maker").
+    pub descriptions: Vec<String>,
+    /// Nouns that refer back to it after "the" ("start-up"; see
+    /// [`schema::RawEntity::kinds`]).
+    pub kinds: Vec<String>,
     /// Where its id was written.
     pub origin: Origin,
 }

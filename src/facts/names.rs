@@ -73,6 +73,9 @@ pub enum NameKind {
     /// A product's name or alias (index into `FactBase::products`), ending where a
     /// name may end.
     Product(usize),
+    /// A description of an entity ("the Claude maker", "the start-up"; index into
+    /// [`Names::descriptions`]).
+    Description(usize),
     /// Where a name of a product family may start: a family's first word, or a
     /// product's name that runs on ("GPT-4" in "GPT-4.7"). The family patterns are
     /// tried here, and only here.
@@ -86,6 +89,17 @@ pub struct NameMatch {
     pub span: Range<usize>,
     /// What was found.
     pub kind: NameKind,
+}
+
+/// A description of entities found in prose: "the Claude maker" (specific: it names
+/// its one entity wherever it stands) or "the start-up" (a kind: it refers back to
+/// the one entity of those named before it that lists the noun).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Description {
+    /// The entities it can stand for, sorted.
+    pub entities: Vec<usize>,
+    /// True for an entity's own description; false for a kind's noun.
+    pub specific: bool,
 }
 
 /// The automaton and what its patterns mean.
@@ -104,6 +118,12 @@ pub struct Names {
     pub cues: Vec<String>,
     /// For each cue, the facts that list it, in fact order.
     pub cue_facts: Vec<Vec<usize>>,
+    /// The descriptions of entities, by [`NameKind::Description`] index.
+    pub descriptions: Vec<Description>,
+    /// Their phrases, searched apart from the names (see [`Names::find_descriptions`]):
+    /// "the company" is common, and only the sentences with an amount need it.
+    description_patterns: Vec<String>,
+    description_automaton: OnceLock<Option<AhoCorasick>>,
     /// Every product name and alias, [`normalize`]d, to its product.
     products: HashMap<String, usize>,
     /// The first word of family patterns (lowercase) to the families.
@@ -119,6 +139,35 @@ impl Names {
             for n in &e.names {
                 patterns.push(n.clone());
                 kinds.push(NameKind::Entity(i));
+            }
+        }
+        // Descriptions: an entity's own, then "the" and a kind's noun. A phrase two
+        // entities give is one description of both (and specific to neither).
+        let mut descriptions: Vec<Description> = Vec::new();
+        let mut description_patterns: Vec<String> = Vec::new();
+        let mut phrase_of: HashMap<String, usize> = HashMap::default();
+        for (i, e) in base.entities.iter().enumerate() {
+            let own = e.descriptions.iter().map(|d| (d.clone(), true));
+            let nouns = e.kinds.iter().map(|k| (format!("the {k}"), false));
+            for (phrase, specific) in own.chain(nouns) {
+                let key = phrase.to_ascii_lowercase();
+                match phrase_of.get(&key) {
+                    Some(&di) => {
+                        let d: &mut Description = &mut descriptions[di];
+                        if !d.entities.contains(&i) {
+                            d.entities.push(i);
+                            d.specific = false;
+                        }
+                    }
+                    None => {
+                        phrase_of.insert(key, descriptions.len());
+                        description_patterns.push(phrase);
+                        descriptions.push(Description {
+                            entities: vec![i],
+                            specific,
+                        });
+                    }
+                }
             }
         }
         let mut cues: Vec<String> = Vec::new();
@@ -170,6 +219,9 @@ impl Names {
             kinds,
             cues,
             cue_facts,
+            descriptions,
+            description_patterns,
+            description_automaton: OnceLock::new(),
             products,
             triggers,
         }
@@ -231,6 +283,24 @@ impl Names {
                 build_automaton(&self.patterns, kind)
             })
             .as_ref()
+    }
+
+    /// Every description of an entity ("the Claude maker", "the start-up") standing as
+    /// whole words in `text`, in order, appended to `out`.
+    pub fn find_descriptions(&self, text: &str, out: &mut Vec<NameMatch>) {
+        let ac = self.description_automaton.get_or_init(|| {
+            build_automaton(&self.description_patterns, Some(AhoCorasickKind::DFA))
+        });
+        let Some(ac) = ac else { return };
+        for m in ac.find_iter(text) {
+            if word_before(text, m.start()) || word_after(text, m.end()) {
+                continue;
+            }
+            out.push(NameMatch {
+                span: m.range(),
+                kind: NameKind::Description(m.pattern().as_usize()),
+            });
+        }
     }
 
     /// Every name and cue in `text`, in order, each standing as whole words (a fact
@@ -304,7 +374,7 @@ impl Names {
                 continue;
             }
             let kind = match kind {
-                NameKind::Entity(_) | NameKind::Cue(_) => {
+                NameKind::Entity(_) | NameKind::Cue(_) | NameKind::Description(_) => {
                     if word_after(text, m.end()) {
                         continue;
                     }

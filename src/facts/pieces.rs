@@ -211,10 +211,18 @@ impl Moved for RawFile {
 
 impl Moved for RawEntity {
     fn moved(self, by: usize) -> Self {
-        let RawEntity { id, names, note } = self;
+        let RawEntity {
+            id,
+            names,
+            descriptions,
+            kinds,
+            note,
+        } = self;
         RawEntity {
             id: at(id, by),
             names: all(names, by),
+            descriptions: all(descriptions, by),
+            kinds: all(kinds, by),
             note,
         }
     }

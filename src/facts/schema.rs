@@ -76,6 +76,18 @@ pub struct RawEntity {
     /// Names and aliases as they appear in prose; the first is the display name.
     #[schemars(with = "Vec<String>")]
     pub names: Vec<Spanned<String>>,
+    /// Descriptions that name this entity and no other, as prose writes them ("the
+    /// Claude maker"): read as the entity's name wherever they stand.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub descriptions: Vec<Spanned<String>>,
+    /// Nouns that can refer back to this entity after "the" ("start-up", "search
+    /// giant", "company"): "the start-up" is read as the one entity named before it
+    /// (in its paragraph or the one before) that lists the noun, and as none when two
+    /// do.
+    #[serde(default)]
+    #[schemars(with = "Vec<String>")]
+    pub kinds: Vec<Spanned<String>>,
     /// A note.
     pub note: Option<String>,
 }

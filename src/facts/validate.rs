@@ -107,9 +107,28 @@ pub(super) fn resolve(
                     alias_owner.insert(key, (idx, cx.origin(n.span())));
                 }
             }
+            for d in e.descriptions.iter().chain(&e.kinds) {
+                if d.get_ref().trim().is_empty() {
+                    cx.err(
+                        d.span(),
+                        "an empty description".to_string(),
+                        "a description or kind is a phrase of prose",
+                    );
+                }
+            }
             base.entities.push(Entity {
                 id: e.id.get_ref().clone(),
                 names: e.names.iter().map(|n| n.get_ref().clone()).collect(),
+                descriptions: e
+                    .descriptions
+                    .iter()
+                    .map(|n| n.get_ref().trim().to_string())
+                    .collect(),
+                kinds: e
+                    .kinds
+                    .iter()
+                    .map(|n| n.get_ref().trim().to_string())
+                    .collect(),
                 origin: cx.origin(e.id.span()),
             });
         }
