@@ -149,6 +149,8 @@ pub struct Config {
     pub dir: PathBuf,
     /// Fact files or folders, resolved against [`Config::dir`].
     pub facts: Vec<PathBuf>,
+    /// The span in the configuration's text of each of [`Config::facts`].
+    pub fact_spans: Vec<Range<usize>>,
     /// Whether the built-in fact base is used.
     pub default_facts: bool,
     /// If not empty, only files matching one of these are checked.
@@ -192,6 +194,7 @@ impl Config {
             path: None,
             dir: normalize(dir),
             facts: Vec::new(),
+            fact_spans: Vec::new(),
             default_facts: true,
             include: Globs::default(),
             exclude: Globs::default(),
@@ -275,6 +278,7 @@ impl Config {
                 .iter()
                 .map(|f| normalize(&dir.join(f.get_ref())))
                 .collect(),
+            fact_spans: raw.facts.iter().map(Spanned::span).collect(),
             dir,
             default_facts: raw.default_facts.unwrap_or(true),
             include,

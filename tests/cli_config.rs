@@ -911,3 +911,89 @@ fn corpus_findings_obey_configured_severities_and_suppression_comments() {
     let out = run_in(dir.path(), &["check", "--format", "json", "."], None);
     assert_eq!(findings(&parse_json(&out)), vec![], "{}", stdout(&out));
 }
+
+/// `factlint check .` in CI: paths without `./`, as GitHub attaches annotations only to
+/// paths relative to the checkout; SARIF URIs relative to `%SRCROOT%`.
+#[test]
+fn ci_formats_show_paths_relative_to_the_working_folder() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    write(
+        d,
+        "drafts/x.md",
+        "---\ndate: 2024-11-22\n---\nAmazon has now invested a total of $9 billion in Anthropic.\n",
+    );
+    let abs = d.join("drafts/x.md");
+    for args in [
+        vec!["check", "--format", "github", "."],
+        vec!["check", "--format", "github", "./drafts"],
+        vec!["check", "--format", "github", abs.to_str().expect("path")],
+    ] {
+        let out = run_in(d, &args, None);
+        assert_eq!(code(&out), 1, "{args:?}");
+        let text = stdout(&out);
+        let line = text.lines().next().expect("one annotation");
+        let expected = "::error file=drafts/x.md,line=4,col=36,endLine=4,endColumn=46,title=factlint value-mismatch::stated $9 billion";
+        assert_eq!(
+            line.chars()
+                .take(expected.chars().count())
+                .collect::<String>(),
+            expected,
+            "{args:?}"
+        );
+    }
+    let out = run_in(d, &["check", "--format", "sarif", "."], None);
+    let v = parse_json(&out);
+    assert_valid_sarif(&v);
+    let loc = &v["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"];
+    assert_eq!(loc["uri"], "drafts/x.md");
+    assert_eq!(loc["uriBaseId"], "%SRCROOT%");
+    let fix = &v["runs"][0]["results"][0]["fixes"][0]["artifactChanges"][0]["artifactLocation"];
+    assert_eq!(fix["uri"], "drafts/x.md");
+}
+
+/// A configuration that cannot be used still gives a whole JSON or SARIF document.
+#[test]
+fn config_errors_give_whole_machine_documents() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    write(d, "a.md", "Hello.\n");
+    write(
+        d,
+        "factlint.toml",
+        "date = \"2024-11-22\"\nfacts = [\"nope\"]\n",
+    );
+    let out = run_in(d, &["check", "--format", "json", "a.md"], None);
+    assert_eq!(code(&out), 2);
+    let v = parse_json(&out);
+    assert_eq!(v["errors"][0]["path"], "factlint.toml", "{v:#}");
+    assert!(
+        v["errors"][0]["message"]
+            .as_str()
+            .expect("message")
+            .starts_with("2:10: cannot read fact file"),
+        "{v:#}"
+    );
+    let out = run_in(d, &["check", "--format", "sarif", "a.md"], None);
+    assert_eq!(code(&out), 2);
+    let v = parse_json(&out);
+    assert_valid_sarif(&v);
+    let inv = &v["runs"][0]["invocations"][0];
+    assert_eq!(inv["executionSuccessful"], false);
+    assert_eq!(
+        inv["toolExecutionNotifications"][0]["locations"][0]["physicalLocation"]["region"]["startLine"],
+        2
+    );
+    write(d, "factlint.toml", "date = [\n");
+    for format in ["json", "sarif"] {
+        let out = run_in(d, &["check", "--format", format, "a.md"], None);
+        assert_eq!(code(&out), 2);
+        assert!(!out.stdout.is_empty(), "{format}");
+        let v = parse_json(&out);
+        if format == "sarif" {
+            assert_valid_sarif(&v);
+        } else {
+            assert_eq!(v["errors"][0]["path"], "factlint.toml");
+        }
+    }
+}

@@ -22,7 +22,7 @@ pub(crate) fn plan(
 ) -> Result<Plan, ExitCode> {
     let mut configs = match Configs::new(args.config.config.as_deref(), args.config.no_config) {
         Ok(c) => c,
-        Err(e) => return Err(report_config_error(&e, args.color)),
+        Err(e) => return Err(report_config_error(&e, args.color, format)),
     };
     let named: BTreeSet<&Path> = args.paths.iter().map(PathBuf::as_path).collect();
     let today = args.today.unwrap_or_else(today);
@@ -37,7 +37,7 @@ pub(crate) fn plan(
     for path in files {
         let ci = configs
             .for_path(&path, false)
-            .map_err(|e| report_config_error(&e, args.color))?;
+            .map_err(|e| report_config_error(&e, args.color, format))?;
         let c = &configs.loaded[ci];
         if globs && c.is_excluded(&path) {
             if named.contains(path.as_path()) {
@@ -84,8 +84,13 @@ pub(crate) fn plan(
         keys.push((!args.source.no_default_facts, args.source.facts.clone()));
     }
     for (default_facts, paths) in &keys {
-        plan.bases
-            .push(load_facts(*default_facts, paths, format, args.color)?);
+        plan.bases.push(load_facts(
+            *default_facts,
+            paths,
+            &configs.loaded,
+            format,
+            args.color,
+        )?);
     }
     Ok(plan)
 }

@@ -2,10 +2,29 @@
 
 use crate::*;
 
-/// Loads a fact base, or reports why it cannot and returns the exit code.
+/// Writes a whole JSON or SARIF document for a run that checked nothing (other formats
+/// have shown the problems on standard error already).
+pub(crate) fn write_failures(format: Format, failures: &[report::Failure]) {
+    let mut out = io::stdout().lock();
+    let written = match format {
+        Format::Json => report::json::write_failures(failures, &mut out),
+        Format::Sarif => report::sarif::write_failures(failures, &mut out),
+        _ => Ok(()),
+    };
+    if let Err(e) = written.and_then(|()| out.flush())
+        && e.kind() != io::ErrorKind::BrokenPipe
+    {
+        eprintln!("error: cannot write output: {e}");
+    }
+}
+
+/// Loads a fact base, or reports why it cannot and returns the exit code. `configs` are
+/// the configurations whose `facts` may have named the paths: a path one of them names
+/// that cannot be read is reported at its line in that configuration.
 pub(crate) fn load_facts(
     default_facts: bool,
     paths: &[PathBuf],
+    configs: &[config::Config],
     format: Format,
     color: ColorArg,
 ) -> Result<FactBase, ExitCode> {
@@ -17,18 +36,44 @@ pub(crate) fn load_facts(
     match read_fact_files(paths, |_| {}) {
         Ok(mut more) => files.append(&mut more),
         Err(e) => {
-            eprintln!(
-                "error: cannot read fact file {}: {}",
-                e.path.display(),
-                e.message
+            let shown_path = factlint::base::paths::display_path(&e.path);
+            let named = configs.iter().find_map(|c| {
+                let file = c.path.as_ref()?;
+                let j = c.facts.iter().position(|f| {
+                    let f = shown(f);
+                    e.path == f || e.path.starts_with(&f)
+                })?;
+                Some(ConfigError {
+                    path: file.clone(),
+                    text: std::fs::read_to_string(file).unwrap_or_default(),
+                    problems: vec![config::Problem {
+                        span: c.fact_spans.get(j).cloned().unwrap_or(0..0),
+                        message: format!("cannot read fact file {shown_path}: {}", e.message),
+                        label: "named here".to_string(),
+                    }],
+                })
+            });
+            if let Some(ce) = named {
+                return Err(report_config_error(&ce, color, format));
+            }
+            eprintln!("error: cannot read fact file {shown_path}: {}", e.message);
+            write_failures(
+                format,
+                &[report::Failure {
+                    path: shown_path,
+                    at: None,
+                    message: format!("cannot read fact file: {}", e.message),
+                }],
             );
             return Err(ExitCode::from(2));
         }
     }
     FactBase::load_keeping_files(files).map_err(|(errors, kept)| {
         let result = match format {
-            Format::Json => {
-                report::json::write_fact_errors(&errors, &kept, &mut io::stdout().lock())
+            Format::Json | Format::Sarif => {
+                write_failures(format, &report::Failure::of_facts(&errors, &kept));
+                let mut err = StandardStream::stderr(color_choice(color));
+                report::human::write_fact_errors(&errors, &kept, &mut err)
             }
             _ => {
                 let mut err = StandardStream::stderr(color_choice(color));
@@ -54,7 +99,7 @@ pub(crate) fn run_facts_check(args: FactsArgs) -> ExitCode {
         });
     let config = match config {
         Ok(c) => c,
-        Err(e) => return report_config_error(&e, args.color),
+        Err(e) => return report_config_error(&e, args.color, Format::Human),
     };
     let mut paths: Vec<PathBuf> = config.facts.iter().map(|p| shown(p)).collect();
     paths.extend_from_slice(&args.source.facts);
@@ -69,6 +114,7 @@ pub(crate) fn run_facts_check(args: FactsArgs) -> ExitCode {
     match load_facts(
         config.default_facts && !args.source.no_default_facts,
         &paths,
+        std::slice::from_ref(&config),
         Format::Human,
         args.color,
     ) {
@@ -90,7 +136,10 @@ pub(crate) fn run_facts_check(args: FactsArgs) -> ExitCode {
     }
 }
 
-pub(crate) fn report_config_error(e: &ConfigError, color: ColorArg) -> ExitCode {
+/// Shows a configuration that cannot be used (on standard error; JSON and SARIF also get
+/// a whole document on standard output) and returns exit code 2.
+pub(crate) fn report_config_error(e: &ConfigError, color: ColorArg, format: Format) -> ExitCode {
+    write_failures(format, &report::Failure::of_config(e));
     let mut err = StandardStream::stderr(color_choice(color));
     if report::human::write_config_error(e, &mut err).is_err() {
         eprintln!("error: cannot write output");
@@ -105,12 +154,12 @@ pub(crate) fn report_config_error(e: &ConfigError, color: ColorArg) -> ExitCode 
 pub(crate) fn run_config(args: ConfigArgs) -> ExitCode {
     let mut configs = match Configs::new(args.config.config.as_deref(), args.config.no_config) {
         Ok(c) => c,
-        Err(e) => return report_config_error(&e, ColorArg::Auto),
+        Err(e) => return report_config_error(&e, ColorArg::Auto, Format::Human),
     };
     let is_dir = args.path.is_dir();
     let i = match configs.for_path(&args.path, is_dir) {
         Ok(i) => i,
-        Err(e) => return report_config_error(&e, ColorArg::Auto),
+        Err(e) => return report_config_error(&e, ColorArg::Auto, Format::Human),
     };
     let c = &configs.loaded[i];
     let file = (!is_dir).then_some(args.path.as_path());
@@ -203,6 +252,7 @@ pub(crate) fn run_facts_list(args: FactsListArgs) -> ExitCode {
     let base = match load_facts(
         !args.source.no_default_facts,
         &args.source.facts,
+        &[],
         Format::Human,
         ColorArg::Auto,
     ) {
@@ -225,6 +275,7 @@ pub(crate) fn run_facts_show(args: FactsShowArgs) -> ExitCode {
     let base = match load_facts(
         !args.source.no_default_facts,
         &args.source.facts,
+        &[],
         Format::Human,
         ColorArg::Auto,
     ) {

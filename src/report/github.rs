@@ -5,7 +5,7 @@
 use std::io::{self, Write};
 
 use crate::base::diagnostic::{LineIndex, Severity};
-use crate::base::paths::display_path;
+use crate::report::ci_path;
 use crate::run::Report;
 
 /// Escapes a command's message: `%`, `\r`, `\n`.
@@ -34,7 +34,7 @@ pub fn write(report: &Report, w: &mut dyn Write) -> io::Result<()> {
         let source = f.source();
         let text = source.as_deref().unwrap_or("");
         let idx = LineIndex::new(text);
-        let file = escape_property(&display_path(&f.path));
+        let file = escape_property(&ci_path(&f.path));
         for d in &f.result.diagnostics {
             let (line, col) = idx.line_col(text, d.span.start);
             let (end_line, end_col) = idx.line_col(text, d.span.end.max(d.span.start));
@@ -56,7 +56,7 @@ pub fn write(report: &Report, w: &mut dyn Write) -> io::Result<()> {
         writeln!(
             w,
             "::error file={},title=factlint::{}",
-            escape_property(&display_path(&e.path)),
+            escape_property(&ci_path(&e.path)),
             escape_data(&e.message)
         )?;
     }

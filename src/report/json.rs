@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::base::diagnostic::LineIndex;
 use crate::facts::{FactBase, FactError};
-use crate::report::{Locator, display_path};
+use crate::report::{Failure, Locator, display_path};
 use crate::run::Report;
 
 /// The version of the JSON contract.
@@ -131,23 +131,17 @@ pub fn write(report: &Report, bases: &[FactBase], w: &mut dyn Write) -> io::Resu
     writeln!(w)
 }
 
-/// Writes fact-base errors as a JSON document with no diagnostics.
-pub fn write_fact_errors(
-    errors: &[FactError],
-    files: &[crate::facts::FactFile],
-    w: &mut dyn Write,
-) -> io::Result<()> {
-    let errors: Vec<JsonError> = errors
+/// Writes problems that kept anything from being checked as a JSON document with no
+/// diagnostics: each in `errors`, its message starting `line:col: ` when it has a place.
+pub fn write_failures(failures: &[Failure], w: &mut dyn Write) -> io::Result<()> {
+    let errors = failures
         .iter()
-        .map(|e| {
-            let (path, text) = files
-                .get(e.file)
-                .map_or(("<facts>", ""), |f| (f.name.as_str(), f.text.as_str()));
-            let (line, col) = LineIndex::new(text).line_col(text, e.span.start);
-            JsonError {
-                path: path.to_string(),
-                message: format!("{line}:{col}: {}", e.message),
-            }
+        .map(|f| JsonError {
+            path: f.path.clone(),
+            message: match f.at {
+                Some((line, col)) => format!("{line}:{col}: {}", f.message),
+                None => f.message.clone(),
+            },
         })
         .collect();
     let doc = Doc {
@@ -158,4 +152,13 @@ pub fn write_fact_errors(
     };
     serde_json::to_writer_pretty(&mut *w, &doc)?;
     writeln!(w)
+}
+
+/// Writes fact-base errors as a JSON document with no diagnostics.
+pub fn write_fact_errors(
+    errors: &[FactError],
+    files: &[crate::facts::FactFile],
+    w: &mut dyn Write,
+) -> io::Result<()> {
+    write_failures(&Failure::of_facts(errors, files), w)
 }

@@ -30,6 +30,69 @@ pub enum Format {
     Github,
 }
 
+/// A draft's path as CI output shows it: relative to the working folder when it is
+/// inside it (an absolute path named on the command line included), without `./`.
+/// Other formats show paths as given.
+pub fn ci_path(p: &Path) -> String {
+    let s = display_path(&crate::run::settings::shown(p));
+    let mut rest = s.as_str();
+    while let Some(r) = rest.strip_prefix("./") {
+        rest = r.trim_start_matches('/');
+    }
+    match rest {
+        "" => ".".to_string(),
+        r if r.len() == s.len() => s,
+        r => r.to_string(),
+    }
+}
+
+/// A problem that kept factlint from checking anything (a configuration or fact base
+/// that cannot be used), for the machine formats, which still write a whole document.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Failure {
+    /// The file at fault, as shown.
+    pub path: String,
+    /// 1-based line and column in it, when the problem has a place.
+    pub at: Option<(usize, usize)>,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl Failure {
+    /// Every problem of a configuration file.
+    pub fn of_config(e: &crate::config::ConfigError) -> Vec<Failure> {
+        let idx = LineIndex::new(&e.text);
+        e.problems
+            .iter()
+            .map(|p| Failure {
+                path: display_path(&e.path),
+                at: (!e.text.is_empty()).then(|| idx.line_col(&e.text, p.span.start)),
+                message: p.message.clone(),
+            })
+            .collect()
+    }
+
+    /// Every error of a fact base, located in its file.
+    pub fn of_facts(
+        errors: &[crate::facts::FactError],
+        files: &[crate::facts::FactFile],
+    ) -> Vec<Failure> {
+        errors
+            .iter()
+            .map(|e| {
+                let (path, text) = files
+                    .get(e.file)
+                    .map_or(("<facts>", ""), |f| (f.name.as_str(), f.text.as_str()));
+                Failure {
+                    path: path.to_string(),
+                    at: Some(LineIndex::new(text).line_col(text, e.span.start)),
+                    message: e.message.clone(),
+                }
+            })
+            .collect()
+    }
+}
+
 /// The fact base a checked file was checked against.
 pub fn base_of<'a>(bases: &'a [FactBase], f: &crate::run::CheckedFile) -> &'a FactBase {
     bases
@@ -144,6 +207,16 @@ pub fn source_files<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ci_paths_have_no_leading_dot_segments() {
+        assert_eq!(ci_path(Path::new("./drafts/x.md")), "drafts/x.md");
+        assert_eq!(ci_path(Path::new("././x.md")), "x.md");
+        assert_eq!(ci_path(Path::new(".//x.md")), "x.md");
+        assert_eq!(ci_path(Path::new("./")), ".");
+        assert_eq!(ci_path(Path::new(".hidden/x.md")), ".hidden/x.md");
+        assert_eq!(ci_path(Path::new("../x.md")), "../x.md");
+    }
 
     /// Other drafts are read again once they fall out of the few kept: every location
     /// is still right.

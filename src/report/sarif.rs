@@ -12,7 +12,7 @@ use serde_json::{Value, json};
 
 use crate::base::diagnostic::{Diagnostic, LineIndex, Severity};
 use crate::facts::FactBase;
-use crate::report::{Locator, display_path};
+use crate::report::{Failure, Locator, ci_path};
 use crate::rules::{RuleId, meta_of};
 use crate::run::Report;
 
@@ -52,6 +52,17 @@ pub fn uri(path: &str) -> String {
         }
     }
     out
+}
+
+/// An `artifactLocation`: a relative path is relative to `%SRCROOT%` (the checkout,
+/// which code scanning resolves), an absolute one a `file://` URI.
+pub fn artifact(path: &str) -> Value {
+    let uri = uri(path);
+    if uri.starts_with("file://") {
+        json!({ "uri": uri })
+    } else {
+        json!({ "uri": uri, "uriBaseId": "%SRCROOT%" })
+    }
 }
 
 fn region(text: &str, idx: &LineIndex, span: &std::ops::Range<usize>) -> Value {
@@ -110,7 +121,7 @@ fn result(
                 "id": i + 1,
                 "message": { "text": l.message },
                 "physicalLocation": {
-                    "artifactLocation": { "uri": uri(&start.path) },
+                    "artifactLocation": artifact(&ci_path(std::path::Path::new(&start.path))),
                     "region": {
                         "startLine": start.line,
                         "startColumn": start.column,
@@ -127,7 +138,7 @@ fn result(
         "message": { "text": message },
         "locations": [{
             "physicalLocation": {
-                "artifactLocation": { "uri": uri(&display_path(path)) },
+                "artifactLocation": artifact(&ci_path(path)),
                 "region": region(text, idx, &d.span),
             },
         }],
@@ -157,7 +168,7 @@ fn result(
         r["fixes"] = json!([{
             "description": { "text": format!("Replace `{found}` with `{}`", f.replacement) },
             "artifactChanges": [{
-                "artifactLocation": { "uri": uri(&display_path(path)) },
+                "artifactLocation": artifact(&ci_path(path)),
                 "replacements": [{
                     "deletedRegion": region(text, idx, &f.span),
                     "insertedContent": { "text": f.replacement },
@@ -228,23 +239,17 @@ pub fn write(report: &Report, bases: &[FactBase], w: &mut dyn Write) -> io::Resu
         .errors
         .iter()
         .map(|e| {
-            let path = display_path(&e.path);
+            let path = ci_path(&e.path);
             json!({
                 "level": "error",
                 "message": { "text": format!("{path}: {}", e.message) },
                 "locations": [{
-                    "physicalLocation": { "artifactLocation": { "uri": uri(&path) } },
+                    "physicalLocation": { "artifactLocation": artifact(&path) },
                 }],
             })
         })
         .collect();
-    let tool = json!({
-        "driver": {
-            "name": "factlint",
-            "version": env!("CARGO_PKG_VERSION"),
-            "rules": rules.iter().map(|(_, v)| v).collect::<Vec<_>>(),
-        },
-    });
+    let tool = tool(&rules);
     let results = Results {
         report,
         rules: &rules,
@@ -266,6 +271,51 @@ pub fn write(report: &Report, bases: &[FactBase], w: &mut dyn Write) -> io::Resu
     };
     serde_json::to_writer_pretty(&mut *w, &log)?;
     writeln!(w)
+}
+
+/// Writes a log of one run that checked nothing: `executionSuccessful` false, and each
+/// problem a `toolExecutionNotifications` entry located in its file.
+pub fn write_failures(failures: &[Failure], w: &mut dyn Write) -> io::Result<()> {
+    let notifications: Vec<Value> = failures
+        .iter()
+        .map(|f| {
+            let mut physical =
+                json!({ "artifactLocation": artifact(&ci_path(std::path::Path::new(&f.path))) });
+            if let Some((line, col)) = f.at {
+                physical["region"] = json!({ "startLine": line, "startColumn": col });
+            }
+            json!({
+                "level": "error",
+                "message": { "text": format!("{}: {}", f.path, f.message) },
+                "locations": [{ "physicalLocation": physical }],
+            })
+        })
+        .collect();
+    let log = json!({
+        "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
+        "version": VERSION,
+        "runs": [{
+            "columnKind": "unicodeCodePoints",
+            "tool": tool(&rules()),
+            "invocations": [{
+                "executionSuccessful": false,
+                "toolExecutionNotifications": notifications,
+            }],
+            "results": [],
+        }],
+    });
+    serde_json::to_writer_pretty(&mut *w, &log)?;
+    writeln!(w)
+}
+
+fn tool(rules: &[(RuleId, Value)]) -> Value {
+    json!({
+        "driver": {
+            "name": "factlint",
+            "version": env!("CARGO_PKG_VERSION"),
+            "rules": rules.iter().map(|(_, v)| v).collect::<Vec<_>>(),
+        },
+    })
 }
 
 #[cfg(test)]
