@@ -2,26 +2,13 @@
 //! dated 2024-11-22, before GPT-4.5 was announced (2025-02-27 in the built-in base).
 //! Each draft names what it plants.
 
-use std::path::Path;
-
-use factlint::facts::FactBase;
-use factlint::run::{CheckOptions, check_text};
+mod common;
 
 fn anachronisms(body: &str) -> usize {
-    static BASE: std::sync::LazyLock<FactBase> = std::sync::LazyLock::new(|| {
-        FactBase::load(FactBase::builtin_files()).expect("the built-in base is valid")
-    });
-    let draft = format!("---\ndate: 2024-11-22\n---\n\n{body}\n");
-    check_text(
-        Path::new("draft.md"),
-        &draft,
-        &BASE,
-        &CheckOptions::default(),
-    )
-    .diagnostics
-    .iter()
-    .filter(|d| d.rule.as_str() == "anachronism")
-    .count()
+    common::findings_on("2024-11-22", body)
+        .iter()
+        .filter(|(rule, _)| rule == "anachronism")
+        .count()
 }
 
 #[test]

@@ -5,27 +5,15 @@
 //! investment in Anthropic, $2.75 billion, was on 2024-03-27; its third, $4 billion,
 //! on 2024-11-22).
 
+mod common;
+
 use std::path::Path;
 
 use factlint::facts::FactBase;
 use factlint::run::{CheckOptions, check_text};
 
-/// (rule, message) of each finding in a draft of `date` with `body`.
 fn findings_on(date: &str, body: &str) -> Vec<(String, String)> {
-    static BASE: std::sync::LazyLock<FactBase> = std::sync::LazyLock::new(|| {
-        FactBase::load(FactBase::builtin_files()).expect("the built-in base is valid")
-    });
-    let draft = format!("---\ndate: {date}\n---\n\n{body}\n");
-    check_text(
-        Path::new("draft.md"),
-        &draft,
-        &BASE,
-        &CheckOptions::default(),
-    )
-    .diagnostics
-    .iter()
-    .map(|d| (d.rule.as_str().to_string(), d.message.clone()))
-    .collect()
+    common::findings_on(date, body)
 }
 
 fn findings(body: &str) -> Vec<(String, String)> {

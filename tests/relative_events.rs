@@ -4,27 +4,10 @@
 //! base: Amazon invested in Anthropic $1.25 billion on 2023-09-25, $2.75 billion on
 //! 2024-03-27 and $4 billion on 2024-11-22.
 
-use std::path::Path;
+mod common;
 
-use factlint::facts::FactBase;
-use factlint::run::{CheckOptions, check_text};
-
-/// (rule, message) of each finding in a draft of `date` with `body`.
 fn findings(date: &str, body: &str) -> Vec<(String, String)> {
-    static BASE: std::sync::LazyLock<FactBase> = std::sync::LazyLock::new(|| {
-        FactBase::load(FactBase::builtin_files()).expect("the built-in base is valid")
-    });
-    let draft = format!("---\ndate: {date}\n---\n\n{body}\n");
-    check_text(
-        Path::new("draft.md"),
-        &draft,
-        &BASE,
-        &CheckOptions::default(),
-    )
-    .diagnostics
-    .iter()
-    .map(|d| (d.rule.as_str().to_string(), d.message.clone()))
-    .collect()
+    common::findings_on(date, body)
 }
 
 #[track_caller]

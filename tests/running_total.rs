@@ -2,38 +2,15 @@
 //! comparative that is a bound, not a cue. Drafts dated 2024-11-22, when Amazon's
 //! total investment in Anthropic was $8 billion (built-in base).
 
-use std::path::Path;
+mod common;
 
-use factlint::facts::FactBase;
-use factlint::run::{CheckOptions, check_text};
-
-/// (rule, message) of each finding.
 fn findings(body: &str) -> Vec<(String, String)> {
-    static BASE: std::sync::LazyLock<FactBase> = std::sync::LazyLock::new(|| {
-        FactBase::load(FactBase::builtin_files()).expect("the built-in base is valid")
-    });
-    let draft = format!("---\ndate: 2024-11-22\n---\n\n{body}\n");
-    check_text(
-        Path::new("draft.md"),
-        &draft,
-        &BASE,
-        &CheckOptions::default(),
-    )
-    .diagnostics
-    .iter()
-    .map(|d| (d.rule.as_str().to_string(), d.message.clone()))
-    .collect()
+    common::findings_on("2024-11-22", body)
 }
 
+#[track_caller]
 fn one_total_mismatch(body: &str) {
-    let f = findings(body);
-    assert_eq!(f.len(), 1, "{body}: {f:?}");
-    assert_eq!(f[0].0, "value-mismatch", "{body}: {f:?}");
-    assert!(
-        f[0].1
-            .contains("total investment in Anthropic was $8 billion"),
-        "{body}: {f:?}"
-    );
+    common::assert_one_total_mismatch(body, &findings(body));
 }
 
 #[test]

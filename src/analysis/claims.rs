@@ -171,7 +171,14 @@ pub(super) fn build_claims<'a>(
                 })
                 .collect();
             if let Some(day) = article_date {
-                add_months(&mut values, &months, &s, day, |r| block.to_source(r));
+                let in_s = months
+                    .iter()
+                    .filter(|m| m.span.start >= s.start && m.span.end <= s.end)
+                    .filter_map(|m| {
+                        let date = m.resolve(day)?;
+                        Some((m.span.start - s.start..m.span.end - s.start, date))
+                    });
+                add_article_dates(&mut values, in_s, &s, |r| block.to_source(r));
             }
             let cues = ns
                 .iter()
@@ -231,7 +238,10 @@ pub(super) fn build_claims<'a>(
             if product_items.is_empty()
                 && let Some(day) = article_date
             {
-                add_relatives(&mut values, &relatives, &s, day, |r| block.to_source(r));
+                let resolved = relatives
+                    .iter()
+                    .filter_map(|r| Some((r.span.clone(), r.phrase.resolve(day)?)));
+                add_article_dates(&mut values, resolved, &s, |r| block.to_source(r));
             }
             let relative_items = relatives
                 .iter()
@@ -274,75 +284,32 @@ pub(super) fn build_claims<'a>(
     (claims, oversized)
 }
 
-/// Adds to a sentence's `values` (sorted by position) the months named without a
-/// year in it (see [`recognize::month`]), resolved against the article's date `day`,
-/// where no value already covers them. `s` is the sentence's range in the block's
-/// text, `to_source` maps a range of the block's text to the file.
-fn add_months(
+/// Adds to a sentence's `values` (sorted by position) the dates read against the
+/// article's date: `dates` gives each one's range in the sentence's text and the days
+/// it resolved to (a month of no year, see [`recognize::month`]; a relative phrase,
+/// see [`recognize::relative`]). One is added where no value already covers it; a
+/// count inside it ("two years ago") is part of the date and gives way. `s` is the
+/// sentence's range in the block's text, `to_source` maps a range of the block's text
+/// to the file.
+fn add_article_dates(
     values: &mut Vec<ValueItem>,
-    months: &[MonthMention],
+    dates: impl Iterator<Item = (Range<usize>, DateValue)>,
     s: &Range<usize>,
-    day: Date,
     to_source: impl Fn(&Range<usize>) -> Range<usize>,
 ) {
     let mut added = false;
-    for m in months
-        .iter()
-        .filter(|m| m.span.start >= s.start && m.span.end <= s.end)
-    {
-        let pos = m.span.start - s.start..m.span.end - s.start;
-        if values
-            .iter()
-            .any(|v| v.pos.start < pos.end && pos.start < v.pos.end)
-        {
-            continue;
-        }
-        let Some(date) = m.resolve(day) else { continue };
-        values.push(ValueItem {
-            span: to_source(&m.span),
-            pos,
-            value: Value::Date(date),
-            bare_year: false,
-            of_article_date: true,
-            col: None,
+    for (pos, date) in dates {
+        values.retain(|v| {
+            !(matches!(v.value, Value::Count(_))
+                && v.pos.start >= pos.start
+                && v.pos.end <= pos.end)
         });
-        added = true;
-    }
-    if added {
-        values.sort_by_key(|v| v.pos.start);
-    }
-}
-
-/// Adds to a sentence's `values` (sorted by position) its relative date phrases
-/// (found in the sentence's text, so at positions within it) resolved against the
-/// article's date `day`, where no value already covers them. A phrase about the
-/// future resolves to nothing and is not added.
-fn add_relatives(
-    values: &mut Vec<ValueItem>,
-    relatives: &[RelativeMention],
-    s: &Range<usize>,
-    day: Date,
-    to_source: impl Fn(&Range<usize>) -> Range<usize>,
-) {
-    let mut added = false;
-    for r in relatives {
-        let pos = r.span.clone();
-        // "two years ago": the count inside the phrase is part of the date.
-        let inside = |v: &ValueItem| {
-            matches!(v.value, Value::Count(_)) && v.pos.start >= pos.start && v.pos.end <= pos.end
-        };
-        if values.iter().any(inside) && r.phrase.resolve(day).is_some() {
-            values.retain(|v| !inside(v));
-        }
         if values
             .iter()
             .any(|v| v.pos.start < pos.end && pos.start < v.pos.end)
         {
             continue;
         }
-        let Some(date) = r.phrase.resolve(day) else {
-            continue;
-        };
         values.push(ValueItem {
             span: to_source(&(s.start + pos.start..s.start + pos.end)),
             pos,

@@ -55,3 +55,38 @@ pub fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
 pub fn factlint(args: &[&str]) -> Output {
     run_in(&root(), args, None)
 }
+
+/// (rule id, message) of each finding of a draft dated `date` (front matter) whose
+/// body is `body`, checked by the library against the built-in fact base.
+pub fn findings_on(date: &str, body: &str) -> Vec<(String, String)> {
+    use factlint::facts::FactBase;
+    use factlint::run::{CheckOptions, check_text};
+    static BASE: std::sync::LazyLock<FactBase> = std::sync::LazyLock::new(|| {
+        FactBase::load(FactBase::builtin_files()).expect("the built-in base is valid")
+    });
+    let draft = format!("---\ndate: {date}\n---\n\n{body}\n");
+    check_text(
+        Path::new("draft.md"),
+        &draft,
+        &BASE,
+        &CheckOptions::default(),
+    )
+    .diagnostics
+    .iter()
+    .map(|d| (d.rule.as_str().to_string(), d.message.clone()))
+    .collect()
+}
+
+/// Asserts that `findings` is one `value-mismatch` naming Amazon's $8 billion total
+/// investment in Anthropic (the total on 2024-11-22).
+#[track_caller]
+pub fn assert_one_total_mismatch(body: &str, findings: &[(String, String)]) {
+    assert_eq!(findings.len(), 1, "{body}: {findings:?}");
+    assert_eq!(findings[0].0, "value-mismatch", "{body}: {findings:?}");
+    assert!(
+        findings[0]
+            .1
+            .contains("total investment in Anthropic was $8 billion"),
+        "{body}: {findings:?}"
+    );
+}
