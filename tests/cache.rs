@@ -325,12 +325,24 @@ fn a_cache_another_build_wrote_is_not_read() {
         fs::copy(env!("CARGO_BIN_EXE_factlint"), &exe).expect("copy the binary");
     };
     let run = || {
-        let out = std::process::Command::new(&exe)
-            .args(["check", "--cache", "--no-default-facts", "a.md", "b.md"])
-            .current_dir(dir)
-            .env("NO_COLOR", "1")
-            .output()
-            .expect("the copy runs");
+        // A copy just written may still be open for writing in a process that another
+        // test forked meanwhile ("text file busy"): try again for a moment.
+        let mut tries = 0;
+        let out = loop {
+            match std::process::Command::new(&exe)
+                .args(["check", "--cache", "--no-default-facts", "a.md", "b.md"])
+                .current_dir(dir)
+                .env("NO_COLOR", "1")
+                .output()
+            {
+                Ok(out) => break out,
+                Err(e) if e.kind() == std::io::ErrorKind::ExecutableFileBusy && tries < 50 => {
+                    tries += 1;
+                    std::thread::sleep(std::time::Duration::from_millis(20));
+                }
+                Err(e) => panic!("the copy runs: {e}"),
+            }
+        };
         from_cache(&out)
     };
     install();

@@ -468,11 +468,6 @@ pub(super) fn attribute_value(
     if pool.is_empty() {
         return None;
     }
-    // Role words: the nearest cue picks the fact. Quantities need a cue.
-    let scored: Vec<(usize, Option<usize>)> = pool
-        .iter()
-        .map(|&f| (f, cue_distance(facts, claim, v, f)))
-        .collect();
     // A total's cue before the value ("the total … is $8 billion") outranks the
     // generic cues of events ("investment").
     let total_before: Vec<usize> = pool
@@ -480,6 +475,38 @@ pub(super) fn attribute_value(
         .copied()
         .filter(|&f| matches!(facts.facts[f].kind, FactKind::Quantity { .. }))
         .filter(|&f| cue_before(facts, claim, v, f))
+        .collect();
+    // "Amazon's latest $4 billion", "an additional $2 billion", "its initial $1.25
+    // billion": the words name one event of the pair, when no date does and the value
+    // is not said to be a total.
+    if pinned.is_none()
+        && !stated_bound
+        && total_before.is_empty()
+        && let Some(order) = super::event_ref::marker(&claim.text, v)
+        && !kinded
+            .iter()
+            .any(|&f| state_now(facts, claim, v, f).is_some())
+    {
+        return match super::event_ref::pick(a, ci, vi, order, &kinded) {
+            super::event_ref::Picked::Agrees { fact } => {
+                agreements.extend(agreement(&facts.facts[fact], ci, vi, fact, None));
+                None
+            }
+            super::event_ref::Picked::Contradicts { fact, other } => Some(Verdict::ValueMismatch {
+                claim: ci,
+                value: vi,
+                fact,
+                day: None,
+                pinned: None,
+                other,
+            }),
+            super::event_ref::Picked::Silent => None,
+        };
+    }
+    // Role words: the nearest cue picks the fact. Quantities need a cue.
+    let scored: Vec<(usize, Option<usize>)> = pool
+        .iter()
+        .map(|&f| (f, cue_distance(facts, claim, v, f)))
         .collect();
     let best = if total_before.is_empty() {
         scored.iter().filter_map(|(_, d)| *d).min()
@@ -566,6 +593,7 @@ pub(super) fn attribute_value(
             fact,
             day: Some(day),
             pinned,
+            other: None,
         });
     }
     if let FactKind::Quantity { .. } = f.kind {
@@ -579,6 +607,7 @@ pub(super) fn attribute_value(
             fact,
             day: None,
             pinned,
+            other: None,
         });
     }
     Some(Verdict::ValueMismatch {
@@ -587,6 +616,7 @@ pub(super) fn attribute_value(
         fact,
         day: None,
         pinned,
+        other: None,
     })
 }
 

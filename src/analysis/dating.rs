@@ -119,11 +119,32 @@ pub(super) fn date_of_amount(
     {
         return None;
     }
+    // An event of the pair on the stated date, of another amount ("$4 billion in
+    // March 2024" when March's tranche was $2.75 billion): the date or the amount is
+    // wrong, and which one is not known.
+    let of_the_date: Vec<usize> = cands
+        .iter()
+        .copied()
+        .filter(|&f| {
+            let fact = &facts.facts[f];
+            matches!(&fact.kind, FactKind::Event { date, .. } if date.overlaps(&d)
+                && a.article_date.is_none_or(|day| date.start <= day))
+                && fact.amount().is_some()
+                && fact.is_bound() == stated_bound
+                && nearest_entity_is_of(claim, v, fact)
+        })
+        .collect();
+    let other = match of_the_date[..] {
+        [] => None,
+        [f] => Some(f),
+        _ => return None,
+    };
     Some(Verdict::DateMismatch {
         claim: ci,
         value: di,
         fact: by_amount[0],
         anchor: Some(vi),
+        other,
     })
 }
 
@@ -169,6 +190,7 @@ pub(super) fn dates_of_events(a: &Analysis<'_>, ci: usize, cands: &[usize]) -> V
                 value: di,
                 fact: f,
                 anchor: None,
+                other: None,
             });
         }
     }

@@ -11,6 +11,7 @@ mod attribute;
 mod claims;
 pub(crate) mod cue_words;
 mod dating;
+mod event_ref;
 pub mod hedge_scope;
 pub mod prose;
 pub mod restyle;
@@ -176,6 +177,10 @@ pub enum Verdict {
         day: Option<Date>,
         /// The date stated with the value, if any.
         pinned: Option<DateValue>,
+        /// Another event whose amount the value is ("Amazon's latest $2.75 billion"
+        /// when the latest was $4 billion): the value or the words that named the
+        /// event may be wrong, so no fix is certain.
+        other: Option<usize>,
     },
     /// The value was the quantity's value once, but not on the day that matters.
     Stale {
@@ -200,6 +205,10 @@ pub enum Verdict {
         fact: usize,
         /// The amount that identified the event, if any (value index in the claim).
         anchor: Option<usize>,
+        /// Another event of the stated date, whose amount is not the one stated
+        /// ("$4 billion in March 2024" when March's was $2.75 billion): the date or
+        /// the amount may be wrong, so no fix is certain.
+        other: Option<usize>,
     },
 }
 

@@ -6,7 +6,8 @@
 //!
 //! A month name is read only where a date stands: capitalised ("may change" and
 //! "could march" are verbs), after a preposition or article ("in", "on", "during",
-//! "the", "early", "mid-", "late") or beside a day ("October 5", "5 October").
+//! "the", "early", "mid-", "late"), after a possessive before a noun ("Amazon's March
+//! investment") or beside a day ("October 5", "5 October").
 //! "by March", "until May" and "since March" are bounds of a period, not the day of an
 //! event, and are not read; neither is "last May" or "next June", nor a month that
 //! a year follows ("May 2024" is a full date, read by the date recognizer).
@@ -52,7 +53,7 @@ const MONTHS: [&str; 12] = [
 /// a preposition or article, or a day ("5 October", "5th of October").
 static BEFORE: LazyLock<WordRegex> = LazyLock::new(|| {
     WordRegex::new(
-        r"(?:\b(?P<ly>[Ll]ast|[Tt]his) year['’]s[ \t]+|\b(?P<pre>[Ii]n|[Oo]n|[Dd]uring|[Tt]he|[Ee]arly|[Ll]ate)[ \t]+|\b[Mm]id(?:[ \t]+|-)|\b(?P<pd>[0-3]?[0-9])(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?)$",
+        r"(?:\b(?P<ly>[Ll]ast|[Tt]his) year['’]s[ \t]+|(?P<pos>\w['’]s|\b[Ii]ts|\b[Tt]heir)[ \t]+|\b(?P<pre>[Ii]n|[Oo]n|[Dd]uring|[Tt]he|[Ee]arly|[Ll]ate)[ \t]+|\b[Mm]id(?:[ \t]+|-)|\b(?P<pd>[0-3]?[0-9])(?:st|nd|rd|th)?[ \t]+(?:of[ \t]+)?)$",
     )
     .expect("constant regex")
 });
@@ -163,11 +164,13 @@ pub fn find(text: &str, out: &mut Vec<MonthMention>) {
         {
             continue;
         }
-        // "the May tranche": an article before the month is read only when a
-        // lowercase word follows it ("The March" alone may be a title or a name).
-        let the = pre
-            .name("pre")
-            .is_some_and(|p| p.as_str().eq_ignore_ascii_case("the"));
+        // "the May tranche", "Amazon's March investment": an article or a possessive
+        // before the month is read only when a lowercase word follows it ("The
+        // March" alone may be a title or a name).
+        let the = pre.name("pos").is_some()
+            || pre
+                .name("pre")
+                .is_some_and(|p| p.as_str().eq_ignore_ascii_case("the"));
         if the
             && !text
                 .get(end..)
@@ -264,6 +267,11 @@ mod tests {
         assert_eq!(all("in mid-March"), [("March".into(), 3, None)]);
         assert_eq!(all("During June it grew"), [("June".into(), 6, None)]);
         assert_eq!(
+            all("Amazon's March investment of $4 billion"),
+            [("March".into(), 3, None)]
+        );
+        assert_eq!(all("its May round"), [("May".into(), 5, None)]);
+        assert_eq!(
             all("last year's March tranche"),
             [("last year's March".into(), 3, None)]
         );
@@ -293,6 +301,9 @@ mod tests {
             "on May 40",
             "The March",
             "The May.",
+            "Amazon's May.",
+            "its March.",
+            "Google's May I/O",
             "a total of 1,022 November sales",
         ] {
             assert_eq!(all(t), [], "{t:?}");

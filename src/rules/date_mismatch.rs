@@ -44,6 +44,7 @@ impl Rule for DateMismatch {
                 value,
                 fact,
                 anchor,
+                other,
             } = *v
             else {
                 continue;
@@ -68,7 +69,21 @@ impl Rule for DateMismatch {
                     format!(" (the {})", a.source_text(&x.span))
                 });
             let prep = if date.grain == Grain::Day { "on" } else { "in" };
-            let message = format!("stated {found}, but {}{by} was {prep} {expected}", f.what);
+            // An event of the stated date whose amount is another: the date or the
+            // amount may be wrong.
+            let also = other.map_or(String::new(), |o| {
+                let g = &a.facts.facts[o];
+                match (&g.kind, g.amount()) {
+                    (FactKind::Event { date, .. }, Some(am)) => {
+                        format!("; {} ({date}) was {}", g.what, am.text)
+                    }
+                    _ => String::new(),
+                }
+            });
+            let message = format!(
+                "stated {found}, but {}{by} was {prep} {expected}{also}",
+                f.what
+            );
             let mut d = fact_diagnostic(
                 a,
                 RuleId::DateMismatch,
@@ -81,7 +96,7 @@ impl Rule for DateMismatch {
                 },
                 message,
             );
-            if let crate::base::value::Value::Date(stated) = &item.value {
+            if let (crate::base::value::Value::Date(stated), None) = (&item.value, other) {
                 d.fix = crate::analysis::restyle::date_fix(a.text, &item.span, stated, date);
             }
             out.push(d);

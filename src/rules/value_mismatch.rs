@@ -47,6 +47,7 @@ impl Rule for ValueMismatch {
                 fact,
                 day,
                 pinned,
+                other,
             } = *v
             else {
                 continue;
@@ -87,7 +88,18 @@ impl Rule for ValueMismatch {
                 ),
                 _ => continue,
             };
-            let message = format!("stated {found}, but {} was {expected}{when}", f.what);
+            // The amount is another event's: the words that named this event may be
+            // the error as well as the amount.
+            let also = other.map_or(String::new(), |o| {
+                let g = &a.facts.facts[o];
+                match &g.kind {
+                    FactKind::Event { date, .. } => {
+                        format!("; {found} was {} ({date})", g.what)
+                    }
+                    FactKind::Quantity { .. } => String::new(),
+                }
+            });
+            let message = format!("stated {found}, but {} was {expected}{when}{also}", f.what);
             let mut d = fact_diagnostic(
                 a,
                 RuleId::ValueMismatch,
@@ -100,7 +112,10 @@ impl Rule for ValueMismatch {
                 },
                 message,
             );
-            d.fix = crate::analysis::restyle::value_fix(a.text, &item.span, &item.value, target);
+            if other.is_none() {
+                d.fix =
+                    crate::analysis::restyle::value_fix(a.text, &item.span, &item.value, target);
+            }
             out.push(d);
         }
     }

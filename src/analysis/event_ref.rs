@@ -1,0 +1,303 @@
+//! Discourse reference to one event of a pair of entities: the words in an amount's
+//! noun phrase that pick which tranche it is (issue 23, class 4).
+//!
+//! - "Amazon's latest $4 billion infusion", "its most recent investment of $4
+//!   billion": the newest event of the pair as of the article's date.
+//! - "an additional / another / a fresh / a further $2 billion": the event after the
+//!   one the paragraph last named (by its amount or its date), or with none named
+//!   before, the newest as of the article's date.
+//! - "its initial $1.25 billion", "Amazon first invested $1.25 billion": the earliest.
+//!
+//! A marker names one tranche, not the running total: the total that happened to be
+//! that amount does not excuse a tranche that was another. Where the stated amount is
+//! another event's amount, the writer may have the marker or the amount wrong: for
+//! "latest" (a statement about the present) this is reported without a certain fix;
+//! for "additional" and "initial", which a narrative uses relative to its own time,
+//! nothing is said. A cap ("up to $4 billion", a commitment) the amount fits is
+//! another reading of "the first $4 billion": nothing is said either.
+
+use std::sync::LazyLock;
+
+use jiff::civil::Date;
+
+use crate::base::value::Value;
+use crate::base::word_regex::WordRegex;
+use crate::facts::{FactBase, FactKind};
+
+use super::{Analysis, ClaimKind, ValueItem, fits, fits_loosely, pinned_date};
+
+/// Which event of the pair a marker names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Order {
+    /// "latest", "most recent", "newest": the newest as of the article's date.
+    Latest,
+    /// "additional", "another", "a fresh", "a further": the next after the one named
+    /// before.
+    Next,
+    /// "initial", "first", "original": the earliest.
+    Earliest,
+}
+
+/// A marker before the amount, in its noun phrase: at most two words between, none of
+/// them a number.
+static BEFORE: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::new(
+        r"(?i)\b(?:(?P<latest>latest|most[ \t]+recent|newest)|(?P<next>an[ \t]+additional|additional|another|a[ \t]+fresh|a[ \t]+further|further)|(?P<first>initial|initially|first|original|originally))(?:[ \t]+[A-Za-z][\w'’-]*){0,2}[ \t]+$",
+    )
+    .expect("constant regex")
+});
+
+/// A marker right after the amount: "$2 billion in additional funding".
+static AFTER: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::new(r"(?i)^[ \t]+(?:in|of)[ \t]+(?:additional|fresh|further|new)[ \t]+(?:funding|investment|capital|money)\b")
+        .expect("constant regex")
+});
+
+/// Words between a marker and the amount that make the amount something else than
+/// the marked event's ("the first lab to receive", "first time", "than").
+static NOT_OF_EVENT: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::new(r"(?i)\b(?:than|time|times|to|total|totals|cumulative|lab|company|startup|start-up|quarter|half|year|week|month|day)\b")
+        .expect("constant regex")
+});
+
+/// The marker of a value, if one stands in its noun phrase.
+pub(crate) fn marker(text: &str, v: &ValueItem) -> Option<Order> {
+    if !matches!(v.value, Value::Money { .. }) || v.col.is_some() {
+        return None;
+    }
+    let from = text.floor_char_boundary(v.pos.start.saturating_sub(48));
+    let before = text.get(from..v.pos.start)?;
+    // The clause of the value: from its last break.
+    let start = before
+        .rfind([',', ';', ':', '(', '—', '–', '.'])
+        .map_or(0, |i| {
+            i + before[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let clause = before.get(start..)?;
+    if let Some(c) = BEFORE.for_text(clause).captures(clause) {
+        let whole = c.get(0)?;
+        let tail = &clause[whole.start()..];
+        let marker_end = ["latest", "next", "first"]
+            .iter()
+            .find_map(|g| c.name(g))
+            .map_or(0, |m| m.end() - whole.start());
+        if !NOT_OF_EVENT
+            .for_text(&tail[marker_end..])
+            .is_match(&tail[marker_end..])
+        {
+            if c.name("latest").is_some() {
+                return Some(Order::Latest);
+            }
+            if c.name("next").is_some() {
+                return Some(Order::Next);
+            }
+            return Some(Order::Earliest);
+        }
+    }
+    let after = text.get(v.pos.end..)?;
+    let after = &after[..after.floor_char_boundary(after.len().min(48))];
+    AFTER.for_text(after).is_match(after).then_some(Order::Next)
+}
+
+/// What a marker decides about a value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Picked {
+    /// The value is the named event's amount.
+    Agrees {
+        /// Fact index.
+        fact: usize,
+    },
+    /// The value is not the named event's amount; `other` is another event whose
+    /// amount it is (then either may be wrong).
+    Contradicts {
+        /// Fact index.
+        fact: usize,
+        /// Another event of the pair that the value fits.
+        other: Option<usize>,
+    },
+    /// Nothing is said.
+    Silent,
+}
+
+/// The events of money of the pair the value is about (the facts of `kinded`), in
+/// date order, that are no caps and happened by the article's date.
+fn events_of(facts: &FactBase, kinded: &[usize], day: Option<Date>) -> Vec<(Date, usize)> {
+    let mut out: Vec<(Date, usize)> = kinded
+        .iter()
+        .filter_map(|&f| {
+            let fact = &facts.facts[f];
+            match &fact.kind {
+                FactKind::Event { date, amount, .. }
+                    if amount.is_some()
+                        && !fact.is_bound()
+                        && day.is_none_or(|d| date.start <= d) =>
+                {
+                    Some((date.start, f))
+                }
+                _ => None,
+            }
+        })
+        .collect();
+    out.sort_unstable();
+    out
+}
+
+/// The day of the amount named last before the value, in the claim or the claims of
+/// its paragraph before it: the date of the one event it is, or the date pinned to it.
+fn narrative_day(a: &Analysis<'_>, ci: usize, vi: usize, events: &[(Date, usize)]) -> Option<Date> {
+    let claim = &a.claims[ci];
+    let block = match claim.kind {
+        ClaimKind::Sentence { block } => block,
+        ClaimKind::Row { .. } => return None,
+    };
+    let day_of = |c: usize, j: usize| -> Option<Date> {
+        let x = &a.claims[c].values[j];
+        if !matches!(x.value, Value::Money { .. }) {
+            return None;
+        }
+        let fitting: Vec<Date> = events
+            .iter()
+            .filter(|(_, f)| {
+                a.facts.facts[*f]
+                    .amount()
+                    .is_some_and(|am| fits(&x.value, &am.value))
+            })
+            .map(|(d, _)| *d)
+            .collect();
+        if let [d] = fitting[..] {
+            return Some(d);
+        }
+        pinned_date(&a.claims[c], j).and_then(|p| match a.claims[c].values[p].value {
+            Value::Date(d) => Some(d.start),
+            _ => None,
+        })
+    };
+    if let Some(d) = (0..vi).rev().find_map(|j| day_of(ci, j)) {
+        return Some(d);
+    }
+    (0..ci)
+        .rev()
+        .take_while(|&c| matches!(a.claims[c].kind, ClaimKind::Sentence { block: b } if b == block))
+        .find_map(|c| {
+            (0..a.claims[c].values.len())
+                .rev()
+                .find_map(|j| day_of(c, j))
+        })
+}
+
+/// The event a marker names, and whether the value is its amount. `kinded` are the
+/// facts of the value's kind whose entities the value is about.
+pub(crate) fn pick(
+    a: &Analysis<'_>,
+    ci: usize,
+    vi: usize,
+    order: Order,
+    kinded: &[usize],
+) -> Picked {
+    let v = &a.claims[ci].values[vi];
+    let events = events_of(a.facts, kinded, a.article_date);
+    let named = match order {
+        Order::Earliest => events.first().copied(),
+        Order::Latest => a.article_date.and(events.last().copied()),
+        Order::Next => match narrative_day(a, ci, vi, &events) {
+            Some(day) => events.iter().find(|(d, _)| *d > day).copied(),
+            None => a.article_date.and(events.last().copied()),
+        },
+    };
+    let Some((day, fact)) = named else {
+        return Picked::Silent;
+    };
+    // "An additional" investment is never the first.
+    if order == Order::Next && events.first().is_some_and(|(_, f)| *f == fact) {
+        return Picked::Silent;
+    }
+    // Two events of one day: the marker does not tell them apart.
+    if events.iter().filter(|(d, _)| *d == day).count() > 1 {
+        return Picked::Silent;
+    }
+    let amount_of = |f: usize| a.facts.facts[f].amount().map(|am| &am.value);
+    if amount_of(fact).is_some_and(|am| fits(&v.value, am)) {
+        return Picked::Agrees { fact };
+    }
+    // The value may be an event's after the article's date, which a narrative's
+    // "additional" may mean: `anachronism` says what is wrong then.
+    if order != Order::Latest
+        && events_of(a.facts, kinded, None).iter().any(|(d, f)| {
+            a.article_date.is_some_and(|day| *d > day)
+                && amount_of(*f).is_some_and(|am| fits(&v.value, am))
+        })
+    {
+        return Picked::Silent;
+    }
+    let other = events
+        .iter()
+        .map(|(_, f)| *f)
+        .find(|&f| f != fact && amount_of(f).is_some_and(|am| fits(&v.value, am)));
+    // A cap the amount fits ("the first $4 billion" of an up-to-$4-billion deal).
+    let cap = order == Order::Earliest
+        && kinded.iter().any(|&f| {
+            a.facts.facts[f].is_bound() && amount_of(f).is_some_and(|am| fits_loosely(&v.value, am))
+        });
+    match order {
+        Order::Latest if !cap => Picked::Contradicts { fact, other },
+        _ if other.is_none() && !cap => Picked::Contradicts { fact, other },
+        _ => Picked::Silent,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::base::value::Value;
+
+    fn order_of(text: &str) -> Option<Order> {
+        let at = text.find('$').expect("an amount");
+        let end = text[at..]
+            .find(" billion")
+            .map_or(text.len(), |i| at + i + 8);
+        let v = ValueItem {
+            span: at..end,
+            pos: at..end,
+            value: {
+                let (currency, amount) =
+                    crate::recognize::parse_money(&text[at..end]).expect("money");
+                Value::Money { currency, amount }
+            },
+            bare_year: false,
+            of_article_date: false,
+            col: None,
+        };
+        marker(text, &v)
+    }
+
+    #[test]
+    fn markers_in_the_amounts_noun_phrase() {
+        for (text, want) in [
+            ("Amazon's latest $4 billion infusion", Order::Latest),
+            ("its most recent investment of $4 billion", Order::Latest),
+            ("An additional $2 billion investment", Order::Next),
+            ("Amazon added another $4 billion", Order::Next),
+            ("a further $2 billion came", Order::Next),
+            ("Amazon put $2 billion in additional funding", Order::Next),
+            ("Amazon's initial $1.25 billion", Order::Earliest),
+            ("Amazon first invested $1.25 billion", Order::Earliest),
+        ] {
+            assert_eq!(order_of(text), Some(want), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn words_that_name_no_tranche() {
+        for text in [
+            "Amazon invested $4 billion",
+            "the first lab to receive $4 billion",
+            "for the first time, Amazon invested $4 billion",
+            "the latest total is $8 billion",
+            "first, Amazon invested $4 billion",
+            "Amazon was first. It invested $4 billion",
+            "another company raised $2 billion",
+        ] {
+            assert_eq!(order_of(text), None, "{text:?}");
+        }
+    }
+}
