@@ -158,7 +158,19 @@ pub(crate) fn pinned_date(claim: &Claim, vi: usize) -> Option<usize> {
         if is_amount(x) {
             break;
         }
-        if matches!(x.value, Value::Date(_)) && x.pos.start - v.pos.end <= 60 {
+        if !matches!(x.value, Value::Date(_)) || x.pos.start - v.pos.end > 60 {
+            continue;
+        }
+        // "$2 billion, completing the commitment it made in 2023": the date is in a
+        // participle clause about another event.
+        if claim
+            .text
+            .get(v.pos.end..x.pos.start)
+            .is_some_and(super::cue_words::participle_clause)
+        {
+            break;
+        }
+        if !starts_span(&claim.text, x) {
             return Some(j);
         }
     }
@@ -167,11 +179,19 @@ pub(crate) fn pinned_date(claim: &Claim, vi: usize) -> Option<usize> {
         if is_amount(x) {
             break;
         }
-        if matches!(x.value, Value::Date(_)) {
+        if matches!(x.value, Value::Date(_)) && !starts_span(&claim.text, x) {
             return Some(j);
         }
     }
     None
+}
+
+/// True when a date opens a span of time ("since 2019", "ever since March"): the
+/// start of a partnership or a period, not the day of the event beside it.
+pub(super) fn starts_span(text: &str, date: &ValueItem) -> bool {
+    let before = &text[..date.pos.start.min(text.len())];
+    let window = &before[before.floor_char_boundary(before.len().saturating_sub(24))..];
+    super::cue_words::SPAN_START_BEFORE.is_match(window)
 }
 
 /// Distance from a value to the nearest cue of `fact` in the claim (cues after the
@@ -448,6 +468,7 @@ pub(super) fn attribute_value(
         .copied()
         .filter(|&f| fact_kind_value(&facts.facts[f]).is_some_and(|fv| v.value.same_kind(fv)))
         .filter(|&f| nearest_entity_is_of(claim, v, &facts.facts[f]))
+        .filter(|&f| !super::funding_scope::recipients_own(claim, v, &facts.facts[f]))
         .collect();
     let mut pool: Vec<usize> = kinded
         .iter()

@@ -72,8 +72,48 @@ pub(crate) static COMPARATIVE_AFTER: LazyLock<WordRegex> =
 /// present perfect of investing, "now stands at", "brings its investment to"),
 /// which names a running total even without the word "total".
 pub(crate) static STATE_NOW: LazyLock<WordRegex> = LazyLock::new(|| {
-    WordRegex::new(r"(?i)(?:\b(?:has|have)\s+(?:now\s+|so far\s+|already\s+|since\s+)?(?:invested|put|poured|pumped|injected|sunk)\b[^.;:]{0,40}|\bnow\s+(?:stands?|totals?|amounts?|sits?|comes?)\s+(?:at\s+|to\s+)?|\b(?:brought|brings|bringing|lifted|lifts|lifting|took|takes|taking|raised|raises|raising)\s+(?:its|their|the|his|her)\s+(?:\w+\s+){0,3}(?:investment|stake|total|backing|funding)s?\s+(?:in\s+\S+\s+)?(?:to\s+)?)(?:(?:about|around|roughly|nearly|almost|over|more than|less than|up to|just|some)\s+)?$")
+    WordRegex::new(r"(?i)(?:\b(?:has|have)\s+(?:now\s+|so far\s+|already\s+|since\s+)?(?:invested|put|poured|pumped|injected|sunk)\b[^.;:]{0,40}|\bnow\s+(?:stands?|totals?|amounts?|sits?|comes?)\s+(?:at\s+|to\s+)?|\b(?:totals|amounts to|adds up to|comes to|stands at)\s+|\b(?:brought|brings|bringing|lifted|lifts|lifting|took|takes|taking|raised|raises|raising)\s+(?:its|their|the|his|her)\s+(?:\w+\s+){0,3}(?:investment|stake|total|backing|funding)s?\s+(?:in\s+\S+\s+)?(?:to\s+)?)(?:(?:about|around|roughly|nearly|almost|over|more than|less than|up to|just|some)\s+)?$")
         .expect("constant regex")
+});
+
+/// Between an amount and a date after it: a comma and a participle clause
+/// ("$2 billion, completing the commitment it made in 2023"). The date is about the
+/// clause's event, so it does not date the amount. "during", "including" and nouns
+/// in -ing are no participle of another event.
+pub(crate) fn participle_clause(gap: &str) -> bool {
+    static CLAUSE: LazyLock<WordRegex> = LazyLock::new(|| {
+        WordRegex::new(r"(?i),\s+(?:\w+ly\s+)?(\w+ing)\b").expect("constant regex")
+    });
+    const NOT_PARTICIPLES: &[&str] = &[
+        "during",
+        "including",
+        "according",
+        "funding",
+        "financing",
+        "spring",
+        "morning",
+        "evening",
+        "following",
+        "pending",
+        "beginning",
+        "ending",
+    ];
+    CLAUSE.for_text(gap).captures_iter(gap).any(|c| {
+        c.get(1).is_some_and(|w| {
+            !NOT_PARTICIPLES
+                .iter()
+                .any(|n| n.eq_ignore_ascii_case(w.as_str()))
+        })
+    })
+}
+
+/// Just before a date: words that make it the start of a span of time ("since
+/// 2019", "ever since early 2023"), not the day of an event.
+pub(crate) static SPAN_START_BEFORE: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::new(
+        r"(?i)\bsince\s+(?:(?:early|mid|late|the\s+start\s+of|the\s+end\s+of)\s+|mid-)?$",
+    )
+    .expect("constant regex")
 });
 
 #[cfg(test)]
@@ -95,8 +135,20 @@ mod tests {
         assert!(STATE_NOW.is_match("Amazon has now invested more than "));
         assert!(STATE_NOW.is_match("Amazon has invested in Anthropic a sum of "));
         assert!(STATE_NOW.is_match("its stake now stands at "));
+        assert!(STATE_NOW.is_match("Amazon's funding of Anthropic totals "));
+        assert!(!STATE_NOW.is_match("Amazon's funding of Anthropic totaled "));
         assert!(STATE_NOW.is_match("The deal brings its investment in Anthropic to "));
         assert!(!STATE_NOW.is_match("Amazon invested "));
         assert!(!STATE_NOW.is_match("Amazon has invested in Anthropic since 2023. It paid "));
+        assert!(participle_clause(
+            " in Anthropic, completing the commitment it made "
+        ));
+        assert!(participle_clause(", quietly extending the deal of "));
+        assert!(!participle_clause(" in Anthropic, in "));
+        assert!(!participle_clause(", during "));
+        assert!(!participle_clause(", including "));
+        assert!(SPAN_START_BEFORE.is_match("have worked together since "));
+        assert!(SPAN_START_BEFORE.is_match("ever since early "));
+        assert!(!SPAN_START_BEFORE.is_match("invested in "));
     }
 }

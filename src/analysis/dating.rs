@@ -166,6 +166,9 @@ pub(super) fn dates_of_events(a: &Analysis<'_>, ci: usize, cands: &[usize]) -> V
         .iter()
         .enumerate()
         .filter(|(_, x)| matches!(x.value, Value::Date(_)))
+        // "have worked together since 2019, and now extend the deal": the start of a
+        // period, not the day of an event.
+        .filter(|(_, x)| !super::attribute::starts_span(&claim.text, x))
         .map(|(i, _)| i)
         .collect();
     if dates.len() != 1 {

@@ -31,13 +31,13 @@ use crate::base::word_regex::WordRegex;
 
 /// Words that frame the product itself as future, hypothetical, rumoured or denied.
 static FRAMING: LazyLock<WordRegex> = LazyLock::new(|| {
-    WordRegex::new(r"(?i)\b(?:upcoming|forthcoming|expected|expects?|expecting|anticipated|awaited|rumou?red|rumou?rs?|reportedly|planned|planning|next|future|soon|coming|in development|under development|set to|slated|due (?:to|in|out|for)|successor|speculat\w*|leak(?:s|ed)?|not yet|yet to|later this|to be released|to launch|preview(?:ed|s)? of|not|no longer|never|in training|being trained|(?:is|are) developing|working on|in the works|teas(?:e|ed|es|ing)|hint(?:s|ed)?|said to be|roadmap|await(?:s|ed|ing)?)\b")
+    WordRegex::new(r"(?i)\b(?:upcoming|forthcoming|impending|imminent|hypothetical|eventual|expected|expects?|expecting|anticipated|awaited|rumou?red|rumou?rs?|reportedly|planned|planning|next|future|soon|coming|in development|under development|set to|slated|due (?:to|in|out|for)|successor|speculat\w*|leak(?:s|ed)?|not yet|yet to|later this|to be released|to launch|preview(?:ed|s)? of|not|no longer|never|in training|being trained|(?:is|are) developing|working on|in the works|teas(?:e|ed|es|ing)|hint(?:s|ed)?|said to be|roadmap|await(?:s|ed|ing)?)\b")
         .expect("constant regex")
 });
 
 /// A framing word right before the name ("the upcoming X", "a future X").
 static FRAMING_BEFORE_NAME: LazyLock<WordRegex> = LazyLock::new(|| {
-    WordRegex::new(r"(?i)\b(?:upcoming|forthcoming|expected|anticipated|awaited|long-awaited|rumou?red|reported|planned|next|future|coming|unreleased|unannounced)\s+(?:\S+\s+)?$")
+    WordRegex::new(r"(?i)\b(?:upcoming|forthcoming|impending|imminent|expected|anticipated|awaited|long-awaited|rumou?red|reported|planned|next|future|coming|unreleased|unannounced|hypothetical|eventual|potential|possible|prospective|promised|yet-to-be-released)\s+(?:\S+\s+)?$")
         .expect("constant regex")
 });
 
@@ -111,6 +111,21 @@ pub fn frame(text: &str, clause: &Range<usize>, pos: &Range<usize>) -> Frame {
     {
         Frame::Product
     } else if FRAMING.is_match(whole) {
+        Frame::Clause
+    } else {
+        Frame::None
+    }
+}
+
+/// A question that asks about the future or a possibility ("Will GPT-5 replace it?",
+/// "Could Gemini 3 ship this year?", "When will Llama 4 arrive?"): every name in it
+/// is framed. Other questions ("Is GPT-5 worth it?") presuppose what they name.
+pub fn question_frame(text: &str) -> Frame {
+    static MODAL_QUESTION: LazyLock<WordRegex> = LazyLock::new(|| {
+        WordRegex::new(r"(?i)^[\s#>*_\-]*(?:(?:q|question)\s*:\s*)?(?:(?:when|how soon|how|why|what|where|and)\s+)?(?:will|would|could|(?-i:may)|May|might|should|can|shall|is it likely|is .{0,40}\b(?:coming|expected|due|going to)|are .{0,40}\b(?:coming|expected|due|going to)|does .{0,40}\bplan)\b")
+            .expect("constant regex")
+    });
+    if super::is_question(text) && MODAL_QUESTION.is_match(text) {
         Frame::Clause
     } else {
         Frame::None
@@ -229,6 +244,23 @@ mod tests {
     }
 
     #[test]
+    fn a_question_about_the_future_frames_its_names() {
+        assert_eq!(question_frame("Will GPT-5 replace it?"), Frame::Clause);
+        assert_eq!(question_frame("When will Llama 4 arrive?"), Frame::Clause);
+        assert_eq!(
+            question_frame("Q: Could Gemini 3 ship this year?"),
+            Frame::Clause
+        );
+        // A question that presupposes the product, and a statement.
+        assert_eq!(question_frame("Is GPT-5 worth it?"), Frame::None);
+        assert_eq!(
+            question_frame("What does GPT-4.5 mean for developers?"),
+            Frame::None
+        );
+        assert_eq!(question_frame("Will GPT-5 replace it."), Frame::None);
+    }
+
+    #[test]
     fn only_a_frame_of_the_product_itself_carries_over() {
         assert_eq!(
             frame_of("The upcoming GPT-5 is faster.", "GPT-5"),
@@ -244,6 +276,14 @@ mod tests {
         );
         assert_eq!(
             frame_of("OpenAI will release GPT-5 soon.", "GPT-5"),
+            Frame::Product
+        );
+        assert_eq!(
+            frame_of("Reviewers await the impending GPT-5 eagerly.", "GPT-5"),
+            Frame::Product
+        );
+        assert_eq!(
+            frame_of("A hypothetical Gemini 4 would need more chips.", "Gemini 4"),
             Frame::Product
         );
         assert_eq!(

@@ -12,6 +12,7 @@ mod claims;
 pub(crate) mod cue_words;
 mod dating;
 mod event_ref;
+mod funding_scope;
 pub mod hedge_scope;
 pub mod prose;
 pub mod restyle;
@@ -152,7 +153,7 @@ impl Claim<'_> {
     pub fn is_forecast(&self) -> bool {
         *self
             .forecast
-            .get_or_init(|| cue_words::FORECAST.is_match(&self.text))
+            .get_or_init(|| cue_words::FORECAST.is_match(&self.text) || is_question(&self.text))
     }
 
     /// The facts of `facts` all of whose entities the claim names, in fact order.
@@ -160,6 +161,15 @@ impl Claim<'_> {
     pub(crate) fn candidates(&self, facts: &FactBase) -> &[usize] {
         self.candidates.get_or_init(|| candidates(facts, self))
     }
+}
+
+/// True when a sentence is a question ("Did Amazon invest $4 billion?"): it asks, and
+/// states no fact.
+pub(crate) fn is_question(text: &str) -> bool {
+    text.trim_end_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '*' | '_' | '"' | '\u{201D}' | ')')
+    })
+    .ends_with('?')
 }
 
 /// What attribution found wrong about one value.

@@ -149,6 +149,12 @@ static ANNOUNCED_ONLY: LazyLock<WordRegex> = LazyLock::new(|| {
         .expect("constant regex")
 });
 
+/// Wording of a general release, even after "announced": "announced the general
+/// availability of X", "X is now generally available".
+static GENERALLY_AVAILABLE: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::new(r"(?i)\b(?:general availability|generally available)\b").expect("constant regex")
+});
+
 static RELEASED_ONLY: LazyLock<WordRegex> = LazyLock::new(|| {
     WordRegex::new(r"(?i)\b(?:became available|made available|available since|shipped|ships|went live|rolled out)\b")
         .expect("constant regex")
@@ -323,7 +329,10 @@ fn framings(a: &Analysis<'_>) -> Vec<Vec<bool>> {
                 Found::Unknown { name, .. } => name.to_lowercase(),
             };
             let within = clause(&claim.text, &item.pos, BEFORE, AFTER);
-            let own = hedge_scope::frame(&claim.text, &within, &item.pos);
+            let mut own = hedge_scope::frame(&claim.text, &within, &item.pos);
+            if own == hedge_scope::Frame::None {
+                own = hedge_scope::question_frame(&claim.text);
+            }
             out[ci][ii] = frames.mention(&key, own);
         }
     }
@@ -349,7 +358,7 @@ fn attached(claim: &Claim, r: &Range<usize>) -> Option<(usize, Dates)> {
             let gap = item.pos.end..r.start;
             // "released Claude 3.5 Sonnet last year": the verb before the name.
             let words = if text[gap.clone()].trim().is_empty() {
-                let from = text.floor_char_boundary(item.pos.start.saturating_sub(30));
+                let from = text.floor_char_boundary(item.pos.start.saturating_sub(48));
                 let before = &text[from..item.pos.start];
                 let cut = before
                     .rfind([',', ';', ':', '|', '.', '—', '–'])
@@ -377,7 +386,10 @@ fn attached(claim: &Claim, r: &Range<usize>) -> Option<(usize, Dates)> {
         {
             continue;
         }
-        let dates = if ANNOUNCED_ONLY.is_match(between) {
+        // "announced the general availability of Trainium2 today": the release.
+        let dates = if GENERALLY_AVAILABLE.is_match(between) {
+            Dates::Released
+        } else if ANNOUNCED_ONLY.is_match(between) {
             Dates::Announced
         } else if RELEASED_ONLY.is_match(between) {
             Dates::Released

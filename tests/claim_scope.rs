@@ -1,0 +1,160 @@
+//! What a date or an amount belongs to (issue 23, classes 1 and 3): a date that opens
+//! a span ("since 2019") or stands in a participle clause about another event is not
+//! the date of the amount beside it; "announced the general availability of X" is
+//! X's release; a question asks and states nothing; "the impending X" is a frame; the
+//! recipient's own funding is not one backer's investment. Each mechanism has a case
+//! that must be found next to the cases that must stay silent. Built-in base:
+//! Microsoft invested $1 billion in OpenAI on 2019-07-22 and an undisclosed amount on
+//! 2023-01-23; Amazon invested $1.25 billion in Anthropic on 2023-09-25 and $2.75
+//! billion on 2024-03-27 (a $4 billion total); Trainium2 was announced on 2023-11-28
+//! and released on 2024-12-03; GPT-5 was announced on 2025-08-07.
+
+mod common;
+
+use common::findings_on;
+
+#[track_caller]
+fn silent(date: &str, body: &str) {
+    let f = findings_on(date, body);
+    assert!(f.is_empty(), "{body}: {f:?}");
+}
+
+#[track_caller]
+fn one(date: &str, body: &str, rule: &str, says: &str) {
+    let f = findings_on(date, body);
+    assert_eq!(f.len(), 1, "{body}: {f:?}");
+    assert_eq!(f[0].0, rule, "{body}: {f:?}");
+    assert!(f[0].1.contains(says), "{body}: {f:?}");
+}
+
+#[test]
+fn a_date_after_since_starts_a_span_and_dates_no_event() {
+    silent(
+        "2023-01-23",
+        "Microsoft and OpenAI have worked together since 2019, and now Microsoft is extending its partnership with a multiyear, multibillion dollar investment.",
+    );
+    silent(
+        "2023-01-23",
+        "Microsoft has invested $1 billion in OpenAI since 2019.",
+    );
+    // Planted: the span's start is set aside, and the event's own date is wrong.
+    one(
+        "2023-01-23",
+        "Microsoft and OpenAI have worked together since 2021, and now Microsoft is extending its partnership with a multiyear, multibillion dollar investment in 2022.",
+        "date-mismatch",
+        "stated 2022",
+    );
+    // Planted: a date with no "since" still dates the amount.
+    one(
+        "2023-01-23",
+        "Microsoft put $1 billion into OpenAI in 2021.",
+        "date-mismatch",
+        "was on 2019-07-22",
+    );
+}
+
+#[test]
+fn a_date_in_a_participle_clause_belongs_to_the_clause() {
+    silent(
+        "2024-03-28",
+        "Amazon invested a further $2.75 billion in Anthropic, completing the commitment it made in September 2023.",
+    );
+    // Planted: the same date, after a plain comma, dates the amount.
+    one(
+        "2024-03-28",
+        "Amazon invested $2.75 billion in Anthropic, in September 2023.",
+        "date-mismatch",
+        "stated September 2023",
+    );
+}
+
+#[test]
+fn general_availability_is_the_release_even_when_announced() {
+    silent(
+        "2024-12-03",
+        "AWS today announced the general availability of Trainium2, its training chip.",
+    );
+    silent(
+        "2024-12-20",
+        "AWS announced the general availability of Trainium2 this month.",
+    );
+    // Planted: the release was in December, not November.
+    one(
+        "2024-12-20",
+        "AWS announced the general availability of Trainium2 last month.",
+        "relative-date",
+        "Trainium2 was released on 2024-12-03",
+    );
+}
+
+#[test]
+fn a_question_about_the_future_asserts_nothing() {
+    silent("2024-06-01", "### Will GPT-5 replace GPT-4o?");
+    silent(
+        "2024-06-01",
+        "Did Amazon invest $3.5 billion in Anthropic in March?",
+    );
+    // Planted: a question that presupposes the product, and the same amount stated.
+    one(
+        "2024-06-01",
+        "### Is GPT-5 worth it?",
+        "anachronism",
+        "GPT-5 was announced on 2025-08-07",
+    );
+    one(
+        "2024-06-01",
+        "Amazon invested $3.5 billion in Anthropic in March.",
+        "value-mismatch",
+        "was $2.75 billion",
+    );
+}
+
+#[test]
+fn an_impending_model_is_framed() {
+    silent(
+        "2024-06-01",
+        "Analysts discussed the impending Claude 3.5 Opus, if it can be released this year.",
+    );
+    // Planted: the same name, asserted.
+    one(
+        "2024-06-01",
+        "Analysts discussed Claude 3.5 Opus at length.",
+        "unknown-model",
+        "Claude 3.5 Opus",
+    );
+}
+
+#[test]
+fn the_recipients_own_funding_is_not_one_backers_investment() {
+    silent(
+        "2024-04-01",
+        "Anthropic's total funding now stands at $7.3 billion, with Amazon its largest backer.",
+    );
+    silent(
+        "2024-04-01",
+        "Anthropic has raised $7.3 billion in total, including from Amazon.",
+    );
+    silent(
+        "2024-04-01",
+        "Amazon's funding of Anthropic totals $4 billion.",
+    );
+    // Planted: the amount tied to the backer by "from", and the backer's own total.
+    one(
+        "2024-04-01",
+        "Anthropic has raised $5 billion from Amazon so far.",
+        "value-mismatch",
+        "total investment in Anthropic was $4 billion",
+    );
+    one(
+        "2024-04-01",
+        "Amazon's funding of Anthropic totals $5 billion.",
+        "value-mismatch",
+        "total investment in Anthropic was $4 billion",
+    );
+    one(
+        "2024-04-01",
+        "Amazon has raised its stake in Anthropic to $5 billion.",
+        "value-mismatch",
+        "total investment in Anthropic was $4 billion",
+    );
+}
