@@ -191,6 +191,9 @@ proptest! {
             .into_iter()
             .map(|mut d| {
                 d.span = d.span.start + k..d.span.end + k;
+                // A message that points at another line ("line 5 states …") points
+                // at it after the inserted lines.
+                d.message = shift_lines(&d.message, filler.matches('\n').count());
                 if let Some(fix) = &mut d.fix {
                     fix.span = fix.span.start + k..fix.span.end + k;
                 }
@@ -204,6 +207,17 @@ proptest! {
             .collect();
         prop_assert_eq!(shifted, after);
     }
+}
+
+/// `message` with every "line N" moved down by `by` lines.
+fn shift_lines(message: &str, by: usize) -> String {
+    static LINE: std::sync::LazyLock<regex::Regex> =
+        std::sync::LazyLock::new(|| regex::Regex::new(r"\bline (\d+)\b").expect("constant regex"));
+    LINE.replace_all(message, |c: &regex::Captures| {
+        let n: usize = c[1].parse().expect("digits");
+        format!("line {}", n + by)
+    })
+    .into_owned()
 }
 
 /// Whitespace that holds a line break (and the indentation after it) as one space.

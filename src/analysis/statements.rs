@@ -275,6 +275,12 @@ pub(crate) fn is_total(claim: &Claim, vi: usize) -> bool {
         return true;
     }
     let before = prose::before(claim, v, 80);
+    // "Salesforce has invested $500 million in Cohere", "its stake now stands at": the
+    // state on the article's date is the running total, with no cue word (issue 23,
+    // class 8: the same quantity given twice).
+    if super::cue_words::STATE_NOW.is_match(before) && !INCREMENT.is_match(before) {
+        return true;
+    }
     // No cue word, no total: most amounts are passed over before the patterns run.
     if !prose::contains_ignore_ascii_case(before, b"total")
         && !prose::contains_ignore_ascii_case(before, b"cumulative")
@@ -305,7 +311,7 @@ pub(crate) fn is_total(claim: &Claim, vi: usize) -> bool {
 
 /// Words that make an amount a part, not the total.
 static INCREMENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:additional|another|fresh|new|further|initial|first|second|third|extra|latest|previous|prior|earlier)\s*$")
+    Regex::new(r"(?i)(?-u:\b)(?:additional|another|fresh|new|further|initial|first|second|third|extra|latest|previous|prior|earlier)\s*$")
         .expect("constant regex")
 });
 
@@ -751,6 +757,17 @@ fn excluded(c: &Claim, v: &ValueItem) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_increment_word_makes_an_amount_a_part() {
+        assert!(INCREMENT.is_match("Salesforce has invested an additional "));
+        assert!(INCREMENT.is_match("a fresh "));
+        assert!(!INCREMENT.is_match("Salesforce has invested "));
+        assert!(
+            !INCREMENT.is_match("renew "),
+            "a word boundary before the word"
+        );
+    }
 
     #[test]
     fn noun_phrases_end_at_the_first_plural() {
