@@ -114,6 +114,20 @@ pub enum TimeVerdict {
         /// The dates it was compared with.
         dates: Dates,
     },
+    /// A date stated for a product's announcement or release that its dates
+    /// contradict at the stated grain.
+    ProductDate {
+        /// Claim index.
+        claim: usize,
+        /// Index of the date in the claim's values.
+        value: usize,
+        /// Index in the claim's products.
+        item: usize,
+        /// Product index.
+        product: usize,
+        /// The dates it was compared with.
+        dates: Dates,
+    },
     /// A product listed in a line-up it was not in on the day.
     LineupMismatch {
         /// Claim index.
@@ -140,7 +154,7 @@ static AVAILABLE: LazyLock<WordRegex> = LazyLock::new(|| {
 /// Words that tie a relative date to a product's launch (an event: "is available
 /// today" is a state, and says nothing about when it began).
 static LAUNCH: LazyLock<WordRegex> = LazyLock::new(|| {
-    WordRegex::new(r"(?i)\b(?:announced|announcement|unveiled|unveiling|introduced|introduction|revealed|previewed|launched|launches|launch|released|releases|release|shipped|ships|debuted|debut|arrived|came out|went live|became available|made available|available since|rolled out)\b")
+    WordRegex::new(r"(?i)\b(?:announced|announcement|unveiled|unveiling|introduced|introduction|revealed|previewed|launched|launches|launch|released|releases|release|shipped|ships|debuted|debut|arrived|came out|went live|became available|made available|available since|rolled out|generally available|general availability)\b")
         .expect("constant regex")
 });
 
@@ -198,6 +212,7 @@ pub fn judge(a: &Analysis<'_>) -> Vec<TimeVerdict> {
                 });
             }
         }
+        let dated = product_dates(a, ci, &framed[ci], &mut out);
         let Some(day) = day else { continue };
         let known: Vec<(usize, usize)> = claim
             .products
@@ -208,7 +223,7 @@ pub fn judge(a: &Analysis<'_>) -> Vec<TimeVerdict> {
                 _ => None,
             })
             .collect();
-        let mut done = vec![false; claim.products.len()];
+        let mut done = dated;
         for &(ii, p) in &known {
             if a.facts.products[p].unannounced_on(day) {
                 done[ii] = true;
@@ -293,6 +308,125 @@ pub fn judge(a: &Analysis<'_>) -> Vec<TimeVerdict> {
     out
 }
 
+/// Dates stated for a product's announcement or release ("OpenAI released GPT-4 in
+/// March 2022", "Trainium2, announced in 2022, …") that the catalog contradicts at
+/// the grain the draft states: pushed as [`TimeVerdict::ProductDate`]. Returns which
+/// of the claim's products got one. A date is attached only by a launch word between
+/// it and the name (see [`attached`]), with no other date between; a date that opens
+/// a span ("since 2023"), a forecast, a quote or a framed product is left alone, and
+/// so is a product the catalog gives no day for.
+fn product_dates(
+    a: &Analysis<'_>,
+    ci: usize,
+    framed: &[bool],
+    out: &mut Vec<TimeVerdict>,
+) -> Vec<bool> {
+    let claim = &a.claims[ci];
+    let mut dated = vec![false; claim.products.len()];
+    if !matches!(claim.kind, ClaimKind::Sentence { .. }) || claim.products.is_empty() {
+        return dated;
+    }
+    for (vi, v) in claim.values.iter().enumerate() {
+        let Value::Date(d) = v.value else { continue };
+        if excluded(claim, v) || super::attribute::starts_span(&claim.text, v) {
+            continue;
+        }
+        let Some((ii, dates)) = attached(claim, &v.pos) else {
+            continue;
+        };
+        let Found::Known(p) = claim.products[ii].found else {
+            continue;
+        };
+        let item = &claim.products[ii];
+        let (lo, hi) = if item.pos.end <= v.pos.start {
+            (item.pos.end, v.pos.start)
+        } else {
+            (v.pos.end, item.pos.start)
+        };
+        let date_between = claim
+            .values
+            .iter()
+            .any(|x| matches!(x.value, Value::Date(_)) && x.pos.start >= lo && x.pos.end <= hi);
+        if framed[ii] || dated[ii] || date_between {
+            continue;
+        }
+        // "GPT-4.5 became available to Plus users in March", "Claude 3 Opus launched
+        // on Bedrock in April": a rollout to a platform, a tier or a region is not
+        // the product's release.
+        let around = lo.min(v.pos.start)..(v.pos.end + 40).min(claim.text.len());
+        let around = claim.text.floor_char_boundary(around.start)
+            ..claim.text.floor_char_boundary(around.end);
+        if rollout(&claim.text[around]) {
+            continue;
+        }
+        if contradicts(&a.facts.products[p], dates, &d) {
+            dated[ii] = true;
+            out.push(TimeVerdict::ProductDate {
+                claim: ci,
+                value: vi,
+                item: ii,
+                product: p,
+                dates,
+            });
+        }
+    }
+    dated
+}
+
+/// True when `text` names where or to whom a product was rolled out: "on Bedrock",
+/// "to Plus users", "for enterprise customers", "in Europe", "via the API".
+fn rollout(text: &str) -> bool {
+    static TO: LazyLock<WordRegex> = LazyLock::new(|| {
+        WordRegex::new(r"\b(?:[Oo]n|[Tt]o|[Ff]or|[Vv]ia|[Tt]hrough|[Aa]cross|[Ii]nside|[Ww]ithin|[Ii]n)\s+(?:the\s+|all\s+|more\s+|its\s+|their\s+|paying\s+|paid\s+|free\s+)?([A-Z][\w.-]*|(?:\w+\s+)?(?:users|customers|developers|subscribers|enterprises?|businesses|teams|regions?|countries|markets?|API)\b)")
+            .expect("constant regex")
+    });
+    const NOT_PLACES: &[&str] = &[
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Jan",
+        "Feb",
+        "Mar",
+        "Apr",
+        "Jun",
+        "Jul",
+        "Aug",
+        "Sep",
+        "Sept",
+        "Oct",
+        "Nov",
+        "Dec",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "Q1",
+        "Q2",
+        "Q3",
+        "Q4",
+        "H1",
+        "H2",
+    ];
+    TO.for_text(text).captures_iter(text).any(|c| {
+        c.get(1).is_some_and(|w| {
+            let w = w.as_str().trim_end_matches(['.', ',']);
+            !NOT_PLACES.contains(&w) && !w.starts_with(|ch: char| ch.is_ascii_digit())
+        })
+    })
+}
+
 /// The text around a name that belongs with it: its cell of a table row, and not past
 /// a semicolon, a colon or a dash.
 fn clause(text: &str, pos: &Range<usize>, before: usize, after: usize) -> Range<usize> {
@@ -356,8 +490,12 @@ fn attached(claim: &Claim, r: &Range<usize>) -> Option<(usize, Dates)> {
     for (ii, item) in claim.products.iter().enumerate() {
         let (gap, words) = if item.pos.end <= r.start && r.start - item.pos.end <= 40 {
             let gap = item.pos.end..r.start;
-            // "released Claude 3.5 Sonnet last year": the verb before the name.
-            let words = if text[gap.clone()].trim().is_empty() {
+            // "released Claude 3.5 Sonnet last year", "released Llama 3 in April
+            // 2024": the verb before the name.
+            let words = if matches!(
+                text[gap.clone()].trim().to_ascii_lowercase().as_str(),
+                "" | "in" | "on" | "during" | "back in"
+            ) {
                 let from = text.floor_char_boundary(item.pos.start.saturating_sub(48));
                 let before = &text[from..item.pos.start];
                 let cut = before

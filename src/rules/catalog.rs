@@ -1,14 +1,16 @@
 //! What the catalog rules (`anachronism`, `unknown-model`, `relative-date`,
-//! `lineup-mismatch`) share: a diagnostic about a product, pointing at the product's
+//! `lineup-mismatch`, and `date-mismatch` for products) share: a diagnostic about a product, pointing at the product's
 //! dates in its fact file.
 
 use std::ops::Range;
 
 use jiff::civil::Date;
 
+use crate::analysis::timeline::Dates;
 use crate::analysis::{Analysis, ProductItem};
 use crate::base::diagnostic::{Diagnostic, FileKey, Label, Severity};
-use crate::facts::Origin;
+use crate::base::value::{DateValue, Grain};
+use crate::facts::{Origin, Product};
 use crate::rules::RuleId;
 
 /// A diagnostic about something a draft says of a product.
@@ -80,6 +82,38 @@ pub(crate) fn written(a: &Analysis<'_>, item: &ProductItem, name: &str) -> Strin
         ),
         None => name.to_string(),
     }
+}
+
+/// What the catalog says of a product's dates that a wording points at ("announced
+/// on 2023-11-28 and released on 2024-12-03"), one phrase per date, and the labels
+/// that point at them in the fact files.
+pub(crate) fn said_dates(p: &Product, dates: Dates) -> (Vec<String>, Vec<(Origin, String)>) {
+    let mut said = Vec::new();
+    let mut related = Vec::new();
+    if matches!(dates, Dates::Announced | Dates::Both)
+        && let Some(x) = &p.announced
+    {
+        said.push(format!("announced {} {}", on(x.date), x.date));
+        related.push((x.origin.clone(), format!("announced: {}", x.date)));
+    }
+    if matches!(dates, Dates::Released | Dates::Both)
+        && let Some(x) = &p.released
+    {
+        said.push(format!("released {} {}", on(x.date), x.date));
+        related.push((x.origin.clone(), format!("released: {}", x.date)));
+    }
+    if let (Some(x), Some(y)) = (&p.announced, &p.released)
+        && matches!(dates, Dates::Both)
+        && x.date == y.date
+    {
+        said = vec![format!("announced and released {} {}", on(x.date), x.date)];
+    }
+    (said, related)
+}
+
+/// "on" before a day, "in" before a month or a year.
+pub(crate) fn on(d: DateValue) -> &'static str {
+    if d.grain == Grain::Day { "on" } else { "in" }
 }
 
 /// "the article's date" or, in an update note, "the update's date".

@@ -4,7 +4,7 @@
 use crate::analysis::Analysis;
 use crate::analysis::timeline::{Dates, TimeVerdict};
 use crate::base::diagnostic::Diagnostic;
-use crate::rules::catalog::{ProductFinding, written};
+use crate::rules::catalog::{ProductFinding, said_dates, written};
 use crate::rules::{Rule, RuleId, RuleMeta};
 
 /// The rule.
@@ -61,26 +61,7 @@ impl Rule for RelativeDate {
             let p = &a.facts.products[product];
             let name = written(a, &c.products[item], &p.name);
             let phrase = a.source_text(&r.span).to_string();
-            let mut said = Vec::new();
-            let mut related = Vec::new();
-            if matches!(dates, Dates::Announced | Dates::Both)
-                && let Some(x) = &p.announced
-            {
-                said.push(format!("announced {} {}", on(x.date), x.date));
-                related.push((x.origin.clone(), format!("announced: {}", x.date)));
-            }
-            if matches!(dates, Dates::Released | Dates::Both)
-                && let Some(x) = &p.released
-            {
-                said.push(format!("released {} {}", on(x.date), x.date));
-                related.push((x.origin.clone(), format!("released: {}", x.date)));
-            }
-            if let (Some(x), Some(y)) = (&p.announced, &p.released)
-                && matches!(dates, Dates::Both)
-                && x.date == y.date
-            {
-                said = vec![format!("announced and released {} {}", on(x.date), x.date)];
-            }
+            let (said, related) = said_dates(p, dates);
             let meaning = if range.start == range.last_day() {
                 range.start.to_string()
             } else {
@@ -106,13 +87,5 @@ impl Rule for RelativeDate {
             };
             out.push(finding.into_diagnostic(a));
         }
-    }
-}
-
-fn on(d: crate::base::value::DateValue) -> &'static str {
-    if d.grain == crate::base::value::Grain::Day {
-        "on"
-    } else {
-        "in"
     }
 }

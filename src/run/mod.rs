@@ -547,15 +547,17 @@ mod tests {
         let text = "---\ndate: 2024-01-22\n---\nGPT-4.5 was released in 2025.\n";
         let run = |off: &[RuleId]| run_with_off(text, &base, off, |a| a.timeline.get().is_some());
         assert_eq!(run(&[]), (vec![RuleId::Anachronism], true));
-        // One time rule on is enough to judge it; with all four off, nothing does.
-        let three = [
+        // One time rule on is enough to judge it (date-mismatch reads it for the
+        // products' dates); with all five off, nothing does.
+        let four = [
             RuleId::Anachronism,
             RuleId::RelativeDate,
             RuleId::LineupMismatch,
+            RuleId::DateMismatch,
         ];
-        assert_eq!(run(&three), (vec![], true));
-        let four = [three.as_slice(), &[RuleId::UnknownModel]].concat();
-        assert_eq!(run(&four), (vec![], false));
+        assert_eq!(run(&four), (vec![], true));
+        let five = [four.as_slice(), &[RuleId::UnknownModel]].concat();
+        assert_eq!(run(&five), (vec![], false));
     }
 
     #[test]
