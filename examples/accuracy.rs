@@ -76,6 +76,9 @@ struct Excerpt {
     file: String,
     url: String,
     date: String,
+    /// The page gives no day: the date is read from its text.
+    #[serde(default)]
+    approximate: bool,
     /// Lines of the excerpt that state a fact the base covers or a date, an amount or a
     /// model name.
     claims: Vec<usize>,
@@ -122,7 +125,10 @@ fn category(rule: &str) -> &'static str {
     match rule {
         "value-mismatch" | "stale-value" | "date-mismatch" | "lineup-mismatch"
         | "unknown-model" => "fact base",
-        "self-contradiction" | "sum-mismatch" | "table-arithmetic" | "ratio-mismatch"
+        "self-contradiction"
+        | "sum-mismatch"
+        | "table-arithmetic"
+        | "ratio-mismatch"
         | "corpus-contradiction" => "self-contradiction",
         "anachronism" | "relative-date" => "time",
         _ => "other",
@@ -281,7 +287,10 @@ fn table(
         out,
         "| {head} | dev TP | dev FP | dev FN | dev precision | dev recall | held-out TP | held-out FP | held-out FN | held-out precision | held-out recall |"
     );
-    let _ = writeln!(out, "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+    let _ = writeln!(
+        out,
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    );
     for k in keys {
         let mut row = format!("| {k} ");
         for split in SPLITS {
@@ -407,7 +416,8 @@ fn real_text(root: &Path, dir: Option<&Path>, base: &FactBase) -> (String, Vec<S
     out.push('\n');
     let _ = writeln!(out, "Sources, in the order of the excerpts:\n");
     for e in &real.excerpt {
-        let _ = writeln!(out, "- {}: <{}> ({})", e.file, e.url, e.date);
+        let approx = if e.approximate { ", approximate" } else { "" };
+        let _ = writeln!(out, "- {}: <{}> ({}{approx})", e.file, e.url, e.date);
     }
     out.push('\n');
 
@@ -509,7 +519,8 @@ fn main() {
     let show_held_out = std::env::args().any(|a| a == "--held-out-false-alarms");
     let mut write = false;
     let mut misses = false;
-    let mut real_dir: Option<PathBuf> = std::env::var_os("FACTLINT_REAL_EXCERPTS").map(PathBuf::from);
+    let mut real_dir: Option<PathBuf> =
+        std::env::var_os("FACTLINT_REAL_EXCERPTS").map(PathBuf::from);
     let mut args = std::env::args().skip(1);
     while let Some(a) = args.next() {
         match a.as_str() {
