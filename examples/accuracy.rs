@@ -12,6 +12,9 @@
 //! cargo run --release --example accuracy -- --misses # list dev misses and false alarms
 //! ```
 //!
+//! `--held-out-false-alarms` lists the held-out half's false alarms (to check that a
+//! draft is not wrong; never to change a rule).
+//!
 //! Exits 1 when precision on the held-out half is below 0.95. Nothing depends on the
 //! clock, the machine or the order of a directory listing.
 #![allow(clippy::print_stdout, clippy::print_stderr)]
