@@ -158,3 +158,64 @@ fn the_recipients_own_funding_is_not_one_backers_investment() {
         "total investment in Anthropic was $4 billion",
     );
 }
+
+#[test]
+fn a_date_of_a_report_does_not_date_what_it_reports() {
+    silent(
+        "2023-10-28",
+        "In a quarterly filing this week, Amazon detailed that it had invested $1.25 billion in Anthropic.",
+    );
+    silent(
+        "2024-06-01",
+        "A 2024 filing says Amazon invested $1.25 billion in Anthropic.",
+    );
+    // Planted: the date stated for the investment itself.
+    one(
+        "2024-06-01",
+        "In 2024, Amazon invested $1.25 billion in Anthropic.",
+        "date-mismatch",
+        "was on 2023-09-25",
+    );
+}
+
+#[test]
+fn an_option_to_invest_is_no_investment() {
+    silent(
+        "2023-10-28",
+        "Its option to invest an additional $2.75 billion expires in early 2024.",
+    );
+}
+
+#[test]
+fn a_launch_word_belongs_to_its_own_object() {
+    // "released" is Graviton4's, "announcing" is Trainium2's.
+    silent(
+        "2023-11-30",
+        "In addition to announcing Trainium2, AWS also released Graviton4 instances.",
+    );
+    // "launched" is the agents', which are built on GPT-4o.
+    silent(
+        "2024-09-10",
+        "Globex today launched agents built on GPT-4o.",
+    );
+    // Planted: Trainium2 itself stated as released before its release.
+    one(
+        "2023-11-30",
+        "AWS released Trainium2 to customers this week.",
+        "anachronism",
+        "Trainium2",
+    );
+}
+
+#[test]
+fn wording_that_presupposes_the_product_outranks_a_carried_frame() {
+    let body = "OpenAI is said to launch GPT-5 in August.\n\nGPT-5 will combine two model lines.\n\nThe recent GPT-5 launch could reshape API pricing.";
+    let f = findings_on("2025-07-20", body);
+    // Planted: only the third paragraph asserts GPT-5 exists.
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].0, "anachronism", "{f:?}");
+    silent(
+        "2025-07-20",
+        "# Summary: GPT-5 ahead of launch\n\nGPT-5 is a big change for developers, the reports say.",
+    );
+}

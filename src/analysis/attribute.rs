@@ -1,8 +1,10 @@
 //! Attribution: which fact a stated value is about, or none when that is not certain.
 
 use std::ops::Range;
+use std::sync::LazyLock;
 
 use crate::base::value::{DateValue, Hedge, Interval, Value};
+use crate::base::word_regex::WordRegex;
 use crate::facts::{Fact, FactBase, FactKind, hedge_of};
 
 use super::*;
@@ -179,11 +181,35 @@ pub(crate) fn pinned_date(claim: &Claim, vi: usize) -> Option<usize> {
         if is_amount(x) {
             break;
         }
-        if matches!(x.value, Value::Date(_)) && !starts_span(&claim.text, x) {
+        if matches!(x.value, Value::Date(_))
+            && !starts_span(&claim.text, x)
+            && !dates_a_report(&claim.text, x, v)
+        {
             return Some(j);
         }
     }
     None
+}
+
+/// True when a date before an amount is the date of a report about it: the date
+/// modifies a document ("a 2024 filing says"), or a reporting verb and "that" stand
+/// between it and the amount ("In a filing this week, Amazon detailed that it had
+/// invested $1.25 billion").
+fn dates_a_report(text: &str, date: &ValueItem, v: &ValueItem) -> bool {
+    static DOCUMENT_AFTER: LazyLock<WordRegex> = LazyLock::new(|| {
+        WordRegex::new(r"(?i)^\s*(?:\w+\s+)?(?:filings?|reports?|10-[KQ]|interviews?|surveys?|statements?|letters?|lawsuits?|complaints?|articles?|posts?|memos?|papers?|stud(?:y|ies)|presentations?|earnings|calls?|keynotes?|testimony|disclosures?|prospectus)\b")
+            .expect("constant regex")
+    });
+    static REPORTED_THAT: LazyLock<WordRegex> = LazyLock::new(|| {
+        WordRegex::new(r"(?i)\b(?:said|says|detailed|details|disclosed|discloses|reported|reports|revealed|reveals|noted|notes|stated|states|confirmed|confirms|wrote|writes|told|showed|shows|indicated|indicates)\b[^.;]{0,60}\bthat\b")
+            .expect("constant regex")
+    });
+    let after = text.get(date.pos.end..).unwrap_or("");
+    if DOCUMENT_AFTER.is_match(after) {
+        return true;
+    }
+    text.get(date.pos.end..v.pos.start)
+        .is_some_and(|between| REPORTED_THAT.is_match(between))
 }
 
 /// True when a date opens a span of time ("since 2019", "ever since March"): the

@@ -31,7 +31,7 @@ pub(crate) static FORECAST: LazyLock<WordRegex> = LazyLock::new(|| {
 /// Attribution: a value just after these (and an optional hedge) belongs to another
 /// time or is denied ("up from $4 billion", "not $9 billion").
 pub(crate) static EXCLUDED_BEFORE: LazyLock<WordRegex> = LazyLock::new(|| {
-    WordRegex::new(r"(?i)(\bup from|\bdown from|\bfrom|\bcompared (?:with|to)|\bversus|\bvs\.?|\bnot|\bnor|\brather than|\binstead of|\bexcept)\s*(?:about |around |roughly |nearly |almost |over |more than |less than |up to |just )?$")
+    WordRegex::new(r"(?i)(\bup from|\bdown from|\bfrom|\bcompared (?:with|to)|\bversus|\bvs\.?|\bnot|\bnor|\brather than|\binstead of|\bexcept|\b(?:ability|option|right|opportunity|chance) to (?:invest|put|commit|add|spend)(?: in \S+)?(?: another| an additional| a further)?)\s*(?:about |around |roughly |nearly |almost |over |more than |less than |up to |just )?$")
         .expect("constant regex")
 });
 
@@ -127,6 +127,8 @@ mod tests {
         assert!(RATIO_FORECAST.is_match("Revenue will double"));
         assert!(NOT_PRESENT.is_match("Two years ago it had 50 staff"));
         assert!(EXCLUDED_BEFORE.is_match("up from about "));
+        assert!(EXCLUDED_BEFORE.is_match("its option to invest an additional "));
+        assert!(!EXCLUDED_BEFORE.is_match("agreed to invest "));
         assert!(STATEMENT_EXCLUDED_BEFORE.is_match("more than "));
         assert!(!STATEMENT_EXCLUDED_BEFORE.is_match("stands at "));
         assert!(COMPARATIVE_AFTER.is_match(" than $9 billion"));

@@ -43,7 +43,7 @@ static FRAMING_BEFORE_NAME: LazyLock<WordRegex> = LazyLock::new(|| {
 
 /// A framing word right after the name ("X is expected to", "X, said to launch").
 static FRAMING_AFTER_NAME: LazyLock<WordRegex> = LazyLock::new(|| {
-    WordRegex::new(r"(?i)^\s*(?:,\s*)?(?:(?:is|are|was|were|remains|has been|have been)\s+)?(?:still\s+|now\s+|reportedly\s+|widely\s+)?(?:expected|said to|rumou?red|reported to|slated|set to|due|scheduled|planned|poised to|in development|under development|in the works|in training|being trained|not yet|yet to|coming|on the roadmap|to launch|to be released)\b")
+    WordRegex::new(r"(?i)^\s*(?:,\s*)?(?:(?:is|are|was|were|remains|has been|have been)\s+)?(?:still\s+|now\s+|reportedly\s+|widely\s+)?(?:expected|said to|rumou?red|reported to|slated|set to|due|scheduled|planned|poised to|in development|under development|in the works|in training|being trained|not yet|yet to|coming|on the roadmap|to launch|to be released|ahead of (?:its |the )?(?:launch|release|debut|unveiling)|pre-?launch|pre-?release)\b")
         .expect("constant regex")
 });
 
@@ -61,7 +61,7 @@ static MODAL_AFTER: LazyLock<WordRegex> = LazyLock::new(|| {
 /// The name is the object of a modal (or intended) release verb: what precedes it.
 static MODAL_BEFORE: LazyLock<WordRegex> = LazyLock::new(|| {
     WordRegex::new(&format!(
-        r"(?i)\b(?:will|would|could|(?-i:may)|might|should|plans? to|planning to|aims? to|hopes? to|intends? to|is going to|are going to|is likely to|are likely to)\s+(?:\w+\s+){{0,2}}{RELEASE}\s+(?:of\s+)?(?:the\s+|a\s+|an\s+|its\s+|their\s+|new\s+|first\s+)*(?:\S+\s+){{0,2}}$"
+        r"(?i)\b(?:will|would|could|(?-i:may)|might|should|plans? to|planning to|aims? to|hopes? to|intends? to|is going to|are going to|is likely to|are likely to|(?:is|are|was|were)\s+(?:widely\s+|reportedly\s+)?(?:said|expected|set|slated|due|poised|rumou?red|reported|scheduled|preparing|planning|getting ready)\s+to)\s+(?:\w+\s+){{0,2}}{RELEASE}\s+(?:of\s+)?(?:the\s+|a\s+|an\s+|its\s+|their\s+|new\s+|first\s+)*(?:\S+\s+){{0,2}}$"
     ))
     .expect("constant regex")
 });
@@ -80,11 +80,22 @@ static RELEASE_AFTER: LazyLock<WordRegex> = LazyLock::new(|| {
     .expect("constant regex")
 });
 
+/// Wording that presupposes the product exists, whatever frame came before: "the
+/// recent X launch", "teams that migrated to X", "since X shipped".
+static PRESUPPOSED_BEFORE_NAME: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::new(r"(?i)\b(?:recent|recently (?:released|launched|shipped)|newly (?:released|launched)|existing|since|(?:migrated|moved|switched|upgraded|ported) to|adopted|deployed|benchmarked|(?:have|has) (?:used|tested|deployed|adopted))\s+(?:the\s+|its\s+|their\s+)?(?:\S+\s+)?$")
+        .expect("constant regex")
+});
+
 /// How a mention of a product is framed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Frame {
-    /// Asserted: the product is presupposed to exist.
+    /// Nothing in the wording: the product is asserted, unless an earlier mention
+    /// framed it.
     None,
+    /// The wording presupposes the product exists ("the recent X launch"): asserted
+    /// even after a frame.
+    Presupposed,
     /// A framing word elsewhere in the name's clause: this mention is exempt.
     Clause,
     /// The product itself is framed as future, hypothetical or denied: this mention
@@ -110,6 +121,8 @@ pub fn frame(text: &str, clause: &Range<usize>, pos: &Range<usize>) -> Frame {
         || (CONDITION_BEFORE.is_match(before) && RELEASE_AFTER.is_match(after))
     {
         Frame::Product
+    } else if PRESUPPOSED_BEFORE_NAME.is_match(before) {
+        Frame::Presupposed
     } else if FRAMING.is_match(whole) {
         Frame::Clause
     } else {
@@ -149,6 +162,7 @@ impl Frames {
                 true
             }
             Frame::Clause => true,
+            Frame::Presupposed => false,
             Frame::None => self.framed.contains(key),
         }
     }
@@ -166,7 +180,7 @@ mod tests {
     }
 
     fn is_framed(sentence: &str, name: &str) -> bool {
-        frame_of(sentence, name) != Frame::None
+        matches!(frame_of(sentence, name), Frame::Product | Frame::Clause)
     }
 
     #[test]
@@ -241,6 +255,33 @@ mod tests {
             "Gemini 3 is cheaper if you batch requests.",
             "Gemini 3"
         ));
+    }
+
+    #[test]
+    fn presupposition_outranks_a_carried_frame() {
+        let mut frames = Frames::default();
+        let said = frame_of("OpenAI is said to launch GPT-5 in August.", "GPT-5");
+        assert_eq!(said, Frame::Product);
+        assert!(frames.mention("gpt-5", said));
+        assert!(frames.mention("gpt-5", frame_of("GPT-5 is a big change.", "GPT-5")));
+        let recent = frame_of("The recent GPT-5 launch could reshape pricing.", "GPT-5");
+        assert_eq!(recent, Frame::Presupposed);
+        assert!(!frames.mention("gpt-5", recent));
+        assert_eq!(
+            frame_of(
+                "Teams that migrated to Llama 4 could save money.",
+                "Llama 4"
+            ),
+            Frame::Presupposed
+        );
+        assert_eq!(
+            frame_of("Summary: GPT-5 ahead of launch", "GPT-5"),
+            Frame::Product
+        );
+        assert_eq!(
+            frame_of("Meta is expected to release Llama 4 next month.", "Llama 4"),
+            Frame::Product
+        );
     }
 
     #[test]

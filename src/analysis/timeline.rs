@@ -154,7 +154,7 @@ static AVAILABLE: LazyLock<WordRegex> = LazyLock::new(|| {
 /// Words that tie a relative date to a product's launch (an event: "is available
 /// today" is a state, and says nothing about when it began).
 static LAUNCH: LazyLock<WordRegex> = LazyLock::new(|| {
-    WordRegex::new(r"(?i)\b(?:announced|announcement|unveiled|unveiling|introduced|introduction|revealed|previewed|launched|launches|launch|released|releases|release|shipped|ships|debuted|debut|arrived|came out|went live|became available|made available|available since|rolled out|generally available|general availability)\b")
+    WordRegex::new(r"(?i)\b(?:announced|announcement|unveiled|unveiling|introduced|introduction|revealed|previewed|launched|launches|launch|released|releases|release|shipped|ships|debuted|debut|arrived|came out|went live|became available|made available|available since|rolled out|generally available|general availab\w*)\b")
         .expect("constant regex")
 });
 
@@ -166,11 +166,17 @@ static ANNOUNCED_ONLY: LazyLock<WordRegex> = LazyLock::new(|| {
 /// Wording of a general release, even after "announced": "announced the general
 /// availability of X", "X is now generally available".
 static GENERALLY_AVAILABLE: LazyLock<WordRegex> = LazyLock::new(|| {
-    WordRegex::new(r"(?i)\b(?:general availability|generally available)\b").expect("constant regex")
+    WordRegex::new(r"(?i)\b(?:general availab\w*|generally available)\b").expect("constant regex")
 });
 
 static RELEASED_ONLY: LazyLock<WordRegex> = LazyLock::new(|| {
     WordRegex::new(r"(?i)\b(?:became available|made available|available since|shipped|ships|went live|rolled out)\b")
+        .expect("constant regex")
+});
+
+/// Between a launch verb and a name: the name is what the launched thing rests on.
+static BASIS: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::new(r"(?i)\b(?:(?:built|based|running|runs|powered|trained|hosted|fine-tuned|trained)\s+(?:on|by|with|atop)|on top of|atop|using|uses|via|with|powered by|driven by)\b")
         .expect("constant regex")
 });
 
@@ -475,7 +481,18 @@ fn framings(a: &Analysis<'_>) -> Vec<Vec<bool>> {
 
 /// True when the clause states the product at `pos` as available.
 fn stated_available(claim: &Claim, pos: &Range<usize>) -> bool {
-    AVAILABLE.is_match(&claim.text[clause(&claim.text, pos, 50, 50)])
+    // "in addition to announcing Trainium 2, AWS also released Graviton 4": the name
+    // is the object of its own verb, an announcement's.
+    static OWN_VERB: LazyLock<WordRegex> = LazyLock::new(|| {
+        WordRegex::new(r"(?i)\b(?:announc(?:ing|ed|es)|unveil(?:ing|ed|s)|previewed|previewing|introduc(?:ing|ed|es)|teas(?:ing|ed|es)|reveal(?:ing|ed|s))\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+|new\s+|next-generation\s+)*(?:\S+\s+)?$")
+            .expect("constant regex")
+    });
+    let text = &claim.text;
+    let from = text.floor_char_boundary(pos.start.saturating_sub(40));
+    if OWN_VERB.is_match(&text[from..pos.start]) {
+        return false;
+    }
+    AVAILABLE.is_match(&text[clause(text, pos, 50, 50)])
 }
 
 /// The product a relative date is attached to, and which of its dates the wording
@@ -514,6 +531,11 @@ fn attached(claim: &Claim, r: &Range<usize>) -> Option<(usize, Dates)> {
             continue;
         };
         let between = &text[words.clone()];
+        // "Globex today launched agents built on GPT-4o": what was launched is
+        // another thing, which the name is the basis of.
+        if r.end <= item.pos.start && BASIS.is_match(between) {
+            continue;
+        }
         if text[gap.clone()].contains([';', '|', '.', ':', '—', '–'])
             || !LAUNCH.is_match(between)
             || claim.products.iter().any(|o| {
