@@ -21,7 +21,7 @@ const CASES: &[(&str, &[(u64, &str)])] = &[
     // A timeline list of Anthropic's rounds.
     (
         "anthropic-rounds",
-        &[(8, "value-mismatch"), (9, "date-mismatch")],
+        &[(7, "date-mismatch"), (8, "value-mismatch")],
     ),
     // Blog: a Series B's month, the price of the X acquisition.
     (
@@ -38,10 +38,10 @@ const CASES: &[(&str, &[(u64, &str)])] = &[
         "cohere-perplexity",
         &[(7, "value-mismatch"), (9, "date-mismatch")],
     ),
-    // A profile: a running total of funding, the month of a first round.
+    // A profile: a round's size, the month of a first round.
     (
         "ssi-inflection",
-        &[(9, "value-mismatch"), (11, "date-mismatch")],
+        &[(7, "value-mismatch"), (11, "date-mismatch")],
     ),
     // A chip stated as available before it shipped; a chip named before it existed.
     ("nvidia-gpus", &[(11, "anachronism"), (13, "anachronism")]),
@@ -170,6 +170,7 @@ fn twins_differ_only_on_the_planted_lines() {
             .map(|(i, _)| i as u64 + 1)
             .collect();
         let mut lines: Vec<u64> = want.iter().map(|(l, _)| *l).collect();
+        lines.sort_unstable();
         lines.dedup();
         assert_eq!(differ, lines, "{name}");
         assert_eq!(planted.lines().count(), clean.lines().count(), "{name}");
