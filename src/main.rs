@@ -84,6 +84,24 @@ enum FactsCommand {
     List(FactsListArgs),
     /// Show everything the fact base says about one id.
     Show(FactsShowArgs),
+    /// Count what the fact base knows: items of each kind, per file, how many rest on
+    /// secondary sources only, and the newest `checked` day.
+    Stats(FactsStatsArgs),
+}
+
+#[derive(clap::Args)]
+struct FactsStatsArgs {
+    /// `human` (a table) or `json` (one document).
+    #[arg(long, value_enum, default_value_t = StatsFormatArg::Human)]
+    format: StatsFormatArg,
+    #[command(flatten)]
+    source: FactSource,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum StatsFormatArg {
+    Human,
+    Json,
 }
 
 #[derive(clap::Args)]
@@ -288,6 +306,9 @@ fn main() -> ExitCode {
         Command::Facts {
             command: FactsCommand::Show(args),
         } => run_facts_show(args),
+        Command::Facts {
+            command: FactsCommand::Stats(args),
+        } => run_facts_stats(args),
         Command::Config(args) => run_config(args),
         Command::Rules => run_rules(),
         Command::Rule { id } => run_rule(&id),

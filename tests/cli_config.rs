@@ -570,7 +570,7 @@ fn sarif_output_is_valid_sarif_2_1_0() {
     let related = &first["relatedLocations"][0];
     assert_eq!(
         related["physicalLocation"]["artifactLocation"]["uri"],
-        "facts/investments.toml"
+        "facts/anthropic.toml"
     );
     assert!(
         related["message"]["text"]

@@ -21,7 +21,25 @@ pub(crate) fn excluded(claim: &Claim, v: &ValueItem) -> bool {
     if super::cue_words::EXCLUDED_BEFORE.is_match(window) {
         return true;
     }
+    if is_valuation(claim, v, window) {
+        return true;
+    }
     in_quotes(&claim.text, v.pos.start)
+}
+
+/// True when a stated amount of money is a company's valuation ("at a $157 billion
+/// valuation", "valued at $61.5 billion"): the base has no valuation kind, so it is
+/// compared with no fact (a round's or an investment's amount is never a valuation).
+fn is_valuation(claim: &Claim, v: &ValueItem, before: &str) -> bool {
+    if !matches!(v.value, Value::Money { .. }) {
+        return false;
+    }
+    if super::cue_words::VALUATION_BEFORE.is_match(before) {
+        return true;
+    }
+    let after = &claim.text[v.pos.end..];
+    let after = &after[..after.floor_char_boundary(after.len().min(24))];
+    super::cue_words::VALUATION_AFTER.is_match(after)
 }
 
 /// True when byte `at` of `text` lies inside a quotation: after an odd number of
@@ -470,6 +488,16 @@ pub(super) fn attribute(a: &Analysis<'_>, agreements: &mut Vec<Agreement>) -> Ve
     out
 }
 
+/// True when a date in the clause may tie an amount to `fact` without a cue near it:
+/// an event between two named parties ("Amazon invested $1.25 billion in Anthropic in
+/// September 2023"). An event of one company (a funding round) needs one of its cues
+/// owned by the amount (`cue`, at any distance), since a dated amount next to one name
+/// is as often its revenue, its spending or its loss ("OpenAI's revenue reached $3.7
+/// billion in 2024") as its round.
+pub(super) fn tied_by_date(fact: &Fact, cue: Option<usize>) -> bool {
+    fact.entities.len() >= 2 || cue.is_some()
+}
+
 /// The value check: is the stated amount the fact's?
 pub(super) fn attribute_value(
     a: &Analysis<'_>,
@@ -569,10 +597,12 @@ pub(super) fn attribute_value(
                 .filter(|(_, d)| *d == Some(b))
                 .map(|(f, _)| *f)
                 .collect(),
-            // No cue: only a date in the clause can tie the value to an event.
+            // No cue: only a date in the clause can tie the value to an event, and
+            // only to an event between two named parties (see `tied_by_date`).
             _ if pinned.is_some() => scored
                 .iter()
                 .filter(|(f, _)| matches!(facts.facts[*f].kind, FactKind::Event { .. }))
+                .filter(|(f, d)| tied_by_date(&facts.facts[*f], *d))
                 .map(|(f, _)| *f)
                 .collect(),
             _ => Vec::new(),

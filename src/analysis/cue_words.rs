@@ -35,6 +35,23 @@ pub(crate) static EXCLUDED_BEFORE: LazyLock<WordRegex> = LazyLock::new(|| {
         .expect("constant regex")
 });
 
+/// Attribution: an amount just after these is a valuation ("valued at $157 billion",
+/// "valuing it at", "a valuation of", "post-money", "a stake worth"). The fact base has
+/// no valuation kind, so a valuation is compared with no fact: an investment's or a
+/// round's amount is never a company's value. "Worth" alone is not one: "a deal worth
+/// $38 billion" states the deal's size.
+pub(crate) static VALUATION_BEFORE: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::new(r"(?i)(\bvalu(?:ed|ing|es)\b[^$€£;]{0,30}?\bat|\bvaluations?(?:\s+(?:of|to|at))?|\b(?:stake|shares|holding|equity)\b[^$€£;]{0,20}?\bworth|\bpost-money|\bpre-money|\bpost-cash)\s*(?:about |around |roughly |nearly |almost |over |more than |less than |up to |just |an? )?$")
+        .expect("constant regex")
+});
+
+/// Attribution: an amount just before these is a valuation ("a $157 billion
+/// valuation", "$61.5 billion post-money").
+pub(crate) static VALUATION_AFTER: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::new(r"(?i)^\s*(?:post-money|pre-money|post-cash|valuation|valued)\b")
+        .expect("constant regex")
+});
+
 /// Statements (self- and corpus-contradiction): words of sentences that state no fact
 /// of the present: forecasts, conditionals, hearsay (the first group), and sentences
 /// about an earlier time (the second). One regex, so that a sentence is read once for

@@ -92,6 +92,7 @@ pub(super) fn date_of_amount(
             && fact.is_bound() == stated_bound
             && fits(&v.value, &amount.value)
             && precision(&v.value) <= precision(&amount.value) * 1.000_001
+            && super::attribute::tied_by_date(fact, cue_distance(facts, claim, v, f))
         {
             by_amount.push(f);
         }

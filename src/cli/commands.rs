@@ -270,6 +270,98 @@ pub(crate) fn run_facts_list(args: FactsListArgs) -> ExitCode {
     print_out(&listing::render(&listing::list(&base, kind)))
 }
 
+pub(crate) fn run_facts_stats(args: FactsStatsArgs) -> ExitCode {
+    use factlint::facts::stats;
+    let base = match load_facts(
+        !args.source.no_default_facts,
+        &args.source.facts,
+        &[],
+        Format::Human,
+        ColorArg::Auto,
+    ) {
+        Ok(b) => b,
+        Err(code) => return code,
+    };
+    let s = stats::stats(&base);
+    match args.format {
+        StatsFormatArg::Json => match serde_json::to_string_pretty(&s) {
+            Ok(json) => print_out(&(json + "\n")),
+            Err(e) => {
+                eprintln!("error: cannot write JSON: {e}");
+                ExitCode::from(2)
+            }
+        },
+        StatsFormatArg::Human => print_out(&render_stats(&s)),
+    }
+}
+
+/// The human form of `factlint facts stats`: the totals, then one row per file.
+fn render_stats(s: &factlint::facts::stats::Stats) -> String {
+    use std::fmt::Write as _;
+    let c = &s.counts;
+    let mut out = String::new();
+    let checked = s
+        .newest_checked
+        .map_or_else(|| "never".to_string(), |d| d.to_string());
+    let _ = writeln!(
+        out,
+        "{} item(s) in {} file(s); newest checked day: {checked}",
+        c.total(),
+        s.files.len()
+    );
+    for (name, n) in [
+        ("entities", c.entities),
+        ("events", c.events),
+        ("quantities", c.quantities),
+        ("products", c.products),
+        ("families", c.families),
+        ("line-ups", c.lineups),
+    ] {
+        let _ = writeln!(out, "  {name:<11}{n:>6}");
+    }
+    let _ = writeln!(
+        out,
+        "  {:<11}{:>6}  (events and quantities, about {} entities)",
+        "dated",
+        c.dated(),
+        s.entities_with_facts
+    );
+    let _ = writeln!(
+        out,
+        "  {:<11}{:>6}  (products on secondary sources only: their findings are warnings)",
+        "secondary", s.secondary_only
+    );
+    let width = s
+        .files
+        .iter()
+        .map(|f| f.file.len())
+        .max()
+        .unwrap_or(4)
+        .max(4);
+    let _ = writeln!(
+        out,
+        "\n{:<width$}  entities  events  quantities  products  families  line-ups  secondary  checked",
+        "file"
+    );
+    for f in &s.files {
+        let fc = &f.counts;
+        let day = f.checked.map_or_else(|| "-".to_string(), |d| d.to_string());
+        let _ = writeln!(
+            out,
+            "{:<width$}  {:>8}  {:>6}  {:>10}  {:>8}  {:>8}  {:>8}  {:>9}  {day}",
+            f.file,
+            fc.entities,
+            fc.events,
+            fc.quantities,
+            fc.products,
+            fc.families,
+            fc.lineups,
+            f.secondary_only
+        );
+    }
+    out
+}
+
 pub(crate) fn run_facts_show(args: FactsShowArgs) -> ExitCode {
     use factlint::facts::listing;
     let base = match load_facts(

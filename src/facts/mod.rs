@@ -17,6 +17,7 @@ pub mod names;
 mod pieces;
 pub mod product;
 pub mod schema;
+pub mod stats;
 pub mod validate;
 
 pub use catalog::{Dated, Family, KnownName, Lineup, Member, Product, Version};
@@ -181,6 +182,8 @@ pub struct FactBase {
     pub facts: Vec<Fact>,
     /// The latest `checked` date of the files.
     pub checked: Option<Date>,
+    /// Each file's own `checked` date (index as [`FactBase::files`]).
+    pub checked_by_file: Vec<Option<Date>>,
     /// Models, chips and services, with their dates.
     pub products: Vec<Product>,
     /// Product families: the shapes of their names.
@@ -247,6 +250,7 @@ impl FactBase {
             entities: Vec::new(),
             facts: Vec::new(),
             checked: None,
+            checked_by_file: Vec::new(),
             products: Vec::new(),
             families: Vec::new(),
             lineups: Vec::new(),

@@ -55,7 +55,13 @@ pub(super) fn resolve(
         };
         if let Some(checked) = raw.meta.as_ref().and_then(|m| m.checked.as_ref()) {
             match parse_date(checked.get_ref()) {
-                Some(d) => base.checked = base.checked.max(Some(d.start)),
+                Some(d) => {
+                    base.checked = base.checked.max(Some(d.start));
+                    if base.checked_by_file.len() <= *file {
+                        base.checked_by_file.resize(*file + 1, None);
+                    }
+                    base.checked_by_file[*file] = Some(d.start);
+                }
                 None => cx.err(
                     checked.span(),
                     bad_date_message(checked.get_ref()),
