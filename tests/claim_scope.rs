@@ -219,3 +219,23 @@ fn wording_that_presupposes_the_product_outranks_a_carried_frame() {
         "# Summary: GPT-5 ahead of launch\n\nGPT-5 is a big change for developers, the reports say.",
     );
 }
+
+#[test]
+fn a_round_of_one_company_is_named_by_its_date_or_its_name() {
+    // Built-in base: Anthropic's funding round of May 2023 was about $450 million.
+    for body in [
+        "In December 2023 Anthropic was said to be in talks to raise $750 million.",
+        "Over the past year, Anthropic closed five funding deals worth about $7.3 billion.",
+        "Anthropic has raised $7.3 billion in total, including from Amazon.",
+        "Anthropic's initial $1.25 billion from Amazon bought a minority stake.",
+    ] {
+        silent("2024-03-28", body);
+    }
+    // Planted: the round's own date, with another amount.
+    one(
+        "2024-03-28",
+        "Anthropic raised $900 million in May 2023.",
+        "value-mismatch",
+        "about $450 million",
+    );
+}

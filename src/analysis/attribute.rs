@@ -488,6 +488,37 @@ pub(super) fn attribute(a: &Analysis<'_>, agreements: &mut Vec<Agreement>) -> Ve
     out
 }
 
+/// For an event of one company (a funding round): true only when the claim names
+/// that event and no other of the company's, by a date that falls on it ("raised
+/// $450 million in May 2023") or by a cue of its own name ("its Series C"). Words
+/// every round shares ("raised", "funding", "round", "initial") cannot tell one round
+/// from another, nor a round from talks, revenue or a sum of deals. Other facts are
+/// let through.
+fn one_company_event_named(
+    facts: &FactBase,
+    claim: &Claim,
+    f: usize,
+    pinned: Option<&DateValue>,
+) -> bool {
+    let fact = &facts.facts[f];
+    let FactKind::Event { date, .. } = &fact.kind else {
+        return true;
+    };
+    if fact.entities.len() >= 2 {
+        return true;
+    }
+    if pinned.is_some_and(|p| date.overlaps(p)) {
+        return true;
+    }
+    // A cue written with a capital is a name ("Series C", "Series F").
+    claim.cues.iter().any(|c| {
+        let cue = &facts.names.cues[c.cue];
+        facts.names.cue_of(c.cue, f)
+            && fact.cues.contains(cue)
+            && cue.chars().next().is_some_and(char::is_uppercase)
+    })
+}
+
 /// True when a date in the clause may tie an amount to `fact` without a cue near it:
 /// an event between two named parties ("Amazon invested $1.25 billion in Anthropic in
 /// September 2023"). An event of one company (a funding round) needs one of its cues
@@ -516,6 +547,17 @@ pub(super) fn attribute_value(
         Value::Date(d) => Some(d),
         _ => None,
     });
+    let total_once = std::cell::OnceCell::new();
+    let stated_total = || {
+        *total_once.get_or_init(|| {
+            let before = super::prose::before(claim, v, 60);
+            super::statements::is_total(claim, vi)
+                || super::cue_words::RAISED_SO_FAR.is_match(before)
+                || super::cue_words::SEVERAL_EVENTS_BEFORE.is_match(before)
+                || super::cue_words::SEVERAL_EVENTS_AFTER
+                    .is_match(super::prose::after(claim, v, 60))
+        })
+    };
     // Kind, currency, and the hedge class: a cap is compared with caps only.
     let kinded: Vec<usize> = cands
         .iter()
@@ -523,6 +565,14 @@ pub(super) fn attribute_value(
         .filter(|&f| fact_kind_value(&facts.facts[f]).is_some_and(|fv| v.value.same_kind(fv)))
         .filter(|&f| nearest_entity_is_of(claim, v, &facts.facts[f]))
         .filter(|&f| !super::funding_scope::recipients_own(claim, v, &facts.facts[f]))
+        // "Anthropic has raised $7.3 billion in total": a total is no one event of a
+        // single company (a round); a pair's total is a quantity of its own.
+        .filter(|&f| {
+            !(facts.facts[f].entities.len() < 2
+                && matches!(facts.facts[f].kind, FactKind::Event { .. })
+                && stated_total())
+        })
+        .filter(|&f| one_company_event_named(facts, claim, f, pinned.as_ref()))
         .collect();
     let mut pool: Vec<usize> = kinded
         .iter()

@@ -133,6 +133,27 @@ pub(crate) static SPAN_START_BEFORE: LazyLock<WordRegex> = LazyLock::new(|| {
     .expect("constant regex")
 });
 
+/// Around an amount: several events summed ("five funding deals worth about $7.3
+/// billion", "$7.6 billion over 10 rounds", "across three tranches"): a total, not
+/// one event.
+pub(crate) static SEVERAL_EVENTS_BEFORE: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::new(r"(?i)\b(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|multiple|many|various)\s+(?:\w+\s+){0,2}(?:deals|rounds|investments|tranches|financings|raises)\b[^.;:]{0,24}$")
+        .expect("constant regex")
+});
+
+/// After an amount: see [`SEVERAL_EVENTS_BEFORE`].
+pub(crate) static SEVERAL_EVENTS_AFTER: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::new(r"(?i)^[^.;:]{0,30}\b(?:over|in|across|from|through)\s+(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|multiple|many|various)\s+(?:\w+\s+){0,2}(?:deals|rounds|investments|tranches|financings|raises)\b")
+        .expect("constant regex")
+});
+
+/// Before an amount: the present perfect of raising ("has raised", "have now
+/// secured"), a company's funding to date, not one round.
+pub(crate) static RAISED_SO_FAR: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::new(r"(?i)\b(?:has|have)\s+(?:now\s+|so far\s+|already\s+)?(?:raised|secured|amassed|collected|brought in)\b[^.;:]{0,30}$")
+        .expect("constant regex")
+});
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -154,6 +175,9 @@ mod tests {
         assert!(STATE_NOW.is_match("Amazon has now invested more than "));
         assert!(STATE_NOW.is_match("Amazon has invested in Anthropic a sum of "));
         assert!(STATE_NOW.is_match("its stake now stands at "));
+        assert!(SEVERAL_EVENTS_BEFORE.is_match("closed five different funding deals worth about "));
+        assert!(SEVERAL_EVENTS_AFTER.is_match(" in funding over 10 rounds"));
+        assert!(!SEVERAL_EVENTS_BEFORE.is_match("closed a funding deal worth "));
         assert!(STATE_NOW.is_match("Amazon's funding of Anthropic totals "));
         assert!(!STATE_NOW.is_match("Amazon's funding of Anthropic totaled "));
         assert!(STATE_NOW.is_match("The deal brings its investment in Anthropic to "));

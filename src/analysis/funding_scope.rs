@@ -5,7 +5,7 @@
 //! names both parties of the Amazon–Anthropic investment, but the amount is what
 //! Anthropic raised from everyone: a quantity of the recipient alone, which a fact
 //! about one backer's stake must not be compared with. The amount is the recipient's
-//! when a word of the recipient's side (raised, funding, valuation, revenue) stands
+//! when a word of the recipient's side (raised, funding, revenue) stands
 //! before it in its clause, the nearest name before that word is the recipient, no
 //! backer is named between the word and the amount, and no "from" or "by" ties the
 //! amount to a backer right after it ("raised $4 billion from Amazon" is the pair's).
@@ -18,9 +18,9 @@ use crate::facts::Fact;
 use super::{Claim, ValueItem};
 
 /// Words that make an amount the recipient's own: what it raised from all sources,
-/// what it is worth, what it earns.
+/// what it earns. (A valuation is compared with no fact at all: see `valuation`.)
 static RECIPIENT_SIDE: LazyLock<WordRegex> = LazyLock::new(|| {
-    WordRegex::new(r"(?i)\b(?:raised|raising|raises|raise|fund-?raising|funding|financing|capital|secured|amassed|valued|valuation|worth|revenues?|sales)\b")
+    WordRegex::new(r"(?i)\b(?:raised|raising|raises|raise|fund-?raising|funding|financing|capital|secured|amassed|revenues?|sales)\b")
         .expect("constant regex")
 });
 

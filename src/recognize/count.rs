@@ -179,11 +179,17 @@ fn after_name(text: &str, start: usize) -> bool {
     false
 }
 
-/// True for "1." or "2)" at the start of a line: a list marker.
+/// True for "1." or "2)" at the start of a line: a list marker. At the start of a
+/// sentence too ("… in Anthropic. 0. "), where a line break inside a paragraph was
+/// read as a space: the same number alone on its line would be a marker, and the
+/// sentence reads the same either way.
 fn list_marker(text: &str, start: usize, end: usize) -> bool {
-    let line_start = text
-        .get(..start)
-        .is_some_and(|h| h.trim_end_matches([' ', '\t']).ends_with('\n') || h.trim().is_empty());
+    let line_start = text.get(..start).is_some_and(|h| {
+        let h = h.trim_end_matches([' ', '\t']);
+        h.ends_with('\n')
+            || h.trim().is_empty()
+            || (h.len() < start && h.ends_with(['.', '!', '?']))
+    });
     let (a, b) = next2(text, end);
     line_start && matches!(a, Some('.' | ')')) && b.is_none_or(|c| c == ' ' || c == '\t')
 }
