@@ -239,3 +239,25 @@ fn a_round_of_one_company_is_named_by_its_date_or_its_name() {
         "about $450 million",
     );
 }
+
+#[test]
+fn the_other_party_of_the_articles_pair_comes_from_its_context() {
+    // Planted: the sentence names Amazon only; the heading names the pair. The
+    // March 2024 tranche was $2.75 billion.
+    one(
+        "2024-11-22",
+        "# Amazon and Anthropic\n\nThe March 2024 tranche of $2.25 billion completed Amazon's original commitment.",
+        "value-mismatch",
+        "was $2.75 billion",
+    );
+    // Another counterparty the base does not know: the pair may be another.
+    silent(
+        "2024-11-22",
+        "# Amazon and Anthropic\n\nAmazon and Anthropic work together.\n\nIn March 2024, Amazon also put $2.25 billion into Globex.",
+    );
+    // The named company's own finances are no investment.
+    silent(
+        "2024-11-22",
+        "# Amazon and Anthropic\n\nAmazon and Anthropic work together.\n\nIn March 2024, Amazon's cloud revenue rose to $25 billion.",
+    );
+}

@@ -21,7 +21,7 @@ pub(crate) fn excluded(claim: &Claim, v: &ValueItem) -> bool {
     if super::cue_words::EXCLUDED_BEFORE.is_match(window) {
         return true;
     }
-    if is_valuation(claim, v, window) {
+    if is_valuation(claim, v, window) || super::funding_scope::company_finances(claim, v) {
         return true;
     }
     in_quotes(&claim.text, v.pos.start)
@@ -209,9 +209,11 @@ pub(crate) fn pinned_date(claim: &Claim, vi: usize) -> Option<usize> {
     None
 }
 
-/// True when a date before an amount is the date of a report about it: the date
-/// modifies a document ("a 2024 filing says"), or a reporting verb and "that" stand
-/// between it and the amount ("In a filing this week, Amazon detailed that it had
+/// True when a date before an amount is the date of something else: of a report
+/// about it (the date modifies a document, "a 2024 filing says", or a reporting verb
+/// and "that" stand between it and the amount), or of the noun an appositive
+/// describes when the amount is the total it led to ("The deal, signed on November
+/// 12, 2024, lifted the total to …") ("In a filing this week, Amazon detailed that it had
 /// invested $1.25 billion").
 fn dates_a_report(text: &str, date: &ValueItem, v: &ValueItem) -> bool {
     static DOCUMENT_AFTER: LazyLock<WordRegex> = LazyLock::new(|| {
@@ -224,6 +226,28 @@ fn dates_a_report(text: &str, date: &ValueItem, v: &ValueItem) -> bool {
     });
     let after = text.get(date.pos.end..).unwrap_or("");
     if DOCUMENT_AFTER.is_match(after) {
+        return true;
+    }
+    // "The deal, signed on November 12, 2024, lifted the total to $8 billion": a date
+    // in an appositive dates the noun before it, not the amount the clause goes on to.
+    static APPOSITIVE_BEFORE: LazyLock<WordRegex> = LazyLock::new(|| {
+        WordRegex::new(r"(?i),\s*(?:which\s+was\s+|first\s+)?\w+ed\s+(?:on|in)?\s*$")
+            .expect("constant regex")
+    });
+    let before = &text[..date.pos.start.min(text.len())];
+    let before = &before[before.floor_char_boundary(before.len().saturating_sub(40))..];
+    // (Only when the amount is what the event led to, a total: "The deal, signed in
+    // October 2025, is worth $38 billion" dates the deal's own amount.)
+    static RESULT_BETWEEN: LazyLock<WordRegex> = LazyLock::new(|| {
+        WordRegex::new(r"(?i)\b(?:total|cumulative|brings?|brought|bringing|lift(?:s|ed|ing)?|rais(?:es|ed|ing)|took|takes|taking)\b")
+            .expect("constant regex")
+    });
+    if after.trim_start().starts_with(',')
+        && APPOSITIVE_BEFORE.is_match(before)
+        && text
+            .get(date.pos.end..v.pos.start)
+            .is_some_and(|between| RESULT_BETWEEN.is_match(between))
+    {
         return true;
     }
     text.get(date.pos.end..v.pos.start)

@@ -3,8 +3,9 @@
 
 use std::borrow::Cow;
 use std::ops::Range;
-use std::sync::OnceLock;
+use std::sync::{LazyLock, OnceLock};
 
+use crate::base::word_regex::WordRegex;
 use crate::facts::FactBase;
 use crate::facts::names::{NameKind, NameMatch, NameSearch};
 use crate::facts::product::ProductMention;
@@ -156,6 +157,20 @@ pub(super) fn build_claims<'a>(
             entities.extend(&prev_entities);
             if from_heading {
                 entities.extend(&heading_entities);
+            }
+            // "The March 2024 tranche completed Amazon's commitment" under a heading
+            // about Amazon and Anthropic: the other party of the pair the article is
+            // about, when the sentence names one and no other counterparty.
+            if !own.is_empty() && !from_heading {
+                let sentence = &block.text[s.clone()];
+                entities.extend(partners(
+                    facts,
+                    &own,
+                    &[&heading_entities, &paragraph_entities, &prev_entities],
+                    sentence,
+                    ns,
+                    s.start,
+                ));
             }
             sort_dedup(&mut entities);
             let mut values: Vec<ValueItem> = ms
@@ -439,6 +454,107 @@ pub(super) fn pass_on(
     block_entities.extend(own);
     prev_entities.clear();
     prev_entities.extend(own);
+}
+
+/// The other parties, from the sentence's context (its heading, the paragraphs before,
+/// the sentence before), of a pair that the sentence names one party of: each context
+/// entity that shares a fact of two or more entities with the named ones, all of the
+/// fact's entities among them. None when the sentence names a counterparty the base
+/// does not know ("Amazon's $300 million in Adept"): the pair may be another.
+fn partners(
+    facts: &FactBase,
+    own: &[usize],
+    context: &[&[usize]],
+    sentence: &str,
+    names: &[NameMatch],
+    offset: usize,
+) -> Vec<usize> {
+    let mut out = Vec::new();
+    for &e in context.iter().flat_map(|c| c.iter()) {
+        if own.contains(&e) || out.contains(&e) {
+            continue;
+        }
+        let pairs = facts.facts_of(e).iter().any(|&f| {
+            let ents = &facts.facts[f].entities;
+            ents.len() >= 2
+                && ents.iter().any(|x| own.contains(x))
+                && ents.iter().all(|x| *x == e || own.contains(x))
+        });
+        if pairs {
+            out.push(e);
+        }
+    }
+    if out.is_empty() || unknown_counterparty(sentence, names, offset) {
+        return Vec::new();
+    }
+    out
+}
+
+/// True when the sentence names, after "in", "into", "with" or "from", a capitalized
+/// name the base does not know (not a month, not a day): another company.
+fn unknown_counterparty(sentence: &str, names: &[NameMatch], offset: usize) -> bool {
+    static AFTER_PREPOSITION: LazyLock<WordRegex> = LazyLock::new(|| {
+        WordRegex::new(
+            r"\b(?:in|into|with|from|to|backs|backed|backing|funds|funded)\s+((?-i:[A-Z])[\w.&-]*)",
+        )
+        .expect("constant regex")
+    });
+    const NOT_NAMES: &[&str] = &[
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+        "Q1",
+        "Q2",
+        "Q3",
+        "Q4",
+        "H1",
+        "H2",
+        "The",
+        "A",
+        "An",
+        "Its",
+        "Their",
+        "This",
+        "That",
+        "AI",
+        "US",
+        "U.S.",
+        "UK",
+        "EU",
+        "Europe",
+        "China",
+        "Seattle",
+        "San",
+        "New",
+        "Silicon",
+    ];
+    AFTER_PREPOSITION
+        .for_text(sentence)
+        .captures_iter(sentence)
+        .filter_map(|c| c.get(1))
+        .any(|m| {
+            let at = offset + m.start();
+            let word = m.as_str().trim_end_matches(['.', ',']);
+            !NOT_NAMES.contains(&word)
+                && !word.starts_with(|c: char| c.is_ascii_digit())
+                && !names.iter().any(|n| n.span.start <= at && at < n.span.end)
+        })
 }
 
 pub(super) fn entities_in(names: &[NameMatch], r: &Range<usize>) -> Vec<usize> {

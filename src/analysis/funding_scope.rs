@@ -94,3 +94,36 @@ pub(super) fn recipients_own(claim: &Claim, v: &ValueItem, fact: &Fact) -> bool 
                 .is_some_and(|gap| FROM_BACKER.is_match(gap))
     })
 }
+
+/// Words of a company's own finances: an amount they govern is no investment and no
+/// round ("AWS revenue rose to $25 billion", "its capital spending of $75 billion").
+static FINANCES: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::new(r"(?i)\b(?:revenues?|sales|profits?|income|losses|earnings|capex|capital expenditures?|spending|spends?|spent|market (?:cap|capitalization|value)|cash|run-rate|turnover|bookings|backlog)\b")
+        .expect("constant regex")
+});
+
+/// Investment words: between a finances word and the amount, they make the amount an
+/// investment again ("revenue from its $4 billion investment").
+static INVESTMENT_WORD: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::new(r"(?i)\b(?:invest\w*|stake|tranche|round|funding|backing|commitment)\b")
+        .expect("constant regex")
+});
+
+/// True when `v` is an amount of a company's own finances (revenue, spending, profit):
+/// a finances word stands before it in its clause, within 50 bytes, with no investment
+/// word between them.
+pub(super) fn company_finances(claim: &Claim, v: &ValueItem) -> bool {
+    if v.col.is_some() {
+        return false;
+    }
+    let text = &claim.text;
+    let from = text.floor_char_boundary(v.pos.start.saturating_sub(50));
+    let Some(left) = text.get(from..v.pos.start) else {
+        return false;
+    };
+    let left = &left[left.rfind([';', ':', '.', ',']).map_or(0, |i| i + 1)..];
+    let Some(word) = FINANCES.for_text(left).find_iter(left).last() else {
+        return false;
+    };
+    !INVESTMENT_WORD.is_match(&left[word.end()..])
+}
