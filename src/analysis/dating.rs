@@ -76,7 +76,10 @@ pub(super) fn date_of_amount(
             .any(|fv| fits_loosely(&v.value, fv))
         {
             match &fact.kind {
-                FactKind::Event { date, .. } if date.overlaps(&d) => return None,
+                FactKind::Event { date, .. } if date.overlaps(&d) => {
+                    a.note_agrees(ci, di, f);
+                    return None;
+                }
                 FactKind::Event { .. } => {}
                 // A total fits only when the value is said to be one.
                 FactKind::Quantity { .. } => {
@@ -118,6 +121,7 @@ pub(super) fn date_of_amount(
     if let FactKind::Event { date, .. } = &facts.facts[by_amount[0]].kind
         && date.overlaps(&d)
     {
+        a.note_agrees(ci, di, by_amount[0]);
         return None;
     }
     // An event of the pair on the stated date, of another amount ("$4 billion in
@@ -188,6 +192,9 @@ pub(super) fn dates_of_events(a: &Analysis<'_>, ci: usize, cands: &[usize]) -> V
             continue;
         };
         let cued = claim.cues.iter().any(|c| facts.names.cue_of(c.cue, f));
+        if cued && date.overlaps(&d) && !excluded(claim, &claim.values[di]) {
+            a.note_agrees(ci, di, f);
+        }
         if cued && !date.overlaps(&d) && !excluded(claim, &claim.values[di]) {
             out.push(Verdict::DateMismatch {
                 claim: ci,
