@@ -76,10 +76,7 @@ pub(super) fn date_of_amount(
             .any(|fv| fits_loosely(&v.value, fv))
         {
             match &fact.kind {
-                FactKind::Event { date, .. } if date.overlaps(&d) => {
-                    a.note_agrees(ci, di, f);
-                    return None;
-                }
+                FactKind::Event { date, .. } if date.overlaps(&d) => return None,
                 FactKind::Event { .. } => {}
                 // A total fits only when the value is said to be one.
                 FactKind::Quantity { .. } => {

@@ -10,10 +10,10 @@
 
 use std::sync::Mutex;
 
+use crate::base::rule_id::RuleId;
 use crate::base::value::Value;
 use crate::facts::FactKind;
 use crate::facts::product::Found;
-use crate::base::rule_id::RuleId;
 
 use super::timeline::TimeVerdict;
 use super::{Analysis, Claim, ValueItem, Verdict, in_quotes, pinned_date};
@@ -305,6 +305,18 @@ pub fn outcomes(a: &Analysis<'_>) -> Vec<ItemOutcome> {
                 && values[di].is_none()
             {
                 values[di] = Some(Outcome::Agrees(target));
+            }
+        }
+        // A date read only with its amount shares the amount's reason.
+        for vi in 0..claim.values.len() {
+            if matches!(claim.values[vi].value, Value::Date(_)) || values[vi].is_some() {
+                continue;
+            }
+            if let (Some(r), Some(di)) = (reasons[vi], pinned_date(claim, vi))
+                && values[di].is_none()
+                && reasons[di].is_none()
+            {
+                reasons[di] = Some(r);
             }
         }
         for (vi, v) in claim.values.iter().enumerate() {

@@ -107,10 +107,12 @@ pub(crate) fn run_claims(args: ClaimsArgs) -> ExitCode {
         let (jobs, mut bases) = plan.into_parts();
         factlint::run::expect_texts(&jobs, &mut bases);
         report = claims_jobs(&jobs, &bases);
-        report.errors.extend(walk_errors.into_iter().map(|e| FileError {
-            path: e.path,
-            message: e.message,
-        }));
+        report
+            .errors
+            .extend(walk_errors.into_iter().map(|e| FileError {
+                path: e.path,
+                message: e.message,
+            }));
         report.errors.sort_by(|a, b| a.path.cmp(&b.path));
         report.skipped.extend(skipped);
         report.skipped.sort_by(|a, b| a.path.cmp(&b.path));

@@ -36,10 +36,7 @@ pub fn summary_line(c: &Coverage) -> String {
         None => s.push_str(", coverage -"),
     }
     if c.oversized > 0 {
-        s.push_str(&format!(
-            "; {} sentence(s) too long to check",
-            c.oversized
-        ));
+        s.push_str(&format!("; {} sentence(s) too long to check", c.oversized));
     }
     s
 }
@@ -61,10 +58,7 @@ fn outcome_text(c: &ClaimRecord) -> String {
             "contradicts {fact}{expected} [{}]{source}",
             c.rule.map_or("", |r| r.as_str())
         ),
-        Status::Unattributed => format!(
-            "unattributed: {}",
-            c.reason.map_or("", |r| r.describe())
-        ),
+        Status::Unattributed => format!("unattributed: {}", c.reason.map_or("", |r| r.describe())),
     }
 }
 

@@ -15,7 +15,7 @@ use crate::base::value::Value;
 use crate::facts::product::Found;
 use crate::facts::{FactBase, FactKind};
 
-use super::{Draft, FileError, FileJob, read_draft_limited, DEFAULT_MAX_FILE_SIZE};
+use super::{DEFAULT_MAX_FILE_SIZE, Draft, FileError, FileJob, read_draft_limited};
 
 /// What attribution made of one item, in words and ids.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -272,15 +272,17 @@ fn record(a: &Analysis<'_>, idx: &LineIndex, ci: usize, item: Item, o: &Outcome)
             let family = &facts.families[fam];
             r.fact = Some(family.id.clone());
             r.fact_kind = Some("family");
-            r.expected = Some(match &claim.products[match item {
-                Item::Product(ii) => ii,
-                Item::Value(_) => 0,
-            }]
-            .found
-            {
-                Found::Unknown { name, .. } => format!("no product is named {name}"),
-                Found::Known(_) => String::new(),
-            });
+            r.expected = Some(
+                match &claim.products[match item {
+                    Item::Product(ii) => ii,
+                    Item::Value(_) => 0,
+                }]
+                .found
+                {
+                    Found::Unknown { name, .. } => format!("no product is named {name}"),
+                    Found::Known(_) => String::new(),
+                },
+            );
         }
     }
     r.source = r.source.filter(|s| !s.is_empty());
