@@ -272,10 +272,8 @@ pub fn outcomes(a: &Analysis<'_>) -> Vec<ItemOutcome> {
         let mut reasons: Vec<Option<Reason>> = vec![None; claim.values.len()];
         for n in &notes {
             match *n {
-                Note::Agrees { claim, value, fact } if claim == ci => {
-                    if values[value].is_none() {
-                        values[value] = Some(Outcome::Agrees(Target::Fact(fact)));
-                    }
+                Note::Agrees { claim, value, fact } if claim == ci && values[value].is_none() => {
+                    values[value] = Some(Outcome::Agrees(Target::Fact(fact)));
                 }
                 Note::GaveUp {
                     claim,

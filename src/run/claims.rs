@@ -374,6 +374,6 @@ pub fn unattributed_groups(report: &ClaimsReport) -> Vec<Group<'_>> {
         })
         .collect();
     // Stable: equal counts keep the map's order (text, kind, entities, reason).
-    groups.sort_by(|a, b| b.occurrences.len().cmp(&a.occurrences.len()));
+    groups.sort_by_key(|g| std::cmp::Reverse(g.occurrences.len()));
     groups
 }
