@@ -211,12 +211,43 @@ pub fn outcomes(a: &Analysis<'_>) -> Vec<ItemOutcome> {
     let timeline = a.timeline();
     let framed = super::timeline::framings(a);
     let days = super::timeline::claim_days(a);
+    // What names each claim, looked up by claim: a long draft has thousands of claims.
+    let n = a.claims.len();
+    let mut verdicts_of: Vec<Vec<&Verdict>> = vec![Vec::new(); n];
+    for v in &a.verdicts {
+        let (Verdict::ValueMismatch { claim, .. }
+        | Verdict::Stale { claim, .. }
+        | Verdict::DateMismatch { claim, .. }) = *v;
+        if let Some(list) = verdicts_of.get_mut(claim) {
+            list.push(v);
+        }
+    }
+    let mut times_of: Vec<Vec<&TimeVerdict>> = vec![Vec::new(); n];
+    for t in timeline {
+        let (TimeVerdict::Anachronism { claim, .. }
+        | TimeVerdict::EventAnachronism { claim, .. }
+        | TimeVerdict::UnknownModel { claim, .. }
+        | TimeVerdict::RelativeDate { claim, .. }
+        | TimeVerdict::LineupMismatch { claim, .. }) = *t;
+        if let Some(list) = times_of.get_mut(claim) {
+            list.push(t);
+        }
+    }
+    let mut notes_of: Vec<Vec<Note>> = vec![Vec::new(); n];
+    for note in &notes {
+        let (Note::Agrees { claim, .. }
+        | Note::GaveUp { claim, .. }
+        | Note::GaveUpClaim { claim, .. }) = *note;
+        if let Some(list) = notes_of.get_mut(claim) {
+            list.push(*note);
+        }
+    }
     let mut out = Vec::new();
     for (ci, claim) in a.claims.iter().enumerate() {
         let mut values: Vec<Option<Outcome>> = vec![None; claim.values.len()];
         // Verdicts first: what check reports.
-        for v in &a.verdicts {
-            match *v {
+        for v in &verdicts_of[ci] {
+            match **v {
                 Verdict::ValueMismatch {
                     claim, value, fact, ..
                 } if claim == ci => {
@@ -242,10 +273,10 @@ pub fn outcomes(a: &Analysis<'_>) -> Vec<ItemOutcome> {
                 _ => {}
             }
         }
-        for t in timeline {
+        for t in &times_of[ci] {
             if let TimeVerdict::EventAnachronism {
                 claim, value, fact, ..
-            } = *t
+            } = **t
                 && claim == ci
                 && values[value].is_none()
             {
@@ -256,13 +287,13 @@ pub fn outcomes(a: &Analysis<'_>) -> Vec<ItemOutcome> {
             }
         }
         // The amount that named the event of a wrong date agrees with the event.
-        for v in &a.verdicts {
+        for v in &verdicts_of[ci] {
             if let Verdict::DateMismatch {
                 claim,
                 fact,
                 anchor: Some(anchor),
                 ..
-            } = *v
+            } = **v
                 && claim == ci
                 && values[anchor].is_none()
             {
@@ -270,8 +301,8 @@ pub fn outcomes(a: &Analysis<'_>) -> Vec<ItemOutcome> {
             }
         }
         let mut reasons: Vec<Option<Reason>> = vec![None; claim.values.len()];
-        for n in &notes {
-            match *n {
+        for note in &notes_of[ci] {
+            match *note {
                 Note::Agrees { claim, value, fact } if claim == ci && values[value].is_none() => {
                     values[value] = Some(Outcome::Agrees(Target::Fact(fact)));
                 }
@@ -328,7 +359,7 @@ pub fn outcomes(a: &Analysis<'_>) -> Vec<ItemOutcome> {
             });
         }
         for (ii, p) in claim.products.iter().enumerate() {
-            let judged = timeline.iter().find_map(|t| match *t {
+            let judged = times_of[ci].iter().find_map(|t| match **t {
                 TimeVerdict::Anachronism {
                     claim,
                     item,
