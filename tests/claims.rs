@@ -408,3 +408,26 @@ fn the_fixtures_claims_validate_against_the_schema() {
     ]);
     assert_valid(&json(&out));
 }
+
+#[test]
+fn coverage_comes_from_the_cache_unchanged() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let d = dir.path();
+    write(d, "a.md", DRAFT);
+    let run = |args: &[&str]| {
+        let out = run_in(d, args, None);
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    let args = ["check", "--no-config", "--cache", "--coverage", "a.md"];
+    let first = run(&args);
+    let second = run(&args);
+    assert!(second.contains("(1 from the cache)"), "{second}");
+    let line = |s: &str| s.lines().last().unwrap_or("").to_string();
+    assert_eq!(line(&first), "factlint: 8 claims, 6 checked (75 %)");
+    assert_eq!(line(&second), line(&first));
+    // A cache written without --coverage has no counts: the draft is checked again.
+    let plain = run(&["check", "--no-config", "--cache", "a.md"]);
+    assert!(plain.contains("(0 from the cache)"), "{plain}");
+    let third = run(&args);
+    assert_eq!(line(&third), line(&first));
+}
