@@ -431,3 +431,31 @@ fn coverage_comes_from_the_cache_unchanged() {
     let third = run(&args);
     assert_eq!(line(&third), line(&first));
 }
+
+#[test]
+fn a_broken_fact_base_is_reported_in_the_claims_contract() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let d = dir.path();
+    write(d, "bad.toml", "[meta]\ntitle = \"x\"\n[[entity]]\nid = 1\n");
+    write(d, "a.md", "Amazon put $4 billion into Anthropic.\n");
+    let out = run_in(
+        d,
+        &[
+            "claims",
+            "--no-config",
+            "--format",
+            "json",
+            "--facts",
+            "bad.toml",
+            "a.md",
+        ],
+        None,
+    );
+    assert_eq!(code(&out), 2);
+    let v = json(&out);
+    assert_valid(&v);
+    assert_eq!(v["claims"], serde_json::json!([]));
+    let message = v["errors"][0]["message"].as_str().unwrap_or("");
+    assert!(message.starts_with("4:6: "), "{message}");
+    assert_eq!(v["errors"][0]["path"], "bad.toml");
+}

@@ -34,8 +34,17 @@ fn as_check(args: ClaimsArgs) -> (CheckArgs, ClaimsFormatArg, bool) {
     (check, format, unattributed)
 }
 
+/// Set by `factlint claims --format json`: a configuration or fact base that cannot be
+/// used is reported as a document of the claims contract, not of `check`'s.
+pub(crate) static CLAIMS_JSON: std::sync::atomic::AtomicBool =
+    std::sync::atomic::AtomicBool::new(false);
+
 pub(crate) fn run_claims(args: ClaimsArgs) -> ExitCode {
     let (args, format, unattributed) = as_check(args);
+    CLAIMS_JSON.store(
+        matches!(format, ClaimsFormatArg::Json),
+        std::sync::atomic::Ordering::Relaxed,
+    );
     let plan_format = match format {
         ClaimsFormatArg::Text => Format::Human,
         ClaimsFormatArg::Json => Format::Json,

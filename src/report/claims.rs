@@ -298,3 +298,28 @@ pub fn write_json(report: &ClaimsReport, unattributed: bool, w: &mut dyn Write) 
     serde_json::to_writer_pretty(&mut *w, &doc).map_err(io::Error::other)?;
     writeln!(w)
 }
+
+/// Writes the document of a run that could not start (a configuration or fact base that
+/// cannot be used): no claims, and the problems as errors, `line:col: message`.
+pub fn write_failures(failures: &[crate::report::Failure], w: &mut dyn Write) -> io::Result<()> {
+    let doc = Doc {
+        version: VERSION,
+        files_checked: 0,
+        claims: Some(Vec::new()),
+        unattributed: None,
+        files: Vec::new(),
+        summary: summary(&Coverage::default(), 0),
+        errors: failures
+            .iter()
+            .map(|f| JsonError {
+                path: f.path.clone(),
+                message: match f.at {
+                    Some((line, col)) => format!("{line}:{col}: {}", f.message),
+                    None => f.message.clone(),
+                },
+            })
+            .collect(),
+    };
+    serde_json::to_writer_pretty(&mut *w, &doc).map_err(io::Error::other)?;
+    writeln!(w)
+}
