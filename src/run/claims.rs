@@ -2,8 +2,10 @@
 //! made of it (see [`crate::analysis::outcome`]), resolved into text for the emitters,
 //! and the counts per file and per run.
 
+use std::collections::HashMap;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 
@@ -57,20 +59,20 @@ pub struct ClaimRecord {
     /// The value or name as written (on one line).
     pub text: String,
     /// The ids of the entities the claim names (its own and its context's), sorted.
-    pub entities: Vec<String>,
+    pub entities: Arc<[String]>,
     /// The outcome.
     pub status: Status,
     /// For a contradiction, the rule that reports it.
     pub rule: Option<RuleId>,
     /// The id of the fact, product or family it was tied to.
-    pub fact: Option<String>,
+    pub fact: Option<Arc<str>>,
     /// "event", "quantity", "product" or "family".
     pub fact_kind: Option<&'static str>,
     /// What the fact says (an amount, a date, a product's dates), where one value is
     /// meant.
-    pub expected: Option<String>,
+    pub expected: Option<Arc<str>>,
     /// The fact's source.
-    pub source: Option<String>,
+    pub source: Option<Arc<str>>,
     /// Why it is not tied to a fact.
     pub reason: Option<Reason>,
 }
@@ -128,9 +130,11 @@ pub fn claims_text(
     let outcomes = outcome::outcomes(&a);
     let coverage = Coverage::of(&a, &outcomes);
     let idx = LineIndex::new(text);
+    // The texts many claims share (ids, values, sources, lists of entities), once each.
+    let mut shared = Shared::default();
     let mut claims: Vec<ClaimRecord> = outcomes
         .iter()
-        .map(|o| record(&a, &idx, o.claim, o.item, &o.outcome))
+        .map(|o| record(&a, &idx, &mut shared, o.claim, o.item, &o.outcome))
         .collect();
     claims.sort_by(|x, y| {
         (x.span.start, x.span.end, x.kind).cmp(&(y.span.start, y.span.end, y.kind))
@@ -149,7 +153,32 @@ pub fn claims_text(
     }
 }
 
-fn record(a: &Analysis<'_>, idx: &LineIndex, ci: usize, item: Item, o: &Outcome) -> ClaimRecord {
+/// Texts shared by the claims of a draft: a long draft states the same facts many times.
+#[derive(Default)]
+struct Shared {
+    texts: HashMap<String, Arc<str>>,
+    entities: Option<(usize, Arc<[String]>)>,
+}
+
+impl Shared {
+    fn text(&mut self, s: &str) -> Arc<str> {
+        if let Some(t) = self.texts.get(s) {
+            return t.clone();
+        }
+        let t: Arc<str> = Arc::from(s);
+        self.texts.insert(s.to_string(), t.clone());
+        t
+    }
+}
+
+fn record(
+    a: &Analysis<'_>,
+    idx: &LineIndex,
+    shared: &mut Shared,
+    ci: usize,
+    item: Item,
+    o: &Outcome,
+) -> ClaimRecord {
     let claim = &a.claims[ci];
     let facts = a.facts;
     let (span, kind, value) = match item {
@@ -167,13 +196,21 @@ fn record(a: &Analysis<'_>, idx: &LineIndex, ci: usize, item: Item, o: &Outcome)
     };
     let (line, column) = idx.line_col(a.text, span.start);
     let (end_line, end_column) = idx.line_col(a.text, span.end);
-    let mut entities: Vec<String> = claim
-        .entities
-        .iter()
-        .map(|&e| facts.entities[e].id.clone())
-        .collect();
-    entities.sort();
-    entities.dedup();
+    let entities = match &shared.entities {
+        Some((c, list)) if *c == ci => list.clone(),
+        _ => {
+            let mut list: Vec<String> = claim
+                .entities
+                .iter()
+                .map(|&e| facts.entities[e].id.clone())
+                .collect();
+            list.sort();
+            list.dedup();
+            let list: Arc<[String]> = list.into();
+            shared.entities = Some((ci, list.clone()));
+            list
+        }
+    };
     let mut r = ClaimRecord {
         span: span.clone(),
         line,
@@ -209,15 +246,17 @@ fn record(a: &Analysis<'_>, idx: &LineIndex, ci: usize, item: Item, o: &Outcome)
     match target {
         Target::Fact(f) => {
             let fact = &facts.facts[f];
-            r.fact = Some(fact.id.clone());
-            r.source = Some(fact.source.clone());
+            r.fact = Some(shared.text(&fact.id));
+            r.source = Some(shared.text(&fact.source));
             match &fact.kind {
                 FactKind::Event { date, amount, .. } => {
                     r.fact_kind = Some("event");
-                    r.expected = match (value, amount) {
-                        (Some((_, Value::Date(_))), _) | (_, None) => Some(date.to_string()),
-                        (_, Some(am)) => Some(am.text.clone()),
-                    };
+                    r.expected = Some(match (value, amount) {
+                        (Some((_, Value::Date(_))), _) | (_, None) => {
+                            shared.text(&date.to_string())
+                        }
+                        (_, Some(am)) => shared.text(&am.text),
+                    });
                 }
                 FactKind::Quantity { values } => {
                     r.fact_kind = Some("quantity");
@@ -232,18 +271,20 @@ fn record(a: &Analysis<'_>, idx: &LineIndex, ci: usize, item: Item, o: &Outcome)
                         .or(a.article_date);
                     match day.and_then(|d| fact.value_on(d)) {
                         Some(t) => {
-                            r.expected = Some(t.stated.text.clone());
+                            r.expected = Some(shared.text(&t.stated.text));
                             if let Some(s) = &t.source {
-                                r.source = Some(s.clone());
+                                r.source = Some(shared.text(s));
                             }
                         }
                         None => {
                             r.expected = Some(
-                                values
-                                    .iter()
-                                    .map(|t| format!("{} from {}", t.stated.text, t.from))
-                                    .collect::<Vec<_>>()
-                                    .join("; "),
+                                shared.text(
+                                    &values
+                                        .iter()
+                                        .map(|t| format!("{} from {}", t.stated.text, t.from))
+                                        .collect::<Vec<_>>()
+                                        .join("; "),
+                                ),
                             );
                         }
                     }
@@ -252,9 +293,9 @@ fn record(a: &Analysis<'_>, idx: &LineIndex, ci: usize, item: Item, o: &Outcome)
         }
         Target::Product(p) => {
             let prod = &facts.products[p];
-            r.fact = Some(prod.id.clone());
+            r.fact = Some(shared.text(&prod.id));
             r.fact_kind = Some("product");
-            r.source = Some(prod.source.clone());
+            r.source = Some(shared.text(&prod.source));
             let mut dates = Vec::new();
             if let Some(d) = &prod.announced {
                 dates.push(format!("announced {}", d.date));
@@ -262,27 +303,24 @@ fn record(a: &Analysis<'_>, idx: &LineIndex, ci: usize, item: Item, o: &Outcome)
             if let Some(d) = &prod.released {
                 dates.push(format!("released {}", d.date));
             }
-            r.expected = Some(if dates.is_empty() {
+            r.expected = Some(shared.text(&if dates.is_empty() {
                 prod.name.clone()
             } else {
                 format!("{} ({})", prod.name, dates.join(", "))
-            });
+            }));
         }
         Target::Family(fam) => {
             let family = &facts.families[fam];
-            r.fact = Some(family.id.clone());
+            r.fact = Some(Arc::from(family.id.as_str()));
             r.fact_kind = Some("family");
-            r.expected = Some(
-                match &claim.products[match item {
-                    Item::Product(ii) => ii,
-                    Item::Value(_) => 0,
-                }]
-                .found
-                {
-                    Found::Unknown { name, .. } => format!("no product is named {name}"),
-                    Found::Known(_) => String::new(),
+            let name = match item {
+                Item::Product(ii) => match &claim.products[ii].found {
+                    Found::Unknown { name, .. } => Some(name.as_str()),
+                    Found::Known(_) => None,
                 },
-            );
+                Item::Value(_) => None,
+            };
+            r.expected = name.map(|n| Arc::from(format!("no product is named {n}")));
         }
     }
     r.source = r.source.filter(|s| !s.is_empty());
@@ -357,7 +395,7 @@ pub fn unattributed_groups(report: &ClaimsReport) -> Vec<Group<'_>> {
     for f in &report.files {
         for c in &f.claims {
             if let Some(reason) = c.reason {
-                map.entry((c.text.as_str(), c.kind, c.entities.as_slice(), reason))
+                map.entry((c.text.as_str(), c.kind, &c.entities[..], reason))
                     .or_default()
                     .push((f.path.as_path(), c));
             }
