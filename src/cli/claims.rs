@@ -127,7 +127,7 @@ pub(crate) fn run_claims(args: ClaimsArgs) -> ExitCode {
         report.skipped.sort_by(|a, b| a.path.cmp(&b.path));
         std::mem::forget(bases);
     }
-    let mut out = io::stdout().lock();
+    let mut out = io::BufWriter::new(io::stdout().lock());
     let written = match format {
         ClaimsFormatArg::Json => report::claims::write_json(&report, unattributed, &mut out),
         ClaimsFormatArg::Text => report::claims::write_text(&report, unattributed, &mut out),

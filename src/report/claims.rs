@@ -126,7 +126,7 @@ struct Doc<'a> {
     version: u32,
     files_checked: usize,
     #[serde(skip_serializing_if = "Option::is_none")]
-    claims: Option<Vec<JsonClaim<'a>>>,
+    claims: Option<ClaimList<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     unattributed: Option<Vec<JsonGroup<'a>>>,
     files: Vec<JsonFile>,
@@ -134,9 +134,44 @@ struct Doc<'a> {
     errors: Vec<JsonError>,
 }
 
+/// The claims of a run, serialized one by one (a large run has millions).
+struct ClaimList<'a> {
+    report: Option<&'a ClaimsReport>,
+    paths: Vec<String>,
+}
+
+impl Serialize for ClaimList<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let Some(report) = self.report else {
+            return s.collect_seq(std::iter::empty::<JsonClaim<'_>>());
+        };
+        s.collect_seq(report.files.iter().zip(&self.paths).flat_map(|(f, path)| {
+            f.claims.iter().map(move |c| JsonClaim {
+                path,
+                line: c.line,
+                column: c.column,
+                end_line: c.end_line,
+                end_column: c.end_column,
+                byte_start: c.span.start,
+                byte_end: c.span.end,
+                kind: c.kind,
+                text: &c.text,
+                entities: &c.entities,
+                status: c.status.as_str(),
+                rule: c.rule.map(|r| r.as_str()),
+                fact: c.fact.as_deref(),
+                fact_kind: c.fact_kind,
+                expected: c.expected.as_deref(),
+                source: c.source.as_deref(),
+                reason: c.reason.map(Reason::as_str),
+            })
+        }))
+    }
+}
+
 #[derive(Serialize)]
 struct JsonClaim<'a> {
-    path: String,
+    path: &'a str,
     line: usize,
     column: usize,
     end_line: usize,
@@ -244,32 +279,10 @@ pub fn write_json(report: &ClaimsReport, unattributed: bool, w: &mut dyn Write) 
             .collect();
         (None, Some(groups))
     } else {
-        let claims = report
-            .files
-            .iter()
-            .flat_map(|f| {
-                let path = display_path(&f.path);
-                f.claims.iter().map(move |c| JsonClaim {
-                    path: path.clone(),
-                    line: c.line,
-                    column: c.column,
-                    end_line: c.end_line,
-                    end_column: c.end_column,
-                    byte_start: c.span.start,
-                    byte_end: c.span.end,
-                    kind: c.kind,
-                    text: &c.text,
-                    entities: &c.entities,
-                    status: c.status.as_str(),
-                    rule: c.rule.map(|r| r.as_str()),
-                    fact: c.fact.as_deref(),
-                    fact_kind: c.fact_kind,
-                    expected: c.expected.as_deref(),
-                    source: c.source.as_deref(),
-                    reason: c.reason.map(Reason::as_str),
-                })
-            })
-            .collect();
+        let claims = ClaimList {
+            report: Some(report),
+            paths: report.files.iter().map(|f| display_path(&f.path)).collect(),
+        };
         (Some(claims), None)
     };
     let doc = Doc {
@@ -305,7 +318,10 @@ pub fn write_failures(failures: &[crate::report::Failure], w: &mut dyn Write) ->
     let doc = Doc {
         version: VERSION,
         files_checked: 0,
-        claims: Some(Vec::new()),
+        claims: Some(ClaimList {
+            report: None,
+            paths: Vec::new(),
+        }),
         unattributed: None,
         files: Vec::new(),
         summary: summary(&Coverage::default(), 0),
