@@ -228,6 +228,7 @@ pub fn outcomes(a: &Analysis<'_>) -> Vec<ItemOutcome> {
         | TimeVerdict::EventAnachronism { claim, .. }
         | TimeVerdict::UnknownModel { claim, .. }
         | TimeVerdict::RelativeDate { claim, .. }
+        | TimeVerdict::ProductDate { claim, .. }
         | TimeVerdict::LineupMismatch { claim, .. }) = *t;
         if let Some(list) = times_of.get_mut(claim) {
             list.push(t);
@@ -274,16 +275,28 @@ pub fn outcomes(a: &Analysis<'_>) -> Vec<ItemOutcome> {
             }
         }
         for t in &times_of[ci] {
-            if let TimeVerdict::EventAnachronism {
-                claim, value, fact, ..
-            } = **t
-                && claim == ci
-                && values[value].is_none()
-            {
-                values[value] = Some(Outcome::Contradicts(
-                    Target::Fact(fact),
-                    RuleId::Anachronism,
-                ));
+            match **t {
+                TimeVerdict::EventAnachronism {
+                    claim, value, fact, ..
+                } if claim == ci && values[value].is_none() => {
+                    values[value] = Some(Outcome::Contradicts(
+                        Target::Fact(fact),
+                        RuleId::Anachronism,
+                    ));
+                }
+                // A wrong date of a product's announcement or release.
+                TimeVerdict::ProductDate {
+                    claim,
+                    value,
+                    product,
+                    ..
+                } if claim == ci && values[value].is_none() => {
+                    values[value] = Some(Outcome::Contradicts(
+                        Target::Product(product),
+                        RuleId::DateMismatch,
+                    ));
+                }
+                _ => {}
             }
         }
         // The amount that named the event of a wrong date agrees with the event.
