@@ -6,7 +6,11 @@ use std::{env, fs};
 
 fn main() {
     println!("cargo::rerun-if-changed=facts");
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("facts");
+    // Read when the script runs, not when it is compiled: a build script compiled for
+    // one checkout is reused for another that shares the target folder (worktrees),
+    // and would list the first one's facts, or none once it is gone.
+    let manifest = env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let dir = Path::new(&manifest).join("facts");
     let mut names: Vec<String> = fs::read_dir(&dir)
         .map(|rd| {
             rd.filter_map(|e| e.ok())

@@ -15,7 +15,7 @@ fn main() {
     let text = std::fs::read_to_string(&path).expect("a readable UTF-8 draft");
     let base = FactBase::load(FactBase::builtin_files()).expect("the built-in fact base is valid");
     let doc = factlint::read::markdown::scan(&text);
-    let a = Analysis::new(Path::new(&path), &text, &doc, &base, None);
+    let a = Analysis::recording(Path::new(&path), &text, &doc, &base, None);
     for c in &a.claims {
         let ents: Vec<&str> = c
             .entities
@@ -49,6 +49,15 @@ fn main() {
         }
     }
     println!("{:#?}", a.verdicts);
+    // What `factlint claims` says of each value and name (the same attribution).
+    for o in factlint::analysis::outcome::outcomes(&a) {
+        let c = &a.claims[o.claim];
+        let span = match o.item {
+            factlint::analysis::outcome::Item::Value(i) => c.values[i].span.clone(),
+            factlint::analysis::outcome::Item::Product(i) => c.products[i].span.clone(),
+        };
+        println!("outcome {:?} = {:?}", &text[span], o.outcome);
+    }
     for s in factlint::analysis::statements::statements(&a) {
         let v = &a.claims[s.claim].values[s.value];
         println!(

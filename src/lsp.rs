@@ -248,6 +248,7 @@ impl Setup {
                 today: Some(today()),
                 report_unused_suppressions: false,
                 max_file_size: None,
+                coverage: false,
             },
             path: check_path,
         })

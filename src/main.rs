@@ -45,6 +45,9 @@ struct Cli {
 enum Command {
     /// Lint Markdown drafts (files or folders, or `-` for standard input).
     Check(Box<CheckArgs>),
+    /// List every value and product name of the drafts with the fact it was checked
+    /// against, or why it was not.
+    Claims(Box<ClaimsArgs>),
     /// Work with the fact base.
     Facts {
         #[command(subcommand)]
@@ -232,6 +235,43 @@ struct CheckArgs {
     /// Like --cache, with the cache in this folder.
     #[arg(long, value_name = "DIR", conflicts_with_all = ["fix", "diff"])]
     cache_dir: Option<PathBuf>,
+    /// After the findings, print on standard error how many values and product names
+    /// were checked against a fact: "312 claims, 241 checked (77 %)".
+    #[arg(long)]
+    coverage: bool,
+}
+
+#[derive(clap::Args)]
+struct ClaimsArgs {
+    /// Files or folders (folders are walked for .md, .markdown and .mdx); `-` reads one
+    /// draft from standard input.
+    #[arg(default_value = ".")]
+    paths: Vec<PathBuf>,
+    #[command(flatten)]
+    source: FactSource,
+    #[command(flatten)]
+    config: ConfigSource,
+    /// The article date (YYYY-MM-DD) for drafts whose front matter has none.
+    #[arg(long, value_name = "YYYY-MM-DD", value_parser = parse_date)]
+    date: Option<Date>,
+    /// Skip (with a note) drafts bigger than this many bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = factlint::run::DEFAULT_MAX_FILE_SIZE)]
+    max_file_size: u64,
+    /// With `-`: the draft's path, shown in output and used to pick its configuration.
+    #[arg(long, value_name = "PATH")]
+    stdin_filename: Option<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ClaimsFormatArg::Text)]
+    format: ClaimsFormatArg,
+    /// Only the claims that were not checked, grouped and most frequent first.
+    #[arg(long)]
+    unattributed: bool,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum ClaimsFormatArg {
+    Text,
+    Json,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -297,6 +337,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
         Command::Check(args) => run_check(*args),
+        Command::Claims(args) => cli::claims::run_claims(*args),
         Command::Facts {
             command: FactsCommand::Check(args),
         } => run_facts_check(args),

@@ -461,17 +461,29 @@ pub(super) fn attribute(a: &Analysis<'_>, agreements: &mut Vec<Agreement>) -> Ve
     for (ci, claim) in a.claims.iter().enumerate() {
         // Without values there is nothing to attribute (and no date to check).
         if claim.entities.is_empty() || claim.values.is_empty() {
+            a.note_gave_up_claim(ci, super::outcome::Reason::NoEntity);
             continue;
         }
         let cands = claim.candidates(a.facts);
         // A forecast or a conditional makes no claim about a fact (see `excluded`).
         if cands.is_empty() || claim.is_forecast() {
+            a.note_gave_up_claim(
+                ci,
+                if cands.is_empty() {
+                    super::outcome::Reason::NoFact
+                } else {
+                    super::outcome::Reason::Hedged
+                },
+            );
             continue;
         }
         let mut values = Vec::new();
         let mut dates = Vec::new();
         for (vi, v) in claim.values.iter().enumerate() {
             if matches!(v.value, Value::Date(_)) || excluded(claim, v) {
+                if !matches!(v.value, Value::Date(_)) {
+                    a.note_gave_up(ci, vi, || super::outcome::why_excluded(claim, v));
+                }
                 continue;
             }
             if let Some(verdict) = attribute_value(a, ci, vi, cands, agreements) {
@@ -615,6 +627,7 @@ pub(super) fn attribute_value(
         });
     }
     if pool.is_empty() {
+        a.note_gave_up(ci, vi, || super::outcome::Reason::NoFact);
         return None;
     }
     // A total's cue before the value ("the total … is $8 billion") outranks the
@@ -639,6 +652,7 @@ pub(super) fn attribute_value(
         return match super::event_ref::pick(a, ci, vi, order, &kinded) {
             super::event_ref::Picked::Agrees { fact } => {
                 agreements.extend(agreement(&facts.facts[fact], ci, vi, fact, None));
+                a.note_agrees(ci, vi, fact);
                 None
             }
             super::event_ref::Picked::Contradicts { fact, other } => Some(Verdict::ValueMismatch {
@@ -649,7 +663,10 @@ pub(super) fn attribute_value(
                 pinned: None,
                 other,
             }),
-            super::event_ref::Picked::Silent => None,
+            super::event_ref::Picked::Silent => {
+                a.note_gave_up(ci, vi, || super::outcome::Reason::Ambiguous);
+                None
+            }
         };
     }
     // Role words: the nearest cue picks the fact. Quantities need a cue.
@@ -683,6 +700,7 @@ pub(super) fn attribute_value(
         }
     };
     if chosen.is_empty() {
+        a.note_gave_up(ci, vi, || super::outcome::Reason::NoCue);
         return None;
     }
     let day_that_matters = pinned.map(|p| p.last_day()).or(a.article_date);
@@ -695,6 +713,9 @@ pub(super) fn attribute_value(
     }) {
         if let [fact] = chosen[..] {
             agreements.extend(agreement(&facts.facts[fact], ci, vi, fact, when.as_ref()));
+            a.note_agrees(ci, vi, fact);
+        } else {
+            a.note_gave_up(ci, vi, || super::outcome::Reason::Ambiguous);
         }
         return None;
     }
@@ -710,10 +731,14 @@ pub(super) fn attribute_value(
                 .any(|fv| fits_loosely(&v.value, fv))
         });
         if fits_other {
+            a.note_gave_up(ci, vi, || super::outcome::Reason::Ambiguous);
             return None;
         }
     }
-    let fact = pick_one(a, &chosen, pinned)?;
+    let Some(fact) = pick_one(a, &chosen, pinned) else {
+        a.note_gave_up(ci, vi, || super::outcome::Reason::Ambiguous);
+        return None;
+    };
     let f = &facts.facts[fact];
     if let (FactKind::Quantity { values }, Some(day)) = (&f.kind, day_that_matters) {
         // Stale: the value held before the day that matters. A bound ("less than $6
@@ -737,7 +762,10 @@ pub(super) fn attribute_value(
                 day,
             });
         }
-        f.value_on(day)?;
+        if f.value_on(day).is_none() {
+            a.note_gave_up(ci, vi, || super::outcome::Reason::NoFact);
+            return None;
+        }
         return Some(Verdict::ValueMismatch {
             claim: ci,
             value: vi,
@@ -750,6 +778,7 @@ pub(super) fn attribute_value(
     if let FactKind::Quantity { .. } = f.kind {
         // No date at all: only a value that was never true is wrong.
         if values_during(f, None).iter().any(|fv| fits(&v.value, fv)) {
+            a.note_agrees(ci, vi, fact);
             return None;
         }
         return Some(Verdict::ValueMismatch {

@@ -118,6 +118,7 @@ pub(super) fn date_of_amount(
     if let FactKind::Event { date, .. } = &facts.facts[by_amount[0]].kind
         && date.overlaps(&d)
     {
+        a.note_agrees(ci, di, by_amount[0]);
         return None;
     }
     // An event of the pair on the stated date, of another amount ("$4 billion in
@@ -188,6 +189,9 @@ pub(super) fn dates_of_events(a: &Analysis<'_>, ci: usize, cands: &[usize]) -> V
             continue;
         };
         let cued = claim.cues.iter().any(|c| facts.names.cue_of(c.cue, f));
+        if cued && date.overlaps(&d) && !excluded(claim, &claim.values[di]) {
+            a.note_agrees(ci, di, f);
+        }
         if cued && !date.overlaps(&d) && !excluded(claim, &claim.values[di]) {
             out.push(Verdict::DateMismatch {
                 claim: ci,

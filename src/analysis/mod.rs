@@ -14,6 +14,7 @@ mod dating;
 mod event_ref;
 mod funding_scope;
 pub mod hedge_scope;
+pub mod outcome;
 pub mod prose;
 pub mod restyle;
 pub mod statements;
@@ -262,6 +263,9 @@ pub struct Analysis<'a> {
     /// Byte ranges of sentences and table rows too big to check (see
     /// [`MAX_CLAIM_BYTES`], [`MAX_CLAIM_ITEMS`]): no rule reads them.
     pub oversized: Vec<Range<usize>>,
+    /// Where attribution gave up, and why: recorded only by [`Analysis::recording`]
+    /// (`factlint claims`, `check --coverage`; see [`outcome`]).
+    pub(crate) notes: outcome::Notes,
 }
 
 /// The longest sentence or table row that is checked, in bytes. Real sentences are a
@@ -291,6 +295,29 @@ impl<'a> Analysis<'a> {
         facts: &'a FactBase,
         default_date: Option<Date>,
     ) -> Analysis<'a> {
+        Analysis::build(path, text, doc, facts, default_date, false)
+    }
+
+    /// [`Analysis::new`], noting where attribution gives up and why, for
+    /// [`outcome::outcomes`].
+    pub fn recording(
+        path: &'a Path,
+        text: &'a str,
+        doc: &'a Document,
+        facts: &'a FactBase,
+        default_date: Option<Date>,
+    ) -> Analysis<'a> {
+        Analysis::build(path, text, doc, facts, default_date, true)
+    }
+
+    fn build(
+        path: &'a Path,
+        text: &'a str,
+        doc: &'a Document,
+        facts: &'a FactBase,
+        default_date: Option<Date>,
+        record: bool,
+    ) -> Analysis<'a> {
         let article_date = doc
             .front_matter
             .as_ref()
@@ -309,6 +336,7 @@ impl<'a> Analysis<'a> {
             agreements: Vec::new(),
             statements: std::sync::OnceLock::new(),
             oversized,
+            notes: record.then(|| std::sync::Mutex::new(Vec::new())),
         };
         let mut agreements = Vec::new();
         a.verdicts = attribute(&a, &mut agreements);

@@ -449,7 +449,7 @@ fn clause(text: &str, pos: &Range<usize>, before: usize, after: usize) -> Range<
 /// For every product name of every claim, whether it stands in wording that makes the
 /// product future, hypothetical or denied ([`hedge_scope::frame`]), or follows a
 /// mention of the same product that did ([`hedge_scope::Frames`]), in document order.
-fn framings(a: &Analysis<'_>) -> Vec<Vec<bool>> {
+pub(crate) fn framings(a: &Analysis<'_>) -> Vec<Vec<bool>> {
     let mut order: Vec<usize> = (0..a.claims.len()).collect();
     order.sort_by_key(|&ci| (a.claims[ci].span.start, ci));
     let mut out: Vec<Vec<bool>> = a
@@ -691,7 +691,7 @@ fn event_anachronisms(a: &Analysis<'_>, ci: usize, day: Date, out: &mut Vec<Time
 }
 
 /// The day that matters for each claim: the article's date, or an update note's.
-fn claim_days(a: &Analysis<'_>) -> Vec<Option<Date>> {
+pub(crate) fn claim_days(a: &Analysis<'_>) -> Vec<Option<Date>> {
     let notes = note_blocks(a);
     a.claims
         .iter()

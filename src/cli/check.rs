@@ -7,7 +7,14 @@ use crate::*;
 pub(crate) struct Plan {
     jobs: Vec<FileJob>,
     bases: Vec<FactBase>,
-    skipped: Vec<FileError>,
+    pub(crate) skipped: Vec<FileError>,
+}
+
+impl Plan {
+    /// The jobs and their fact bases.
+    pub(crate) fn into_parts(self) -> (Vec<FileJob>, Vec<FactBase>) {
+        (self.jobs, self.bases)
+    }
 }
 
 /// Finds each file's configuration, applies `include` / `exclude` and overrides, and
@@ -74,6 +81,7 @@ pub(crate) fn plan(
                 today: Some(today),
                 report_unused_suppressions: args.report_unused_suppressions,
                 max_file_size: Some(args.max_file_size),
+                coverage: args.coverage,
             },
             path,
             base,
@@ -340,6 +348,17 @@ pub(crate) fn run_check(args: CheckArgs) -> ExitCode {
         if too_many_warnings && let Some(max) = args.max_warnings {
             eprintln!("factlint: {warnings} warning(s) is more than --max-warnings {max}");
         }
+    }
+    if args.coverage {
+        // On standard error in every format, after the findings and the summary
+        // line: the JSON and SARIF contracts have no field for it.
+        let mut c = factlint::analysis::outcome::Coverage::default();
+        for f in &report.files {
+            if let Some(fc) = &f.result.coverage {
+                c.merge(fc);
+            }
+        }
+        eprintln!("factlint: {}", c.line());
     }
     if !stdin
         && report.files_checked() == 0

@@ -7,6 +7,11 @@ use crate::*;
 pub(crate) fn write_failures(format: Format, failures: &[report::Failure]) {
     let mut out = io::stdout().lock();
     let written = match format {
+        Format::Json
+            if crate::cli::claims::CLAIMS_JSON.load(std::sync::atomic::Ordering::Relaxed) =>
+        {
+            report::claims::write_failures(failures, &mut out)
+        }
         Format::Json => report::json::write_failures(failures, &mut out),
         Format::Sarif => report::sarif::write_failures(failures, &mut out),
         _ => Ok(()),

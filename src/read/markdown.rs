@@ -150,6 +150,9 @@ pub struct Document {
     pub tables: Vec<Table>,
     /// `factlint` comments in document order.
     pub directives: Vec<Directive>,
+    /// Byte ranges of code blocks and code spans, in document order: never read as
+    /// prose (`factlint claims` counts the values in them).
+    pub code: Vec<Range<usize>>,
 }
 
 static URL: LazyLock<WordRegex> = LazyLock::new(|| {
@@ -333,6 +336,7 @@ pub fn scan(text: &str) -> Document {
     }
     flush(&mut builder, &mut doc);
     read_mdx_directives(text, body_start, &code_ranges, &mut doc);
+    doc.code = code_ranges;
     doc
 }
 

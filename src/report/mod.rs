@@ -9,6 +9,7 @@ use crate::base::diagnostic::{FileKey, LineIndex};
 use crate::base::paths::display_path;
 use crate::facts::FactBase;
 
+pub mod claims;
 pub mod github;
 pub mod human;
 pub mod json;

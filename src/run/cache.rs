@@ -165,8 +165,12 @@ impl Cache {
             None
         };
         let opts = format!(
-            "{:?}|{:?}|{}|{:?}",
-            job.opts.default_date, job.opts.levels, job.opts.report_unused_suppressions, today
+            "{:?}|{:?}|{}|{:?}|{}",
+            job.opts.default_date,
+            job.opts.levels,
+            job.opts.report_unused_suppressions,
+            today,
+            job.opts.coverage
         );
         let hash = hash128(|h| {
             FORMAT.hash(h);

@@ -2,6 +2,7 @@
 //! collects what they found into a [`Report`].
 
 pub mod cache;
+pub mod claims;
 pub mod corpus;
 pub mod fix;
 pub mod settings;
@@ -36,6 +37,9 @@ pub struct CheckOptions {
     /// Drafts bigger than this many bytes are skipped with a note; `None` means
     /// [`DEFAULT_MAX_FILE_SIZE`].
     pub max_file_size: Option<u64>,
+    /// Count what attribution made of each value and product name
+    /// ([`FileResult::coverage`], `check --coverage`).
+    pub coverage: bool,
 }
 
 /// Applies configured severities: sets each finding's severity, drops `off` rules.
@@ -77,6 +81,10 @@ pub struct FileResult {
     /// What the draft says that other drafts of the run may contradict; compared (and
     /// emptied) once every draft of a run is checked.
     pub corpus: crate::rules::corpus_contradiction::Summary,
+    /// With [`CheckOptions::coverage`]: how many of the draft's values and product
+    /// names attribution tied to a fact (see [`crate::analysis::outcome`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub coverage: Option<crate::analysis::outcome::Coverage>,
 }
 
 /// A draft that could not be checked.
@@ -219,7 +227,11 @@ impl Report {
 /// Checks one draft's text.
 pub fn check_text(path: &Path, text: &str, facts: &FactBase, opts: &CheckOptions) -> FileResult {
     let doc = crate::read::markdown::scan(text);
-    let analysis = Analysis::new(path, text, &doc, facts, opts.default_date);
+    let analysis = if opts.coverage {
+        Analysis::recording(path, text, &doc, facts, opts.default_date)
+    } else {
+        Analysis::new(path, text, &doc, facts, opts.default_date)
+    };
     let mut diagnostics = run_rules(&analysis, &opts.levels);
     apply_levels(&mut diagnostics, &opts.levels);
     let mut diagnostics = suppress::apply(
@@ -277,10 +289,15 @@ pub fn check_text(path: &Path, text: &str, facts: &FactBase, opts: &CheckOptions
     };
     corpus.level = level;
     corpus.today = opts.today;
+    let coverage = opts.coverage.then(|| {
+        let outcomes = crate::analysis::outcome::outcomes(&analysis);
+        crate::analysis::outcome::Coverage::of(&analysis, &outcomes)
+    });
     FileResult {
         diagnostics,
         notes,
         corpus,
+        coverage,
     }
 }
 
