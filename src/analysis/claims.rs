@@ -499,50 +499,10 @@ fn unknown_counterparty(sentence: &str, names: &[NameMatch], offset: usize) -> b
         )
         .expect("constant regex")
     });
-    const NOT_NAMES: &[&str] = &[
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "Q1",
-        "Q2",
-        "Q3",
-        "Q4",
-        "H1",
-        "H2",
-        "The",
-        "A",
-        "An",
-        "Its",
-        "Their",
-        "This",
-        "That",
-        "AI",
-        "US",
-        "U.S.",
-        "UK",
-        "EU",
-        "Europe",
-        "China",
-        "Seattle",
-        "San",
-        "New",
-        "Silicon",
+    // Words that open a noun phrase or name a place, not a company.
+    const NOT_COMPANIES: &[&str] = &[
+        "The", "An", "Its", "Their", "This", "That", "US", "U.S.", "UK", "EU", "Europe", "China",
+        "Seattle", "San", "New", "Silicon",
     ];
     AFTER_PREPOSITION
         .for_text(sentence)
@@ -551,8 +511,8 @@ fn unknown_counterparty(sentence: &str, names: &[NameMatch], offset: usize) -> b
         .any(|m| {
             let at = offset + m.start();
             let word = m.as_str().trim_end_matches(['.', ',']);
-            !NOT_NAMES.contains(&word)
-                && !word.starts_with(|c: char| c.is_ascii_digit())
+            !super::prose::not_a_name(word)
+                && !NOT_COMPANIES.contains(&word)
                 && !names.iter().any(|n| n.span.start <= at && at < n.span.end)
         })
 }

@@ -298,6 +298,16 @@ const NOT_NAMES: &[&str] = &[
 static NOT_NAME_SET: LazyLock<HashSet<&str>> =
     LazyLock::new(|| NOT_NAMES.iter().copied().collect());
 
+/// True when a capitalized word is no name of a company, product or place: a word of
+/// [`NOT_NAMES`] (a month, a day, an acronym of the trade), a quarter or a half
+/// ("Q3", "H1"), or a number.
+pub(crate) fn not_a_name(word: &str) -> bool {
+    let lower = word.to_ascii_lowercase();
+    NOT_NAME_SET.contains(lower.as_str())
+        || matches!(lower.as_str(), "q1" | "q2" | "q3" | "q4" | "h1" | "h2")
+        || word.starts_with(|c: char| c.is_ascii_digit())
+}
+
 /// [`STARTERS`] as a set.
 static STARTER_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| STARTERS.iter().copied().collect());
 

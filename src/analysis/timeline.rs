@@ -386,50 +386,9 @@ fn rollout(text: &str) -> bool {
         WordRegex::new(r"\b(?:[Oo]n|[Tt]o|[Ff]or|[Vv]ia|[Tt]hrough|[Aa]cross|[Ii]nside|[Ww]ithin|[Ii]n)\s+(?:the\s+|all\s+|more\s+|its\s+|their\s+|paying\s+|paid\s+|free\s+)?([A-Z][\w.-]*|(?:\w+\s+)?(?:users|customers|developers|subscribers|enterprises?|businesses|teams|regions?|countries|markets?|API)\b)")
             .expect("constant regex")
     });
-    const NOT_PLACES: &[&str] = &[
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-        "Jan",
-        "Feb",
-        "Mar",
-        "Apr",
-        "Jun",
-        "Jul",
-        "Aug",
-        "Sep",
-        "Sept",
-        "Oct",
-        "Nov",
-        "Dec",
-        "Monday",
-        "Tuesday",
-        "Wednesday",
-        "Thursday",
-        "Friday",
-        "Saturday",
-        "Sunday",
-        "Q1",
-        "Q2",
-        "Q3",
-        "Q4",
-        "H1",
-        "H2",
-    ];
     TO.for_text(text).captures_iter(text).any(|c| {
-        c.get(1).is_some_and(|w| {
-            let w = w.as_str().trim_end_matches(['.', ',']);
-            !NOT_PLACES.contains(&w) && !w.starts_with(|ch: char| ch.is_ascii_digit())
-        })
+        c.get(1)
+            .is_some_and(|w| !super::prose::not_a_name(w.as_str().trim_end_matches(['.', ','])))
     })
 }
 

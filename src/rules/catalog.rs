@@ -111,6 +111,16 @@ pub(crate) fn said_dates(p: &Product, dates: Dates) -> (Vec<String>, Vec<(Origin
     (said, related)
 }
 
+/// The source to cite for the dates a wording points at: the release's own source
+/// when only the release was compared.
+pub(crate) fn dates_source(p: &Product, dates: Dates) -> &str {
+    if matches!(dates, Dates::Released) {
+        p.release_source()
+    } else {
+        &p.source
+    }
+}
+
 /// "on" before a day, "in" before a month or a year.
 pub(crate) fn on(d: DateValue) -> &'static str {
     if d.grain == Grain::Day { "on" } else { "in" }

@@ -5,7 +5,7 @@ use crate::analysis::{Analysis, Verdict};
 use crate::base::diagnostic::Diagnostic;
 use crate::base::value::{Grain, Value};
 use crate::facts::FactKind;
-use crate::rules::catalog::{ProductFinding, said_dates, written};
+use crate::rules::catalog::{ProductFinding, dates_source, said_dates, written};
 use crate::rules::{Expected, Rule, RuleId, RuleMeta, fact_diagnostic};
 
 /// The rule.
@@ -144,11 +144,7 @@ fn products(a: &Analysis<'_>, out: &mut Vec<Diagnostic>) {
             label: format!("stated `{found}`"),
             expected: Some(said.join(" and ")),
             related,
-            source: if matches!(dates, Dates::Released) {
-                p.release_source()
-            } else {
-                &p.source
-            },
+            source: dates_source(p, dates),
             note: None,
         };
         let mut d = finding.into_diagnostic(a);

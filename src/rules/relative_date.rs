@@ -2,9 +2,9 @@
 //! whose dates contradict it, relative to the article's date.
 
 use crate::analysis::Analysis;
-use crate::analysis::timeline::{Dates, TimeVerdict};
+use crate::analysis::timeline::TimeVerdict;
 use crate::base::diagnostic::Diagnostic;
-use crate::rules::catalog::{ProductFinding, said_dates, written};
+use crate::rules::catalog::{ProductFinding, dates_source, said_dates, written};
 use crate::rules::{Rule, RuleId, RuleMeta};
 
 /// The rule.
@@ -78,11 +78,7 @@ impl Rule for RelativeDate {
                 label: format!("{phrase}: {meaning}"),
                 expected: Some(said.join(" and ")),
                 related,
-                source: if matches!(dates, Dates::Released) {
-                    p.release_source()
-                } else {
-                    &p.source
-                },
+                source: dates_source(p, dates),
                 note: None,
             };
             out.push(finding.into_diagnostic(a));
