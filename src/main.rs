@@ -239,6 +239,10 @@ struct CheckArgs {
     /// were checked against a fact: "312 claims, 241 checked (77 %)".
     #[arg(long)]
     coverage: bool,
+    /// Walk folders without reading .gitignore, .ignore, .git/info/exclude or the
+    /// global git excludes.
+    #[arg(long)]
+    no_ignore: bool,
 }
 
 #[derive(clap::Args)]
@@ -266,6 +270,10 @@ struct ClaimsArgs {
     /// Only the claims that were not checked, grouped and most frequent first.
     #[arg(long)]
     unattributed: bool,
+    /// Walk folders without reading .gitignore, .ignore, .git/info/exclude or the
+    /// global git excludes.
+    #[arg(long)]
+    no_ignore: bool,
 }
 
 #[derive(Clone, Copy, ValueEnum)]

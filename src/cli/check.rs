@@ -199,7 +199,7 @@ pub(crate) fn run_check(args: CheckArgs) -> ExitCode {
             Err(code) => return code,
         }
     } else {
-        let (files, walk_errors) = factlint::read::walk::collect(&args.paths);
+        let (files, walk_errors) = cli::walk::files(&args);
         let Plan {
             jobs,
             mut bases,

@@ -30,6 +30,7 @@ fn as_check(args: ClaimsArgs) -> (CheckArgs, ClaimsFormatArg, bool) {
         cache: false,
         cache_dir: None,
         coverage: false,
+        no_ignore: args.no_ignore,
     };
     (check, format, unattributed)
 }
@@ -107,7 +108,7 @@ pub(crate) fn run_claims(args: ClaimsArgs) -> ExitCode {
         }
         std::mem::forget(bases);
     } else {
-        let (files, walk_errors) = factlint::read::walk::collect(&args.paths);
+        let (files, walk_errors) = cli::walk::files(&args);
         let plan = match cli::check::plan(&args, files, true, plan_format) {
             Ok(p) => p,
             Err(code) => return code,

@@ -3,3 +3,4 @@
 pub(crate) mod check;
 pub(crate) mod claims;
 pub(crate) mod commands;
+pub(crate) mod walk;

@@ -52,13 +52,18 @@ pub fn read_fact_files(
             std::fs::metadata(p).map_err(|e| error(false, crate::read::walk::io_message(&e)))?;
         let mut files = Vec::new();
         if meta.is_dir() {
-            for e in walkdir::WalkDir::new(p).follow_links(false) {
+            // Every `.toml` file of the folder: fact files are named on purpose, so no
+            // ignore file or hidden-file rule leaves one out.
+            let walk = ignore::WalkBuilder::new(p)
+                .standard_filters(false)
+                .follow_links(false)
+                .build();
+            for e in walk {
                 let e = e.map_err(|e| error(true, e.to_string()))?;
-                if e.file_type().is_dir() {
+                let Some(kind) = e.file_type() else { continue };
+                if kind.is_dir() {
                     seen(e.path());
-                } else if e.file_type().is_file()
-                    && e.path().extension().is_some_and(|x| x == "toml")
-                {
+                } else if kind.is_file() && e.path().extension().is_some_and(|x| x == "toml") {
                     files.push(e.into_path());
                 }
             }
