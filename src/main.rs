@@ -289,6 +289,8 @@ enum FormatArg {
     Json,
     Sarif,
     Github,
+    Gitlab,
+    Rdjson,
 }
 
 #[derive(Clone, Copy, ValueEnum)]

@@ -183,6 +183,8 @@ pub(crate) fn run_check(args: CheckArgs) -> ExitCode {
         FormatArg::Json => Format::Json,
         FormatArg::Sarif => Format::Sarif,
         FormatArg::Github => Format::Github,
+        FormatArg::Gitlab => Format::Gitlab,
+        FormatArg::Rdjson => Format::Rdjson,
     };
     let stdin = args.paths.iter().any(|p| p.as_os_str() == "-");
     if stdin && args.paths.len() > 1 {
@@ -250,6 +252,8 @@ pub(crate) fn run_check(args: CheckArgs) -> ExitCode {
         Format::Json => report::json::write(&report, &bases, &mut out),
         Format::Sarif => report::sarif::write(&report, &bases, &mut out),
         Format::Github => report::github::write(&report, &mut out),
+        Format::Gitlab => report::gitlab::write(&report, &mut out),
+        Format::Rdjson => report::rdjson::write(&report, &mut out),
         Format::Short => report::short::write(&report, &mut out),
         Format::Human => {
             drop(out);

@@ -14,6 +14,8 @@ pub(crate) fn write_failures(format: Format, failures: &[report::Failure]) {
         }
         Format::Json => report::json::write_failures(failures, &mut out),
         Format::Sarif => report::sarif::write_failures(failures, &mut out),
+        Format::Gitlab => report::gitlab::write_failures(failures, &mut out),
+        Format::Rdjson => report::rdjson::write_failures(failures, &mut out),
         _ => Ok(()),
     };
     if let Err(e) = written.and_then(|()| out.flush())
@@ -75,7 +77,7 @@ pub(crate) fn load_facts(
     }
     FactBase::load_keeping_files(files).map_err(|(errors, kept)| {
         let result = match format {
-            Format::Json | Format::Sarif => {
+            _ if format.is_document() => {
                 write_failures(format, &report::Failure::of_facts(&errors, &kept));
                 let mut err = StandardStream::stderr(color_choice(color));
                 report::human::write_fact_errors(&errors, &kept, &mut err)

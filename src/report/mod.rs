@@ -11,8 +11,10 @@ use crate::facts::FactBase;
 
 pub mod claims;
 pub mod github;
+pub mod gitlab;
 pub mod human;
 pub mod json;
+pub mod rdjson;
 pub mod sarif;
 pub mod short;
 
@@ -29,6 +31,21 @@ pub enum Format {
     Sarif,
     /// GitHub Actions workflow commands (annotations on pull requests).
     Github,
+    /// A GitLab Code Quality report (a JSON array of issues).
+    Gitlab,
+    /// reviewdog's Diagnostic Format (rdjson).
+    Rdjson,
+}
+
+impl Format {
+    /// True for the formats that are one document on standard output, written whole
+    /// even when a configuration or fact base keeps anything from being checked.
+    pub fn is_document(self) -> bool {
+        matches!(
+            self,
+            Format::Json | Format::Sarif | Format::Gitlab | Format::Rdjson
+        )
+    }
 }
 
 /// A draft's path as CI output shows it: relative to the working folder when it is
