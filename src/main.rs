@@ -291,6 +291,7 @@ enum FormatArg {
     Github,
     Gitlab,
     Rdjson,
+    Junit,
 }
 
 #[derive(Clone, Copy, ValueEnum)]

@@ -296,3 +296,133 @@ fn an_unreadable_draft_is_reported_and_the_others_checked() {
     assert_valid_rdjson(&v);
     assert_eq!(v["diagnostics"].as_array().map(Vec::len), Some(2));
 }
+
+/// Parses a JUnit document and checks its structure (the common JUnit XSD's elements
+/// and attributes, as GitLab and Jenkins read them): `testsuites` > `testsuite` >
+/// `testcase` > at most one `failure` or `error`, every count attribute equal to what
+/// it counts. Returns (suite name, testcase name, classname, failure or error message).
+fn junit_cases(xml: &str) -> Vec<(String, String, String, Option<String>)> {
+    let doc = roxmltree::Document::parse(xml).unwrap_or_else(|e| panic!("not XML ({e}): {xml}"));
+    let root = doc.root_element();
+    assert_eq!(root.tag_name().name(), "testsuites");
+    let num = |n: roxmltree::Node, a: &str| -> usize {
+        n.attribute(a)
+            .unwrap_or_else(|| panic!("{a} on {}", n.tag_name().name()))
+            .parse()
+            .expect("a count")
+    };
+    let mut out = Vec::new();
+    let (mut tests, mut failures, mut errors) = (0, 0, 0);
+    for suite in root.children().filter(roxmltree::Node::is_element) {
+        assert_eq!(suite.tag_name().name(), "testsuite");
+        let name = suite.attribute("name").expect("suite name").to_string();
+        let (mut t, mut f, mut e) = (0, 0, 0);
+        for case in suite.children().filter(roxmltree::Node::is_element) {
+            assert_eq!(case.tag_name().name(), "testcase");
+            t += 1;
+            let kids: Vec<_> = case
+                .children()
+                .filter(roxmltree::Node::is_element)
+                .collect();
+            assert!(kids.len() <= 1, "one outcome per test case");
+            let outcome = kids.first().map(|k| {
+                match k.tag_name().name() {
+                    "failure" => f += 1,
+                    "error" => e += 1,
+                    other => panic!("unexpected <{other}>"),
+                }
+                assert!(k.attribute("type").is_some());
+                k.attribute("message").expect("message").to_string()
+            });
+            out.push((
+                name.clone(),
+                case.attribute("name").expect("case name").to_string(),
+                case.attribute("classname").expect("classname").to_string(),
+                outcome,
+            ));
+        }
+        assert_eq!(
+            (
+                num(suite, "tests"),
+                num(suite, "failures"),
+                num(suite, "errors")
+            ),
+            (t, f, e)
+        );
+        tests += t;
+        failures += f;
+        errors += e;
+    }
+    assert_eq!(
+        (
+            num(root, "tests"),
+            num(root, "failures"),
+            num(root, "errors")
+        ),
+        (tests, failures, errors)
+    );
+    out
+}
+
+#[test]
+fn junit_is_one_suite_per_file_and_one_failing_case_per_finding() {
+    let out = factlint(&["check", "--format", "junit", "./fixtures/drafts"]);
+    assert_eq!(code(&out), 1);
+    let xml = String::from_utf8(out.stdout.clone()).expect("UTF-8");
+    assert!(xml.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"));
+    let cases = junit_cases(&xml);
+    let json = parse(&factlint(&["check", "--format", "json", "fixtures/drafts"]));
+    let diagnostics = json["diagnostics"].as_array().expect("diagnostics");
+    let failing: Vec<_> = cases.iter().filter(|c| c.3.is_some()).collect();
+    assert_eq!(failing.len(), diagnostics.len());
+    // The messages read back exactly (apostrophes, `$`, quotes escaped and unescaped).
+    for (case, d) in failing.iter().zip(diagnostics) {
+        assert_eq!(case.3.as_deref(), d["message"].as_str());
+        assert_eq!(case.2, d["path"].as_str().expect("path"));
+    }
+    // A clean file is one passing case; no path has `./`.
+    assert!(cases.iter().any(|c| {
+        c.0 == "fixtures/drafts/amazon-anthropic-clean.md" && c.1 == "factlint" && c.3.is_none()
+    }));
+    assert!(cases.iter().all(|c| !c.0.starts_with("./")));
+    let again = factlint(&["check", "--format", "junit", "./fixtures/drafts"]);
+    assert_eq!(out.stdout, again.stdout);
+}
+
+#[test]
+fn junit_escapes_paths_and_writes_errors() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    let name = "r&d <\"draft\"> 'x'.md";
+    write(
+        d,
+        name,
+        "---\ndate: 2024-11-22\n---\n\nAmazon has now invested a total of $9 billion in Anthropic.\n",
+    );
+    std::fs::write(d.join("bad.md"), b"caf\xe9\n").expect("write");
+    let out = run_in(d, &["check", "--format", "junit", "."], None);
+    assert_eq!(code(&out), 2);
+    let cases = junit_cases(&String::from_utf8_lossy(&out.stdout));
+    assert_eq!(cases.len(), 2, "{cases:?}");
+    assert_eq!(cases[0].0, name);
+    assert!(cases[0].1.starts_with("value-mismatch at 5:"), "{cases:?}");
+    assert_eq!(cases[1].0, "bad.md");
+    assert!(cases[1].3.is_some());
+
+    // A configuration error: one suite with an error case.
+    broken_config(d);
+    let out = run_in(d, &["check", "--format", "junit", "a.md"], None);
+    assert_eq!(code(&out), 2);
+    let cases = junit_cases(&String::from_utf8_lossy(&out.stdout));
+    assert_eq!(cases.len(), 1, "{cases:?}");
+    assert_eq!(cases[0].0, "factlint");
+    assert_eq!(cases[0].2, "factlint.toml");
+    assert!(
+        cases[0]
+            .3
+            .as_deref()
+            .expect("error")
+            .starts_with("2:10: cannot read fact file"),
+        "{cases:?}"
+    );
+}

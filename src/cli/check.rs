@@ -185,6 +185,7 @@ pub(crate) fn run_check(args: CheckArgs) -> ExitCode {
         FormatArg::Github => Format::Github,
         FormatArg::Gitlab => Format::Gitlab,
         FormatArg::Rdjson => Format::Rdjson,
+        FormatArg::Junit => Format::Junit,
     };
     let stdin = args.paths.iter().any(|p| p.as_os_str() == "-");
     if stdin && args.paths.len() > 1 {
@@ -254,6 +255,7 @@ pub(crate) fn run_check(args: CheckArgs) -> ExitCode {
         Format::Github => report::github::write(&report, &mut out),
         Format::Gitlab => report::gitlab::write(&report, &mut out),
         Format::Rdjson => report::rdjson::write(&report, &mut out),
+        Format::Junit => report::junit::write(&report, &mut out),
         Format::Short => report::short::write(&report, &mut out),
         Format::Human => {
             drop(out);

@@ -16,6 +16,7 @@ pub(crate) fn write_failures(format: Format, failures: &[report::Failure]) {
         Format::Sarif => report::sarif::write_failures(failures, &mut out),
         Format::Gitlab => report::gitlab::write_failures(failures, &mut out),
         Format::Rdjson => report::rdjson::write_failures(failures, &mut out),
+        Format::Junit => report::junit::write_failures(failures, &mut out),
         _ => Ok(()),
     };
     if let Err(e) = written.and_then(|()| out.flush())

@@ -14,6 +14,7 @@ pub mod github;
 pub mod gitlab;
 pub mod human;
 pub mod json;
+pub mod junit;
 pub mod rdjson;
 pub mod sarif;
 pub mod short;
@@ -35,6 +36,8 @@ pub enum Format {
     Gitlab,
     /// reviewdog's Diagnostic Format (rdjson).
     Rdjson,
+    /// JUnit XML (GitLab unit test reports, Jenkins).
+    Junit,
 }
 
 impl Format {
@@ -43,7 +46,7 @@ impl Format {
     pub fn is_document(self) -> bool {
         matches!(
             self,
-            Format::Json | Format::Sarif | Format::Gitlab | Format::Rdjson
+            Format::Json | Format::Sarif | Format::Gitlab | Format::Rdjson | Format::Junit
         )
     }
 }
