@@ -10,6 +10,8 @@
 //! include = ["content/**"]          # globs relative to this file
 //! exclude = ["drafts/archive"]
 //! date = "2024-11-22"               # article date for drafts without front matter `date`
+//! date-format = "%d/%m/%Y"          # front matter dates such as 22/11/2024
+//! require-date = true               # an undated draft is an error (`missing-date`)
 //!
 //! [rules]
 //! unknown-model = "error"           # error | warning | info | off
@@ -97,6 +99,8 @@ struct RawConfig {
     #[serde(default)]
     exclude: Vec<Spanned<String>>,
     date: Option<Spanned<RawDate>>,
+    date_format: Option<Spanned<String>>,
+    require_date: Option<bool>,
     #[serde(default)]
     rules: BTreeMap<Spanned<String>, Level>,
     #[serde(default)]
@@ -159,6 +163,11 @@ pub struct Config {
     pub exclude: Globs,
     /// The article date for drafts whose front matter has none.
     pub date: Option<Date>,
+    /// `date-format`: a `strftime` format for front matter dates (`%d/%m/%Y`).
+    pub date_format: Option<String>,
+    /// `require-date`: a draft with no readable article date is an error
+    /// (`missing-date` at `error` unless `[rules]` sets it).
+    pub require_date: bool,
     /// Severities per rule.
     pub rules: Levels,
     /// Per-glob severities, applied in order after `rules` (the last match wins).
@@ -199,6 +208,8 @@ impl Config {
             include: Globs::default(),
             exclude: Globs::default(),
             date: None,
+            date_format: None,
+            require_date: false,
             rules: Levels::new(),
             overrides: Vec::new(),
         }
@@ -250,9 +261,27 @@ impl Config {
             }
             parsed
         });
+        let date_format =
+            raw.date_format.as_ref().and_then(
+                |f| match crate::read::front_matter::check_date_format(f.get_ref()) {
+                    Ok(()) => Some(f.get_ref().clone()),
+                    Err(message) => {
+                        problems.push(Problem {
+                            span: f.span(),
+                            message,
+                            label: "not a day's format".to_string(),
+                        });
+                        None
+                    }
+                },
+            );
         let include = globs(&raw.include, &mut problems);
         let exclude = globs(&raw.exclude, &mut problems);
-        let rules = levels(&raw.rules, &mut problems);
+        let mut rules = levels(&raw.rules, &mut problems);
+        let require_date = raw.require_date.unwrap_or(false);
+        if require_date {
+            rules.entry(RuleId::MissingDate).or_insert(Level::Error);
+        }
         let mut overrides = Vec::new();
         for o in &raw.overrides {
             if o.files.get_ref().is_empty() {
@@ -284,6 +313,8 @@ impl Config {
             include,
             exclude,
             date,
+            date_format,
+            require_date,
             rules,
             overrides,
         })
@@ -387,6 +418,10 @@ impl Config {
             }
             None => s.push_str("# date: none (front matter `date` or --date)\n"),
         }
+        if let Some(f) = &self.date_format {
+            let _ = writeln!(s, "date-format = {}", toml_str(f));
+        }
+        let _ = writeln!(s, "require-date = {}", self.require_date);
         s.push_str("\n[rules]\n");
         for &id in rule_ids {
             let level = levels

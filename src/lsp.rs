@@ -249,6 +249,7 @@ impl Setup {
                 report_unused_suppressions: false,
                 max_file_size: None,
                 coverage: false,
+                date_format: cfg.date_format.clone(),
             },
             path: check_path,
         })
@@ -717,7 +718,10 @@ impl Server<'_> {
         let pos = Positions::new(&doc.text);
         let offset = pos.offset(p.text_document_position_params.position);
         let e = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-            let scanned = crate::read::markdown::scan(&doc.text);
+            let mut scanned = crate::read::markdown::scan(&doc.text);
+            if let Some(fm) = &mut scanned.front_matter {
+                fm.apply_date_format(opts.date_format.as_deref());
+            }
             let a = Analysis::new(&path, &doc.text, &scanned, &base.facts, opts.default_date);
             crate::explain::explain_at(&a, offset)
         }))

@@ -546,7 +546,9 @@ fn anachronisms_need_an_article_date() {
     let dir = tempfile::tempdir().expect("tempdir");
     let p = write(dir.path(), "undated.md", &undated);
     let (v, code) = json(&[p.to_str().expect("path")]);
-    assert_eq!(findings(&v), vec![]);
+    // Only the warning that the draft has no date, on its front matter's first line.
+    assert_eq!(findings(&v), vec![("missing-date".to_string(), 1)]);
+    assert_eq!(v["diagnostics"][0]["severity"], "warning");
     assert_eq!(code, 0);
     // --date dates it; a date after every planted name makes it correct.
     let (v, _) = json(&["--date", "2024-03-08", p.to_str().expect("path")]);

@@ -997,3 +997,87 @@ fn config_errors_give_whole_machine_documents() {
         }
     }
 }
+
+/// `missing-date`: a warning by default, an error with `require-date = true`, its
+/// severity set by `[rules]`; `date-format` reads `22/11/2024`; a bad format is exit 2.
+#[test]
+fn missing_date_require_date_and_date_format() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let stale = "Amazon's total investment in Anthropic stands at $4 billion.\n";
+    write(dir.path(), "undated.md", stale);
+    write(
+        dir.path(),
+        "slash.md",
+        &format!("---\ndate: 22/11/2024\n---\n{stale}"),
+    );
+    write(
+        dir.path(),
+        "written.md",
+        &format!(
+            "---\ntitle: \"Amazon: $8 billion\" # a comment\ndate: \"November 22, 2024\"\n---\n{stale}"
+        ),
+    );
+    let check = |args: &[&str]| {
+        let mut all = vec!["check", "--format", "json"];
+        all.extend_from_slice(args);
+        all.extend(["slash.md", "undated.md", "written.md"]);
+        let out = run_in(dir.path(), &all, None);
+        (findings(&parse_json(&out)), code(&out), parse_json(&out))
+    };
+    // No configuration: two undated drafts (one unreadable), one dated in words.
+    let (got, exit, v) = check(&[]);
+    assert_eq!(
+        got,
+        vec![
+            f("slash.md", "missing-date", "warning", 2),
+            f("undated.md", "missing-date", "warning", 1),
+            f("written.md", "stale-value", "error", 5),
+        ]
+    );
+    assert_eq!(exit, 1);
+    assert_eq!(
+        v["diagnostics"][0]["message"],
+        "front matter `date` is not a date factlint can read (`22/11/2024`): no article date, so the time-dependent checks (stale-value, anachronism, relative-date, lineup-mismatch) were skipped"
+    );
+    // `date-format` reads the slashed day; `require-date` makes the rest an error.
+    write(
+        dir.path(),
+        "factlint.toml",
+        "date-format = \"%d/%m/%Y\"\nrequire-date = true\n",
+    );
+    let (got, exit, _) = check(&[]);
+    assert_eq!(
+        got,
+        vec![
+            f("slash.md", "stale-value", "error", 4),
+            f("undated.md", "missing-date", "error", 1),
+            f("written.md", "stale-value", "error", 5),
+        ]
+    );
+    assert_eq!(exit, 1);
+    // `[rules]` wins over `require-date`; `--date` dates the undated draft.
+    write(
+        dir.path(),
+        "factlint.toml",
+        "require-date = true\n[rules]\nmissing-date = \"info\"\n",
+    );
+    let (got, _, _) = check(&[]);
+    assert_eq!(got[1], f("undated.md", "missing-date", "info", 1));
+    let (got, _, _) = check(&["--date", "2024-11-22"]);
+    assert!(
+        got.contains(&f("undated.md", "stale-value", "error", 1))
+            && !got
+                .iter()
+                .any(|g| g.0 == "undated.md" && g.1 == "missing-date"),
+        "{got:?}"
+    );
+    // A format that gives no whole day is a configuration error.
+    write(dir.path(), "factlint.toml", "date-format = \"%m/%Y\"\n");
+    let out = run_in(dir.path(), &["check", "."], None);
+    assert_eq!(code(&out), 2);
+    assert!(
+        stderr(&out).contains("`date-format` `%m/%Y` does not give a whole day"),
+        "{}",
+        stderr(&out)
+    );
+}

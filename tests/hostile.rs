@@ -198,20 +198,24 @@ fn malformed_front_matter_gives_a_note_and_the_body_is_checked() {
         "bad-fm.md",
         b"---\ndate: next tuesday\ntags: [unclosed\n: : :\n---\nAmazon has now invested a total of $9 billion in Anthropic.\n",
     );
-    let (v, code, err) = json(&[&bad, &d.planted], &["--date", "2024-11-22"]);
+    let (v, code, _) = json(&[&bad, &d.planted], &["--date", "2024-11-22"]);
     assert_eq!(code, 1);
+    // The block is not valid YAML: it is reported on its first line, and the body is
+    // checked at --date.
     assert_eq!(
         findings(&v),
         vec![
+            f("bad-fm.md", "missing-date", 1),
             f("bad-fm.md", "value-mismatch", 6),
             f(PLANTED_FINDING.0, PLANTED_FINDING.1, PLANTED_FINDING.2)
         ]
     );
+    let message = v["diagnostics"][0]["message"].as_str().expect("message");
     assert!(
-        err.contains(
-            "bad-fm.md: front matter `date` is not a date (write YYYY-MM-DD); time rules use --date if given\n"
-        ),
-        "{err}"
+        message.starts_with("front matter cannot be read (not valid YAML: ")
+            && message
+                .ends_with("; checked at 2024-11-22 (from --date or the configuration) instead"),
+        "{message}"
     );
 }
 
@@ -224,10 +228,15 @@ fn unterminated_front_matter_is_read_as_markdown() {
     // No article date comes from an unterminated block: time checks are skipped...
     let (v, code, _) = json(&[&open, &d.planted], &[]);
     assert_eq!(code, 1);
-    assert_eq!(findings(&v), planted_only());
+    let mut want = vec![f("open.md", "missing-date", 1)];
+    want.extend(planted_only());
+    assert_eq!(findings(&v), want);
     let out = run(&["check", open.to_str().expect("path")]);
-    let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("1 file(s) have no article date"), "{err}");
+    let out = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        out.contains("warning[missing-date]: no article date"),
+        "{out}"
+    );
     // ... and with --date, the body is checked.
     let (v, _, _) = json(&[&open], &["--date", "2024-11-22"]);
     assert_eq!(findings(&v), vec![f("open.md", "value-mismatch", 4)]);
@@ -459,9 +468,13 @@ fn numbers_with_500_digits_and_a_dollar_with_nothing_after_it() {
     let (v, code, _) = json(&[&p, &lone, &d.planted], &[]);
     assert_eq!(code, 1);
     assert_eq!(errors(&v), vec![]);
+    // The lone `$` has no date: only that warning.
     assert_eq!(
         findings(&v),
-        vec![f(PLANTED_FINDING.0, PLANTED_FINDING.1, PLANTED_FINDING.2)]
+        vec![
+            f("dollar.md", "missing-date", 1),
+            f(PLANTED_FINDING.0, PLANTED_FINDING.1, PLANTED_FINDING.2)
+        ]
     );
     assert_eq!(v["files_checked"], 3);
 }

@@ -396,6 +396,38 @@ fn configuration_and_overrides_of_the_documents_path_apply() {
 }
 
 #[test]
+fn an_undated_document_gets_missing_date() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let mut c = Client::start(dir.path());
+    c.initialize(&uri_of(dir.path()));
+    let uri = uri_of(&dir.path().join("undated.md"));
+    let text = "# A draft\n\nAmazon's total investment in Anthropic stands at $4 billion.\n";
+    c.notify(
+        "textDocument/didOpen",
+        json!({"textDocument": {"uri": uri, "languageId": "markdown", "version": 1, "text": text}}),
+    );
+    let p = c.diagnostics_for(&uri);
+    let diags = p["diagnostics"].as_array().expect("diagnostics");
+    assert_eq!(diags.len(), 1, "{p:#}");
+    assert_eq!(diags[0]["code"], "missing-date");
+    assert_eq!(diags[0]["severity"], 2);
+    assert_eq!(diags[0]["range"], range_of(text, "# A draft"));
+    // Dated: the finding goes, and the stale value is found.
+    let dated = format!("---\ndate: Nov 22, 2024\n---\n{text}");
+    c.notify(
+        "textDocument/didChange",
+        json!({"textDocument": {"uri": uri, "version": 2}, "contentChanges": [{"text": dated}]}),
+    );
+    let p = c.diagnostics_for(&uri);
+    let diags = p["diagnostics"].as_array().expect("diagnostics");
+    assert_eq!(diags.len(), 1, "{p:#}");
+    assert_eq!(diags[0]["code"], "stale-value");
+    c.request("shutdown", Value::Null);
+    c.notify("exit", Value::Null);
+    assert_eq!(c.exit_code(), 0);
+}
+
+#[test]
 fn exit_without_shutdown_is_exit_code_1() {
     let dir = tempfile::tempdir().expect("a temp dir");
     let mut c = Client::start(dir.path());

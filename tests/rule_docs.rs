@@ -140,3 +140,33 @@ fn examples_are_read_from_their_headings() {
         Some(1)
     );
 }
+
+/// The rules `missing-date` names as skipped are exactly those whose example that
+/// fires needs the article's date: without it, each of them is silent.
+#[test]
+fn missing_date_names_the_rules_that_need_the_date() {
+    use factlint::rules::missing_date::TIME_RULES;
+    let base = FactBase::load(FactBase::builtin_files()).expect("the built-in base is valid");
+    let mut needs_date = Vec::new();
+    for id in RuleId::ALL {
+        let meta = meta_of(id).expect("every id has a description");
+        for ex in examples(meta.explanation) {
+            if !ex.fires || date_after(&ex.heading, "article dated").is_none() {
+                continue;
+            }
+            let undated = Example {
+                fires: true,
+                heading: ex.heading.replace("article dated", "undated"),
+                body: ex.body.clone(),
+            };
+            let dir = tempfile::tempdir().expect("tempdir");
+            if findings_of(id, &undated, &base, dir.path()) == 0 && !id.is_suppression() {
+                needs_date.push(id);
+            }
+        }
+    }
+    needs_date.sort();
+    let mut listed = TIME_RULES.to_vec();
+    listed.sort();
+    assert_eq!(needs_date, listed);
+}

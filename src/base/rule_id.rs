@@ -42,6 +42,8 @@ macro_rules! rule_list {
                     "\"doubling\", \"tripling\" between two values that do not have that ratio."),
                 (CorpusContradiction, "corpus-contradiction", Warning, corpus_contradiction,
                     "Two documents of one run that state the same claim differently."),
+                (MissingDate, "missing-date", Warning, missing_date,
+                    "A draft with no article date factlint can read: the time-dependent checks were skipped."),
             ],
             suppression: [
                 (ExpiredSuppression, "expired-suppression", Warning,

@@ -82,6 +82,7 @@ pub(crate) fn plan(
                 report_unused_suppressions: args.report_unused_suppressions,
                 max_file_size: Some(args.max_file_size),
                 coverage: args.coverage,
+                date_format: c.date_format.clone(),
             },
             path,
             base,
@@ -299,12 +300,7 @@ pub(crate) fn run_check(args: CheckArgs) -> ExitCode {
         );
     }
     for f in &report.files {
-        for n in f
-            .result
-            .notes
-            .iter()
-            .filter(|n| !n.starts_with("no article date"))
-        {
+        for n in &f.result.notes {
             eprintln!(
                 "note: {}: {n}",
                 factlint::base::paths::display_path(&f.path)
@@ -312,21 +308,6 @@ pub(crate) fn run_check(args: CheckArgs) -> ExitCode {
         }
     }
     if matches!(format, Format::Human) {
-        let undated = report
-            .files
-            .iter()
-            .filter(|f| {
-                f.result
-                    .notes
-                    .iter()
-                    .any(|n| n.starts_with("no article date"))
-            })
-            .count();
-        if undated > 0 {
-            eprintln!(
-                "note: {undated} file(s) have no article date (front matter `date` or --date); time-dependent checks were skipped for them"
-            );
-        }
         eprintln!(
             "factlint: {} file(s) checked{}, {errors} error(s), {warnings} warning(s){}{}{}",
             report.files_checked(),

@@ -8,7 +8,6 @@
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use jiff::civil::Date;
 use pulldown_cmark::{Event, LinkType, Options, Parser, Tag, TagEnd};
 use regex::Regex;
 
@@ -126,18 +125,7 @@ pub struct Directive {
     pub body: String,
 }
 
-/// The article metadata read from front matter.
-#[derive(Clone, Debug, Default)]
-pub struct FrontMatter {
-    /// Byte range of the whole front matter block.
-    pub span: Range<usize>,
-    /// `date` (or `published`, `pubDate`, `publishDate`): the article date.
-    pub date: Option<Date>,
-    /// `updated` (or `lastmod`, `modified`): the date the article was last updated.
-    pub updated: Option<Date>,
-    /// A date key whose value is not a date: (key, byte range of the value).
-    pub bad_date: Option<(String, Range<usize>)>,
-}
+pub use super::front_matter::FrontMatter;
 
 /// A scanned Markdown file.
 #[derive(Clone, Debug, Default)]
@@ -503,7 +491,15 @@ fn front_matter(text: &str, start: usize) -> (Option<FrontMatter>, usize) {
         let line = rest[pos..line_end].trim_end();
         if line == fence || (fence == "---" && line == "...") {
             let content = start + first_line_end..start + pos;
-            let fm = read_front_matter(text, content, fence == "+++", start..start + line_end);
+            let first_line =
+                start..start + rest[..first_line_end].trim_end_matches(['\n', '\r']).len();
+            let fm = FrontMatter::read(
+                text,
+                content,
+                fence == "+++",
+                start..start + line_end,
+                first_line,
+            );
             return (Some(fm), start + line_end);
         }
         pos = line_end;
@@ -512,73 +508,10 @@ fn front_matter(text: &str, start: usize) -> (Option<FrontMatter>, usize) {
     (None, start)
 }
 
-const DATE_KEYS: &[&str] = &["date", "published", "pubdate", "publishdate", "pub_date"];
-const UPDATED_KEYS: &[&str] = &["updated", "lastmod", "modified", "last_modified"];
-
-fn read_front_matter(
-    text: &str,
-    content: Range<usize>,
-    toml: bool,
-    span: Range<usize>,
-) -> FrontMatter {
-    let mut fm = FrontMatter {
-        span,
-        ..FrontMatter::default()
-    };
-    let body = &text[content.clone()];
-    let mut pos = content.start;
-    while pos < content.end {
-        let line_start = pos;
-        pos = content.start + line_end(body, pos - content.start);
-        let line = &text[line_start..pos];
-        // Top-level keys only (no indentation).
-        if line.starts_with([' ', '\t']) {
-            continue;
-        }
-        let sep = if toml { '=' } else { ':' };
-        let Some(i) = line.find(sep) else { continue };
-        let key = line[..i].trim().trim_matches('"').to_ascii_lowercase();
-        let is_date = DATE_KEYS.contains(&key.as_str());
-        let is_updated = UPDATED_KEYS.contains(&key.as_str());
-        if !is_date && !is_updated {
-            continue;
-        }
-        let raw = &line[i + 1..];
-        let lead = raw.len() - raw.trim_start().len();
-        let value = raw.trim().trim_matches(|c| c == '"' || c == '\'');
-        let value_start = line_start + i + 1 + lead;
-        let value_range = value_start..value_start + raw.trim().len();
-        match parse_front_matter_date(value) {
-            Some(d) => {
-                if is_date && fm.date.is_none() {
-                    fm.date = Some(d);
-                } else if is_updated && fm.updated.is_none() {
-                    fm.updated = Some(d);
-                }
-            }
-            None => {
-                if fm.bad_date.is_none() {
-                    fm.bad_date = Some((key, value_range));
-                }
-            }
-        }
-    }
-    fm
-}
-
-/// Reads `2024-11-22`, `2024-11-22T10:00:00Z`, `2024-11-22 10:00`.
-pub fn parse_front_matter_date(value: &str) -> Option<Date> {
-    let head = value.get(..10)?;
-    let rest = &value[10..];
-    if !(rest.is_empty() || rest.starts_with(['T', ' ', 't'])) {
-        return None;
-    }
-    head.parse::<Date>().ok()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use jiff::civil::Date;
 
     fn texts(doc: &Document) -> Vec<&str> {
         doc.blocks.iter().map(|b| b.text.as_str()).collect()

@@ -2,6 +2,7 @@
 //! with their spans, prose split into sentences.
 
 pub mod draft;
+pub mod front_matter;
 pub mod markdown;
 pub mod sentence;
 pub mod walk;

@@ -40,6 +40,9 @@ pub struct CheckOptions {
     /// Count what attribution made of each value and product name
     /// ([`FileResult::coverage`], `check --coverage`).
     pub coverage: bool,
+    /// A `strftime` format for front matter dates (`date-format` in factlint.toml,
+    /// such as `%d/%m/%Y`), tried before the common forms.
+    pub date_format: Option<String>,
 }
 
 /// Applies configured severities: sets each finding's severity, drops `off` rules.
@@ -76,7 +79,7 @@ fn run_rules(analysis: &Analysis<'_>, levels: &crate::config::Levels) -> Vec<Dia
 pub struct FileResult {
     /// Diagnostics, sorted.
     pub diagnostics: Vec<Diagnostic>,
-    /// Remarks that are not findings ("no article date: time rules skipped").
+    /// Remarks that are not findings ("2 sentence(s) too long to check were skipped").
     pub notes: Vec<String>,
     /// What the draft says that other drafts of the run may contradict; compared (and
     /// emptied) once every draft of a run is checked.
@@ -226,7 +229,12 @@ impl Report {
 
 /// Checks one draft's text.
 pub fn check_text(path: &Path, text: &str, facts: &FactBase, opts: &CheckOptions) -> FileResult {
-    let doc = crate::read::markdown::scan(text);
+    let mut doc = crate::read::markdown::scan(text);
+    if let Some(format) = &opts.date_format
+        && let Some(fm) = &mut doc.front_matter
+    {
+        fm.apply_date_format(Some(format));
+    }
     let analysis = if opts.coverage {
         Analysis::recording(path, text, &doc, facts, opts.default_date)
     } else {
@@ -254,11 +262,15 @@ pub fn check_text(path: &Path, text: &str, facts: &FactBase, opts: &CheckOptions
     diagnostics.sort_by(|a, b| a.sort_key().cmp(&b.sort_key()));
     diagnostics.dedup();
     let mut notes = Vec::new();
+    // An unreadable article date is the `missing-date` finding; an unreadable update
+    // date is a note.
     if let Some(fm) = &doc.front_matter
-        && let Some((key, _)) = &fm.bad_date
+        && fm.updated.is_none()
+        && let Some(field) = &fm.updated_field
     {
         notes.push(format!(
-            "front matter `{key}` is not a date (write YYYY-MM-DD); time rules use --date if given"
+            "front matter `{}` is not a date factlint can read; update notes without a date of their own are not judged",
+            field.key
         ));
     }
     if let Some(first) = analysis.oversized.first() {
@@ -269,12 +281,6 @@ pub fn check_text(path: &Path, text: &str, facts: &FactBase, opts: &CheckOptions
             crate::analysis::MAX_CLAIM_BYTES,
             crate::analysis::MAX_CLAIM_ITEMS
         ));
-    }
-    if analysis.article_date.is_none() {
-        notes.push(
-            "no article date (front matter `date` or --date): time-dependent checks skipped"
-                .to_string(),
-        );
     }
     let level = opts
         .levels
