@@ -116,20 +116,22 @@ pub fn uri_to_path(uri: &str) -> Option<PathBuf> {
         return None;
     }
     let path = path.split(['?', '#']).next().unwrap_or(path);
-    let mut bytes = Vec::with_capacity(path.len());
+    // A `%` not followed by two hex digits is no URI: refuse it rather than keep it as
+    // it is, as `percent_decode_str` would.
     let raw = path.as_bytes();
-    let mut i = 0;
-    while i < raw.len() {
-        if raw[i] == b'%' {
-            let hex = path.get(i + 1..i + 3)?;
-            bytes.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            bytes.push(raw[i]);
-            i += 1;
-        }
+    let escapes_ok = raw.iter().enumerate().all(|(i, &b)| {
+        b != b'%'
+            || raw
+                .get(i + 1..i + 3)
+                .is_some_and(|h| h.iter().all(u8::is_ascii_hexdigit))
+    });
+    if !escapes_ok {
+        return None;
     }
-    let decoded = String::from_utf8(bytes).ok()?;
+    let decoded = percent_encoding::percent_decode_str(path)
+        .decode_utf8()
+        .ok()?
+        .into_owned();
     // "file:///C:/x" is the Windows path "C:/x".
     let b = decoded.as_bytes();
     if cfg!(windows) && b.len() >= 3 && b[0] == b'/' && b[1].is_ascii_alphabetic() && b[2] == b':' {

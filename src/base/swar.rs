@@ -4,6 +4,10 @@
 //! Eight bytes are read as a little-endian word (byte 0 lowest), and the high bit of
 //! each byte that is *not* of the kind asked is set, so that the first such byte is
 //! `trailing_zeros() / 8` bytes in, and 0 means all eight are.
+//!
+//! Not `memchr`: it finds the first of one, two or three given bytes (or a substring),
+//! and what this asks is the first byte *outside* a class of 52, which no `memchr`
+//! search expresses without one pass per byte value.
 
 const ONES: u64 = 0x0101_0101_0101_0101;
 const HIGH: u64 = 0x8080_8080_8080_8080;

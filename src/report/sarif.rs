@@ -27,31 +27,30 @@ fn level(s: Severity) -> &'static str {
     }
 }
 
+/// The bytes a path segment keeps as they are in a URI: the unreserved characters of
+/// RFC 3986 and `/`; every other byte is percent-encoded.
+const PATH_KEEPS: &percent_encoding::AsciiSet = &percent_encoding::NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~')
+    .remove(b'/');
+
 /// A path as a URI reference: relative paths stay relative (code scanning resolves them
 /// against the repository root), absolute ones become `file://` URIs; every byte other
-/// than unreserved characters and `/` is percent-encoded.
+/// than unreserved characters and `/` is percent-encoded (by `percent-encoding`, the
+/// `url` project's encoder), except a Windows drive's colon.
 pub fn uri(path: &str) -> String {
-    let mut out = String::new();
-    let (prefix, rest) = if path.starts_with('/') {
-        ("file://", path)
+    let encode = |s: &str| percent_encoding::utf8_percent_encode(s, PATH_KEEPS).to_string();
+    if path.starts_with('/') {
+        format!("file://{}", encode(path))
     } else if let [drive, b':', b'/', ..] = path.as_bytes()
         && drive.is_ascii_alphabetic()
     {
-        ("file:///", path)
+        format!("file:///{}:{}", char::from(*drive), encode(&path[2..]))
     } else {
-        ("", path)
-    };
-    out.push_str(prefix);
-    for b in rest.bytes() {
-        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~' | b'/') {
-            out.push(char::from(b));
-        } else if b == b':' && !prefix.is_empty() && out.len() == prefix.len() + 1 {
-            out.push(':');
-        } else {
-            out.push_str(&format!("%{b:02X}"));
-        }
+        encode(path)
     }
-    out
 }
 
 /// An `artifactLocation`: a relative path is relative to `%SRCROOT%` (the checkout,
