@@ -1024,37 +1024,43 @@ fn missing_date_require_date_and_date_format() {
         let out = run_in(dir.path(), &all, None);
         (findings(&parse_json(&out)), code(&out), parse_json(&out))
     };
+    // Each configuration with what it gives, in file order; every case exits 1.
     // No configuration: two undated drafts (one unreadable), one dated in words.
-    let (got, exit, v) = check(&[]);
-    assert_eq!(
-        got,
-        vec![
-            f("slash.md", "missing-date", "warning", 2),
-            f("undated.md", "missing-date", "warning", 1),
-            f("written.md", "stale-value", "error", 5),
-        ]
-    );
-    assert_eq!(exit, 1);
-    assert_eq!(
-        v["diagnostics"][0]["message"],
-        "front matter `date` is not a date factlint can read (`22/11/2024`): no article date, so the time-dependent checks (stale-value, anachronism, relative-date, lineup-mismatch) were skipped"
-    );
     // `date-format` reads the slashed day; `require-date` makes the rest an error.
-    write(
-        dir.path(),
-        "factlint.toml",
-        "date-format = \"%d/%m/%Y\"\nrequire-date = true\n",
-    );
-    let (got, exit, _) = check(&[]);
-    assert_eq!(
-        got,
-        vec![
-            f("slash.md", "stale-value", "error", 4),
-            f("undated.md", "missing-date", "error", 1),
-            f("written.md", "stale-value", "error", 5),
-        ]
-    );
-    assert_eq!(exit, 1);
+    type Finding = (String, String, String, u64);
+    let cases: [(&str, [Finding; 3]); 2] = [
+        (
+            "",
+            [
+                f("slash.md", "missing-date", "warning", 2),
+                f("undated.md", "missing-date", "warning", 1),
+                f("written.md", "stale-value", "error", 5),
+            ],
+        ),
+        (
+            "date-format = \"%d/%m/%Y\"\nrequire-date = true\n",
+            [
+                f("slash.md", "stale-value", "error", 4),
+                f("undated.md", "missing-date", "error", 1),
+                f("written.md", "stale-value", "error", 5),
+            ],
+        ),
+    ];
+    for (config, want) in cases {
+        // The first case has no factlint.toml at all (none is written before it).
+        if !config.is_empty() {
+            write(dir.path(), "factlint.toml", config);
+        }
+        let (got, exit, v) = check(&[]);
+        assert_eq!(got, want, "with factlint.toml {config:?}");
+        assert_eq!(exit, 1, "with factlint.toml {config:?}");
+        if config.is_empty() {
+            assert_eq!(
+                v["diagnostics"][0]["message"],
+                "front matter `date` is not a date factlint can read (`22/11/2024`): no article date, so the time-dependent checks (stale-value, anachronism, relative-date, lineup-mismatch) were skipped"
+            );
+        }
+    }
     // `[rules]` wins over `require-date`; `--date` dates the undated draft.
     write(
         dir.path(),
