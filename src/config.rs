@@ -395,6 +395,16 @@ impl Config {
         }
     }
 
+    /// The nearest configuration file in a folder above this one's that this one
+    /// does not extend: its settings do not apply (the nearest file wins), which
+    /// `factlint config` points out.
+    pub fn shadowed(&self) -> Option<PathBuf> {
+        self.path.as_ref()?;
+        let parent = discover(self.dir.parent()?)?;
+        let abs = normalize(&parent);
+        (!self.extended.contains(&abs)).then_some(parent)
+    }
+
     /// True for a file whose extension `extensions` names (to check as Markdown when a
     /// folder is walked).
     pub fn takes_extension(&self, path: &Path) -> bool {
@@ -466,6 +476,13 @@ impl Config {
                 s,
                 "# extends: {}",
                 crate::base::paths::display_path(&shown(e))
+            );
+        }
+        if let Some(p) = self.shadowed() {
+            let _ = writeln!(
+                s,
+                "# note: {} is in a parent folder and not extended: none of its settings apply here (`extends` adds them)",
+                crate::base::paths::display_path(&shown(&p))
             );
         }
         let levels = match path {

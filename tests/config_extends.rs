@@ -155,6 +155,23 @@ fn without_extends_the_nearest_configuration_still_replaces() {
     write(d, "sub/a.md", WRONG);
     let out = run(d, &["check", "--format", "json", "."]);
     assert_eq!(findings(&out), [f("sub/a.md", "value-mismatch", "error")]);
+    // `factlint config` says that the parent's file does not apply.
+    let shown = run(d, &["config", "sub/a.md"]);
+    assert!(
+        stdout(&shown).contains(
+            "# note: factlint.toml is in a parent folder and not extended: none of its settings apply here"
+        ),
+        "{}",
+        stdout(&shown)
+    );
+    write(d, "sub/factlint.toml", "extends = \"../factlint.toml\"\n");
+    let shown = run(d, &["config", "sub/a.md"]);
+    assert!(!stdout(&shown).contains("# note:"), "{}", stdout(&shown));
+    assert!(
+        stdout(&shown).contains("value-mismatch = \"warning\""),
+        "{}",
+        stdout(&shown)
+    );
 }
 
 #[test]
