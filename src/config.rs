@@ -1,10 +1,14 @@
 //! Configuration: `factlint.toml` (or `.factlint.toml`), found by walking up from each
-//! checked file's folder (the nearest wins), or named with `--config`.
+//! checked file's folder (the nearest wins), or named with `--config`. A file can
+//! build on others with `extends` (see [`Config::load`] for what merges and what
+//! replaces; docs/configuration.md for users).
 //!
 //! The format is strict: an unknown key, an unknown rule id, a bad glob or a bad date is
 //! an error with a span in the TOML, so a typo never silently does nothing.
 //!
 //! ```toml
+//! extends = "../factlint.toml"      # or a list; relative to this file
+//! extensions = [".qmd", ".Rmd"]     # more files read as Markdown in a walked folder
 //! facts = ["facts"]                 # fact files or folders, relative to this file
 //! default-facts = true              # the built-in base too
 //! include = ["content/**"]          # globs relative to this file
@@ -12,6 +16,7 @@
 //! date = "2024-11-22"               # article date for drafts without front matter `date`
 //! date-format = "%d/%m/%Y"          # front matter dates such as 22/11/2024
 //! require-date = true               # an undated draft is an error (`missing-date`)
+//! baseline = "factlint-baseline.toml" # findings already known (`check --write-baseline`)
 //!
 //! [rules]
 //! unknown-model = "error"           # error | warning | info | off
@@ -91,20 +96,29 @@ pub type Levels = BTreeMap<RuleId, Level>;
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields, rename_all = "kebab-case")]
 struct RawConfig {
+    extends: Option<Spanned<OneOrMany>>,
+    extensions: Option<Vec<Spanned<String>>>,
     #[serde(default)]
     facts: Vec<Spanned<String>>,
     default_facts: Option<bool>,
-    #[serde(default)]
-    include: Vec<Spanned<String>>,
-    #[serde(default)]
-    exclude: Vec<Spanned<String>>,
+    include: Option<Vec<Spanned<String>>>,
+    exclude: Option<Vec<Spanned<String>>>,
     date: Option<Spanned<RawDate>>,
     date_format: Option<Spanned<String>>,
     require_date: Option<bool>,
+    baseline: Option<Spanned<String>>,
     #[serde(default)]
     rules: BTreeMap<Spanned<String>, Level>,
     #[serde(default)]
     overrides: Vec<RawOverride>,
+}
+
+/// `extends = "a.toml"` or `extends = ["a.toml", "b.toml"]`.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum OneOrMany {
+    One(String),
+    Many(Vec<String>),
 }
 
 #[derive(Deserialize)]
@@ -120,10 +134,19 @@ struct RawOverride {
 pub struct Globs {
     /// The patterns as written.
     pub patterns: Vec<String>,
+    /// The absolute folder they are relative to: that of the configuration file that
+    /// wrote them (which may be one that `extends` named).
+    pub dir: PathBuf,
     set: Option<GlobSet>,
 }
 
 impl Globs {
+    /// True if any pattern matches `path`, taken relative to [`Globs::dir`]; false for
+    /// a path outside it.
+    pub fn matches_path(&self, path: &Path) -> bool {
+        relative_to_dir(&self.dir, path).is_some_and(|rel| self.is_match(&rel))
+    }
+
     /// True if any pattern matches the relative path (`/`-separated).
     pub fn is_match(&self, rel: &str) -> bool {
         self.set.as_ref().is_some_and(|s| s.is_match(rel))
@@ -151,10 +174,17 @@ pub struct Config {
     pub path: Option<PathBuf>,
     /// The absolute folder that `facts` and the globs are relative to.
     pub dir: PathBuf,
-    /// Fact files or folders, resolved against [`Config::dir`].
+    /// The files `extends` brought in (directly or through another), in the order they
+    /// were applied, each once.
+    pub extended: Vec<PathBuf>,
+    /// Fact files or folders, resolved against the folder of the configuration that
+    /// names them: those of the extended files first, then this file's.
     pub facts: Vec<PathBuf>,
-    /// The span in the configuration's text of each of [`Config::facts`].
+    /// The span of each of [`Config::facts`] in the text of the configuration file
+    /// that names it ([`Config::fact_origins`]).
     pub fact_spans: Vec<Range<usize>>,
+    /// The configuration file that names each of [`Config::facts`].
+    pub fact_origins: Vec<PathBuf>,
     /// Whether the built-in fact base is used.
     pub default_facts: bool,
     /// If not empty, only files matching one of these are checked.
@@ -168,6 +198,12 @@ pub struct Config {
     /// `require-date`: a draft with no readable article date is an error
     /// (`missing-date` at `error` unless `[rules]` sets it).
     pub require_date: bool,
+    /// `baseline`: a baseline file (see `run::baseline`), resolved against the folder
+    /// of the configuration that names it.
+    pub baseline: Option<PathBuf>,
+    /// `extensions`: more file extensions (lowercase, without the dot) checked as
+    /// Markdown when a folder is walked, besides `.md`, `.markdown` and `.mdx`.
+    pub extensions: Vec<String>,
     /// Severities per rule.
     pub rules: Levels,
     /// Per-glob severities, applied in order after `rules` (the last match wins).
@@ -196,154 +232,208 @@ pub struct ConfigError {
     pub problems: Vec<Problem>,
 }
 
+/// What one configuration file sets: `None` (or empty) for a key it does not write.
+/// A configuration is its layers (those `extends` names, then its own) applied in
+/// order onto the defaults ([`Layer::apply`]).
+struct Layer {
+    path: PathBuf,
+    extends: Vec<(String, Range<usize>)>,
+    facts: Vec<(PathBuf, Range<usize>)>,
+    default_facts: Option<bool>,
+    include: Option<Globs>,
+    exclude: Option<Globs>,
+    date: Option<Date>,
+    date_format: Option<String>,
+    require_date: Option<bool>,
+    baseline: Option<PathBuf>,
+    extensions: Vec<String>,
+    rules: Levels,
+    overrides: Vec<Override>,
+}
+
+impl Layer {
+    /// Applies this layer onto `c`. Merged: `facts` (added after those already there),
+    /// `extensions`, `[rules]` (per rule), `[[overrides]]` (added after). Replaced when
+    /// the layer sets them: every other key.
+    fn apply(self, c: &mut Config) {
+        for (f, span) in self.facts {
+            if !c.facts.contains(&f) {
+                c.facts.push(f);
+                c.fact_spans.push(span);
+                c.fact_origins.push(self.path.clone());
+            }
+        }
+        for e in self.extensions {
+            if !c.extensions.contains(&e) {
+                c.extensions.push(e);
+            }
+        }
+        c.rules.extend(self.rules);
+        c.overrides.extend(self.overrides);
+        if let Some(v) = self.default_facts {
+            c.default_facts = v;
+        }
+        if let Some(v) = self.include {
+            c.include = v;
+        }
+        if let Some(v) = self.exclude {
+            c.exclude = v;
+        }
+        if let Some(v) = self.date {
+            c.date = Some(v);
+        }
+        if let Some(v) = self.date_format {
+            c.date_format = Some(v);
+        }
+        if let Some(v) = self.require_date {
+            c.require_date = v;
+        }
+        if let Some(v) = self.baseline {
+            c.baseline = Some(v);
+        }
+    }
+}
+
+/// The folder of a configuration file (absolute).
+fn folder_of(path: &Path) -> PathBuf {
+    let abs = normalize(path);
+    abs.parent().map_or_else(|| abs.clone(), Path::to_path_buf)
+}
+
+/// A path as errors show it: relative to the current folder when inside it.
+fn shown(path: &Path) -> PathBuf {
+    let cwd = std::env::current_dir().ok().map(|c| normalize(&c));
+    match cwd {
+        Some(cwd) if path.is_absolute() => path
+            .strip_prefix(&cwd)
+            .map_or_else(|_| path.to_path_buf(), Path::to_path_buf),
+        _ => path.to_path_buf(),
+    }
+}
+
+/// The span of `item` (quoted) inside the span `within` of `text`, for one entry of a
+/// list whose entries have no span of their own; `within` if it is not found.
+fn item_span(text: &str, within: &Range<usize>, item: &str) -> Range<usize> {
+    let Some(list) = text.get(within.clone()) else {
+        return within.clone();
+    };
+    for quote in ['"', '\''] {
+        let needle = format!("{quote}{item}{quote}");
+        if let Some(i) = list.find(&needle) {
+            return within.start + i..within.start + i + needle.len();
+        }
+    }
+    within.clone()
+}
+
 impl Config {
     /// The defaults: built-in facts, every Markdown file, the rules' own severities.
     pub fn defaults(dir: &Path) -> Config {
+        let dir = normalize(dir);
         Config {
             path: None,
-            dir: normalize(dir),
+            extended: Vec::new(),
             facts: Vec::new(),
             fact_spans: Vec::new(),
+            fact_origins: Vec::new(),
             default_facts: true,
-            include: Globs::default(),
-            exclude: Globs::default(),
+            include: Globs {
+                dir: dir.clone(),
+                ..Globs::default()
+            },
+            exclude: Globs {
+                dir: dir.clone(),
+                ..Globs::default()
+            },
             date: None,
             date_format: None,
             require_date: false,
+            baseline: None,
+            extensions: Vec::new(),
             rules: Levels::new(),
             overrides: Vec::new(),
-        }
-    }
-
-    /// Reads and resolves a configuration file.
-    pub fn load(path: &Path) -> Result<Config, ConfigError> {
-        let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
-            path: path.to_path_buf(),
-            text: String::new(),
-            problems: vec![Problem {
-                span: 0..0,
-                message: format!(
-                    "cannot read configuration: {}",
-                    crate::read::walk::io_message(&e)
-                ),
-                label: String::new(),
-            }],
-        })?;
-        Config::parse(path, &text).map_err(|problems| ConfigError {
-            path: path.to_path_buf(),
-            text,
-            problems,
-        })
-    }
-
-    /// Parses a configuration's text; `path` is where it lives (globs and fact paths are
-    /// relative to its folder).
-    pub fn parse(path: &Path, text: &str) -> Result<Config, Vec<Problem>> {
-        let raw: RawConfig = toml::from_str(text).map_err(|e| {
-            vec![Problem {
-                span: e.span().unwrap_or(0..0),
-                message: format!("invalid configuration: {}", e.message().trim()),
-                label: "here".to_string(),
-            }]
-        })?;
-        let abs = normalize(path);
-        let dir = abs.parent().map_or_else(|| abs.clone(), Path::to_path_buf);
-        let mut problems = Vec::new();
-        let date = raw.date.as_ref().and_then(|d| {
-            let text = d.get_ref().as_text();
-            let parsed = text.trim().parse::<Date>().ok();
-            if parsed.is_none() {
-                problems.push(Problem {
-                    span: d.span(),
-                    message: format!("`date` must be a day (YYYY-MM-DD), not `{text}`"),
-                    label: "not a date".to_string(),
-                });
-            }
-            parsed
-        });
-        let date_format =
-            raw.date_format.as_ref().and_then(
-                |f| match crate::read::front_matter::check_date_format(f.get_ref()) {
-                    Ok(()) => Some(f.get_ref().clone()),
-                    Err(message) => {
-                        problems.push(Problem {
-                            span: f.span(),
-                            message,
-                            label: "not a day's format".to_string(),
-                        });
-                        None
-                    }
-                },
-            );
-        let include = globs(&raw.include, &mut problems);
-        let exclude = globs(&raw.exclude, &mut problems);
-        let mut rules = levels(&raw.rules, &mut problems);
-        let require_date = raw.require_date.unwrap_or(false);
-        if require_date {
-            rules.entry(RuleId::MissingDate).or_insert(Level::Error);
-        }
-        let mut overrides = Vec::new();
-        for o in &raw.overrides {
-            if o.files.get_ref().is_empty() {
-                problems.push(Problem {
-                    span: o.files.span(),
-                    message: "an override needs at least one glob in `files`".to_string(),
-                    label: "empty".to_string(),
-                });
-            }
-            overrides.push(Override {
-                files: globs(o.files.get_ref(), &mut problems),
-                rules: levels(&o.rules, &mut problems),
-            });
-        }
-        if !problems.is_empty() {
-            problems.sort_by_key(|p| p.span.start);
-            return Err(problems);
-        }
-        Ok(Config {
-            path: Some(path.to_path_buf()),
-            facts: raw
-                .facts
-                .iter()
-                .map(|f| normalize(&dir.join(f.get_ref())))
-                .collect(),
-            fact_spans: raw.facts.iter().map(Spanned::span).collect(),
             dir,
-            default_facts: raw.default_facts.unwrap_or(true),
-            include,
-            exclude,
-            date,
-            date_format,
-            require_date,
-            rules,
-            overrides,
-        })
+        }
+    }
+
+    /// Reads and resolves a configuration file, with the files its `extends` names
+    /// (relative to the file that names them; each one's own `extends` too).
+    pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        let mut layers = Vec::new();
+        let mut extended = Vec::new();
+        load_layers(path, &mut Vec::new(), &mut layers, &mut extended)?;
+        let mut c = Config::defaults(&folder_of(path));
+        c.path = Some(path.to_path_buf());
+        for layer in layers {
+            layer.apply(&mut c);
+        }
+        extended.retain(|p| *p != normalize(path));
+        c.extended = extended;
+        c.finish();
+        Ok(c)
+    }
+
+    /// Parses one configuration's text; `path` is where it lives (globs and fact paths
+    /// are relative to its folder). `extends` is checked but not followed: that is
+    /// [`Config::load`]'s work.
+    pub fn parse(path: &Path, text: &str) -> Result<Config, Vec<Problem>> {
+        let layer = parse_layer(path, text)?;
+        let mut c = Config::defaults(&folder_of(path));
+        c.path = Some(path.to_path_buf());
+        layer.apply(&mut c);
+        c.finish();
+        Ok(c)
+    }
+
+    /// What the layers leave implied: `require-date` makes `missing-date` an error
+    /// unless `[rules]` sets it.
+    fn finish(&mut self) {
+        if self.require_date {
+            self.rules
+                .entry(RuleId::MissingDate)
+                .or_insert(Level::Error);
+        }
+    }
+
+    /// The nearest configuration file in a folder above this one's that this one
+    /// does not extend: its settings do not apply (the nearest file wins), which
+    /// `factlint config` points out.
+    pub fn shadowed(&self) -> Option<PathBuf> {
+        self.path.as_ref()?;
+        let parent = discover(self.dir.parent()?)?;
+        let abs = normalize(&parent);
+        (!self.extended.contains(&abs)).then_some(parent)
+    }
+
+    /// True for a file whose extension `extensions` names (to check as Markdown when a
+    /// folder is walked).
+    pub fn takes_extension(&self, path: &Path) -> bool {
+        path.extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| self.extensions.iter().any(|x| x.eq_ignore_ascii_case(e)))
     }
 
     /// A path relative to the configuration's folder, `/`-separated; `None` for a path
     /// outside it (globs do not apply there).
     pub fn relative(&self, path: &Path) -> Option<String> {
-        let abs = normalize(path);
-        let rel = abs.strip_prefix(&self.dir).ok()?;
-        let parts: Vec<String> = rel
-            .components()
-            .map(|c| c.as_os_str().to_string_lossy().into_owned())
-            .collect();
-        Some(parts.join("/"))
+        relative_to_dir(&self.dir, path)
     }
 
     /// True if `include` / `exclude` leave the file out. A folder matched by `exclude`
     /// leaves out everything in it.
     pub fn is_excluded(&self, path: &Path) -> bool {
-        let Some(rel) = self.relative(path) else {
-            return false;
-        };
-        if !self.include.is_empty() && !self.include.is_match(&rel) {
+        if !self.include.is_empty()
+            && relative_to_dir(&self.include.dir, path).is_some()
+            && !self.include.matches_path(path)
+        {
             return true;
         }
         if self.exclude.is_empty() {
             return false;
         }
+        let Some(rel) = relative_to_dir(&self.exclude.dir, path) else {
+            return false;
+        };
         let mut prefix = rel.as_str();
         loop {
             if self.exclude.is_match(prefix) {
@@ -359,14 +449,8 @@ impl Config {
     /// The severities for one file: `[rules]`, then every matching override in order.
     pub fn levels_for(&self, path: &Path) -> Levels {
         let mut out = self.rules.clone();
-        if self.overrides.is_empty() {
-            return out;
-        }
-        let Some(rel) = self.relative(path) else {
-            return out;
-        };
         for o in &self.overrides {
-            if o.files.is_match(&rel) {
+            if o.files.matches_path(path) {
                 out.extend(o.rules.iter().map(|(k, v)| (*k, *v)));
             }
         }
@@ -387,6 +471,20 @@ impl Config {
             }
             None => s.push_str("# configuration: none (built-in defaults)\n"),
         }
+        for e in &self.extended {
+            let _ = writeln!(
+                s,
+                "# extends: {}",
+                crate::base::paths::display_path(&shown(e))
+            );
+        }
+        if let Some(p) = self.shadowed() {
+            let _ = writeln!(
+                s,
+                "# note: {} is in a parent folder and not extended: none of its settings apply here (`extends` adds them)",
+                crate::base::paths::display_path(&shown(&p))
+            );
+        }
         let levels = match path {
             Some(p) => {
                 let _ = writeln!(s, "# for: {}", crate::base::paths::display_path(p));
@@ -406,7 +504,12 @@ impl Config {
         let facts: Vec<String> = self
             .facts
             .iter()
-            .map(|f| crate::base::paths::display_path(f.strip_prefix(&self.dir).unwrap_or(f)))
+            .map(|f| {
+                crate::base::paths::display_path(
+                    &f.strip_prefix(&self.dir)
+                        .map_or_else(|_| shown(f), Path::to_path_buf),
+                )
+            })
             .collect();
         let _ = writeln!(s, "facts = {}", list(&facts));
         let _ = writeln!(s, "default-facts = {}", self.default_facts);
@@ -422,6 +525,17 @@ impl Config {
             let _ = writeln!(s, "date-format = {}", toml_str(f));
         }
         let _ = writeln!(s, "require-date = {}", self.require_date);
+        if !self.extensions.is_empty() {
+            let dotted: Vec<String> = self.extensions.iter().map(|e| format!(".{e}")).collect();
+            let _ = writeln!(s, "extensions = {}", list(&dotted));
+        }
+        if let Some(b) = &self.baseline {
+            let _ = writeln!(
+                s,
+                "baseline = {}",
+                toml_str(&crate::base::paths::display_path(b))
+            );
+        }
         s.push_str("\n[rules]\n");
         for &id in rule_ids {
             let level = levels
@@ -444,6 +558,217 @@ impl Config {
         }
         s
     }
+}
+
+/// Reads the file at `path` and the files its `extends` names, depth first, pushing
+/// their layers in the order they apply (an extended file before the file that extends
+/// it). `chain` is the files being read, for cycles; `seen` every file read.
+fn load_layers(
+    path: &Path,
+    chain: &mut Vec<PathBuf>,
+    layers: &mut Vec<Layer>,
+    seen: &mut Vec<PathBuf>,
+) -> Result<(), ConfigError> {
+    let text = std::fs::read_to_string(path).map_err(|e| ConfigError {
+        path: path.to_path_buf(),
+        text: String::new(),
+        problems: vec![Problem {
+            span: 0..0,
+            message: format!(
+                "cannot read configuration: {}",
+                crate::read::walk::io_message(&e)
+            ),
+            label: String::new(),
+        }],
+    })?;
+    let fail = |text: &str, problems: Vec<Problem>| ConfigError {
+        path: path.to_path_buf(),
+        text: text.to_string(),
+        problems,
+    };
+    let layer = parse_layer(path, &text).map_err(|p| fail(&text, p))?;
+    let abs = normalize(path);
+    chain.push(abs.clone());
+    let dir = folder_of(path);
+    for (target, span) in &layer.extends {
+        let next = normalize(&dir.join(target));
+        if chain.contains(&next) {
+            let mut names: Vec<String> = chain
+                .iter()
+                .skip_while(|p| **p != next)
+                .map(|p| crate::base::paths::display_path(&shown(p)))
+                .collect();
+            names.push(crate::base::paths::display_path(&shown(&next)));
+            return Err(fail(
+                &text,
+                vec![Problem {
+                    span: span.clone(),
+                    message: format!("`extends` makes a cycle: {}", names.join(" -> ")),
+                    label: "extended again here".to_string(),
+                }],
+            ));
+        }
+        if !next.is_file() {
+            let why = match std::fs::metadata(&next) {
+                Ok(_) => "not a file".to_string(),
+                Err(e) => crate::read::walk::io_message(&e),
+            };
+            return Err(fail(
+                &text,
+                vec![Problem {
+                    span: span.clone(),
+                    message: format!(
+                        "cannot read `{target}` (named by `extends`, at {}): {why}",
+                        crate::base::paths::display_path(&shown(&next))
+                    ),
+                    label: "named here".to_string(),
+                }],
+            ));
+        }
+        load_layers(&shown(&next), chain, layers, seen)?;
+    }
+    chain.pop();
+    if !seen.contains(&abs) {
+        seen.push(abs);
+    }
+    layers.push(layer);
+    Ok(())
+}
+
+/// Parses one configuration file into what it sets.
+fn parse_layer(path: &Path, text: &str) -> Result<Layer, Vec<Problem>> {
+    let raw: RawConfig = toml::from_str(text).map_err(|e| {
+        vec![Problem {
+            span: e.span().unwrap_or(0..0),
+            message: format!("invalid configuration: {}", e.message().trim()),
+            label: "here".to_string(),
+        }]
+    })?;
+    let dir = folder_of(path);
+    let mut problems = Vec::new();
+    let date = raw.date.as_ref().and_then(|d| {
+        let text = d.get_ref().as_text();
+        let parsed = text.trim().parse::<Date>().ok();
+        if parsed.is_none() {
+            problems.push(Problem {
+                span: d.span(),
+                message: format!("`date` must be a day (YYYY-MM-DD), not `{text}`"),
+                label: "not a date".to_string(),
+            });
+        }
+        parsed
+    });
+    let date_format = raw.date_format.as_ref().and_then(|f| {
+        match crate::read::front_matter::check_date_format(f.get_ref()) {
+            Ok(()) => Some(f.get_ref().clone()),
+            Err(message) => {
+                problems.push(Problem {
+                    span: f.span(),
+                    message,
+                    label: "not a day's format".to_string(),
+                });
+                None
+            }
+        }
+    });
+    let extends = match &raw.extends {
+        None => Vec::new(),
+        Some(e) => {
+            let span = e.span();
+            let items = match e.get_ref() {
+                OneOrMany::One(s) => vec![(s.clone(), span.clone())],
+                OneOrMany::Many(v) => v
+                    .iter()
+                    .map(|s| (s.clone(), item_span(text, &span, s)))
+                    .collect(),
+            };
+            for (s, sp) in &items {
+                if s.trim().is_empty() {
+                    problems.push(Problem {
+                        span: sp.clone(),
+                        message: "`extends` names a configuration file, not an empty path"
+                            .to_string(),
+                        label: "empty".to_string(),
+                    });
+                }
+            }
+            items
+        }
+    };
+    let mut extensions = Vec::new();
+    for e in raw.extensions.iter().flatten() {
+        let x = e
+            .get_ref()
+            .trim()
+            .trim_start_matches('.')
+            .to_ascii_lowercase();
+        if x.is_empty() || x.contains(['/', '\\', '*']) {
+            problems.push(Problem {
+                span: e.span(),
+                message: format!(
+                    "`extensions` takes file extensions such as \".qmd\", not `{}`",
+                    e.get_ref()
+                ),
+                label: "not an extension".to_string(),
+            });
+        } else if !extensions.contains(&x) {
+            extensions.push(x);
+        }
+    }
+    let include = raw.include.as_ref().map(|g| globs(g, &dir, &mut problems));
+    let exclude = raw.exclude.as_ref().map(|g| globs(g, &dir, &mut problems));
+    let rules = levels(&raw.rules, &mut problems);
+    let mut overrides = Vec::new();
+    for o in &raw.overrides {
+        if o.files.get_ref().is_empty() {
+            problems.push(Problem {
+                span: o.files.span(),
+                message: "an override needs at least one glob in `files`".to_string(),
+                label: "empty".to_string(),
+            });
+        }
+        overrides.push(Override {
+            files: globs(o.files.get_ref(), &dir, &mut problems),
+            rules: levels(&o.rules, &mut problems),
+        });
+    }
+    if !problems.is_empty() {
+        problems.sort_by_key(|p| p.span.start);
+        return Err(problems);
+    }
+    Ok(Layer {
+        path: path.to_path_buf(),
+        extends,
+        facts: raw
+            .facts
+            .iter()
+            .map(|f| (normalize(&dir.join(f.get_ref())), f.span()))
+            .collect(),
+        default_facts: raw.default_facts,
+        include,
+        exclude,
+        date,
+        date_format,
+        require_date: raw.require_date,
+        baseline: raw
+            .baseline
+            .as_ref()
+            .map(|b| normalize(&dir.join(b.get_ref()))),
+        extensions,
+        rules,
+        overrides,
+    })
+}
+
+/// `path` relative to the folder `dir`, `/`-separated; `None` outside it.
+fn relative_to_dir(dir: &Path, path: &Path) -> Option<String> {
+    let abs = normalize(path);
+    let rel = abs.strip_prefix(dir).ok()?;
+    let parts: Vec<String> = rel
+        .components()
+        .map(|c| c.as_os_str().to_string_lossy().into_owned())
+        .collect();
+    Some(parts.join("/"))
 }
 
 fn toml_str(s: &str) -> String {
@@ -486,7 +811,7 @@ fn levels(raw: &BTreeMap<Spanned<String>, Level>, problems: &mut Vec<Problem>) -
 
 /// Compiles globs: `*` and `?` stop at `/`, `**` crosses folders; a pattern without `/`
 /// matches at any depth (like `.gitignore`); a leading `/` anchors it to the folder.
-fn globs(raw: &[Spanned<String>], problems: &mut Vec<Problem>) -> Globs {
+fn globs(raw: &[Spanned<String>], dir: &Path, problems: &mut Vec<Problem>) -> Globs {
     let mut builder = GlobSetBuilder::new();
     let mut patterns = Vec::new();
     for p in raw {
@@ -515,7 +840,11 @@ fn globs(raw: &[Spanned<String>], problems: &mut Vec<Problem>) -> Globs {
     } else {
         builder.build().ok()
     };
-    Globs { patterns, set }
+    Globs {
+        patterns,
+        dir: dir.to_path_buf(),
+        set,
+    }
 }
 
 /// An absolute path with `.` and `..` removed lexically (no file-system access, links

@@ -243,6 +243,8 @@ struct CheckArgs {
     /// global git excludes.
     #[arg(long)]
     no_ignore: bool,
+    #[command(flatten)]
+    baseline: cli::check::BaselineArgs,
 }
 
 #[derive(clap::Args)]

@@ -8,6 +8,20 @@ pub(crate) struct Plan {
     jobs: Vec<FileJob>,
     bases: Vec<FactBase>,
     pub(crate) skipped: Vec<FileError>,
+    /// Each checked file's baseline from its configuration (`baseline = "..."`).
+    baseline_of: HashMap<PathBuf, PathBuf>,
+}
+
+/// `--baseline` and `--write-baseline` (see `factlint::run::baseline`).
+#[derive(clap::Args, Default)]
+pub(crate) struct BaselineArgs {
+    /// Report only the findings this baseline file does not hold (instead of the
+    /// `baseline` of factlint.toml).
+    #[arg(long, value_name = "FILE", conflicts_with = "write_baseline")]
+    pub(crate) baseline: Option<PathBuf>,
+    /// Record every finding in this baseline file (TOML) instead of reporting them.
+    #[arg(long, value_name = "FILE", conflicts_with_all = ["fix", "diff"])]
+    pub(crate) write_baseline: Option<PathBuf>,
 }
 
 impl Plan {
@@ -40,6 +54,7 @@ pub(crate) fn plan(
         jobs: Vec::with_capacity(files.len()),
         bases: Vec::new(),
         skipped: Vec::new(),
+        baseline_of: HashMap::new(),
     };
     for path in files {
         let ci = configs
@@ -70,6 +85,9 @@ pub(crate) fn plan(
                 keys.len() - 1
             })
         });
+        if let Some(b) = &c.baseline {
+            plan.baseline_of.insert(path.clone(), shown(b));
+        }
         plan.jobs.push(FileJob {
             opts: CheckOptions {
                 default_date: args.date.or(c.date),
@@ -108,6 +126,7 @@ pub(crate) fn plan(
 pub(crate) struct StdinInput {
     bytes: Vec<u8>,
     job: Option<FileJob>,
+    baseline_of: HashMap<PathBuf, PathBuf>,
 }
 
 /// Reads one draft from standard input and checks it.
@@ -133,10 +152,16 @@ pub(crate) fn run_stdin(
         jobs,
         mut bases,
         skipped,
+        baseline_of,
     } = plan(args, vec![lookup], args.stdin_filename.is_some(), format)?;
     for base in &mut bases {
         base.names.expect_text(bytes.len() as u64);
     }
+    // The configuration's baseline applies to the draft under its shown name.
+    let baseline_of: HashMap<PathBuf, PathBuf> = baseline_of
+        .into_values()
+        .map(|b| (name.clone(), b))
+        .collect();
     let mut report = Report::default();
     debug_assert!(
         skipped.is_empty(),
@@ -147,11 +172,20 @@ pub(crate) fn run_stdin(
             path: name,
             message: "skipped: excluded by the configuration's include / exclude".to_string(),
         });
-        return Ok((report, bases, StdinInput { bytes, job: None }));
+        return Ok((
+            report,
+            bases,
+            StdinInput {
+                bytes,
+                job: None,
+                baseline_of,
+            },
+        ));
     };
     let input = StdinInput {
         bytes: bytes.clone(),
         job: Some(job.clone()),
+        baseline_of,
     };
     match factlint::run::decode(bytes) {
         Ok(Some(text)) => {
@@ -197,9 +231,12 @@ pub(crate) fn run_check(args: CheckArgs) -> ExitCode {
         eprintln!("error: --stdin-filename needs `-` as the path to check");
         return ExitCode::from(2);
     }
-    let (mut report, bases, jobs, input) = if stdin {
+    let (mut report, bases, jobs, input, baseline_of) = if stdin {
         match run_stdin(&args, format) {
-            Ok((report, bases, input)) => (report, bases, Vec::new(), Some(input)),
+            Ok((report, bases, mut input)) => {
+                let b = std::mem::take(&mut input.baseline_of);
+                (report, bases, Vec::new(), Some(input), b)
+            }
             Err(code) => return code,
         }
     } else {
@@ -208,6 +245,7 @@ pub(crate) fn run_check(args: CheckArgs) -> ExitCode {
             jobs,
             mut bases,
             skipped,
+            baseline_of,
         } = match plan(&args, files, true, format) {
             Ok(p) => p,
             Err(code) => return code,
@@ -232,7 +270,7 @@ pub(crate) fn run_check(args: CheckArgs) -> ExitCode {
         report.add_walk_errors(walk_errors);
         report.skipped.extend(skipped);
         report.skipped.sort_by(|a, b| a.path.cmp(&b.path));
-        (report, bases, jobs, None)
+        (report, bases, jobs, None, baseline_of)
     };
     let mut write_failed = false;
     if args.fix || args.diff {
@@ -242,6 +280,13 @@ pub(crate) fn run_check(args: CheckArgs) -> ExitCode {
         }
     }
     report.drop_changed();
+    if let Some(file) = &args.baseline.write_baseline {
+        return write_baseline(file, &report);
+    }
+    let hidden = match apply_baselines(&args, &mut report, &baseline_of, format) {
+        Ok(hidden) => hidden,
+        Err(code) => return code,
+    };
     // With `-` and --fix, standard output is the fixed draft: findings go to stderr.
     let to_stderr = stdin && args.fix;
     let mut out: Box<dyn Write> = if to_stderr {
@@ -309,7 +354,7 @@ pub(crate) fn run_check(args: CheckArgs) -> ExitCode {
     }
     if matches!(format, Format::Human) {
         eprintln!(
-            "factlint: {} file(s) checked{}, {errors} error(s), {warnings} warning(s){}{}{}",
+            "factlint: {} file(s) checked{}, {errors} error(s), {warnings} warning(s){}{}{}{}",
             report.files_checked(),
             if args.cache || args.cache_dir.is_some() {
                 format!(" ({} from the cache)", report.cached)
@@ -321,6 +366,9 @@ pub(crate) fn run_check(args: CheckArgs) -> ExitCode {
             } else {
                 String::new()
             },
+            hidden.map_or_else(String::new, |n| format!(
+                ", {n} finding(s) hidden by the baseline"
+            )),
             if report.skipped.is_empty() {
                 String::new()
             } else {
@@ -335,6 +383,11 @@ pub(crate) fn run_check(args: CheckArgs) -> ExitCode {
         if too_many_warnings && let Some(max) = args.max_warnings {
             eprintln!("factlint: {warnings} warning(s) is more than --max-warnings {max}");
         }
+    }
+    if !matches!(format, Format::Human)
+        && let Some(n) = hidden.filter(|&n| n > 0)
+    {
+        eprintln!("note: {n} finding(s) hidden by the baseline");
     }
     if args.coverage {
         // On standard error in every format, after the findings and the summary
@@ -505,4 +558,76 @@ pub(crate) fn note_fixes(fixed: usize, files: usize, conflicts: usize, applied: 
     if conflicts > 0 {
         eprintln!("note: {conflicts} fix(es) overlap another and were not applied");
     }
+}
+
+/// `--write-baseline FILE`: records every finding of the report in `file`; exit 0, or
+/// 2 (and nothing written) when a draft could not be read or the file not written.
+pub(crate) fn write_baseline(file: &Path, report: &Report) -> ExitCode {
+    use factlint::base::paths::display_path;
+    if !report.errors.is_empty() {
+        for e in &report.errors {
+            eprintln!("error: {}: {}", display_path(&e.path), e.message);
+        }
+        eprintln!(
+            "error: {} file(s) could not be checked; the baseline {} was not written",
+            report.errors.len(),
+            display_path(file)
+        );
+        return ExitCode::from(2);
+    }
+    let baseline = factlint::run::baseline::Baseline::record(file, report);
+    if let Err(e) = std::fs::write(file, baseline.to_toml()) {
+        eprintln!("error: cannot write baseline {}: {e}", display_path(file));
+        return ExitCode::from(2);
+    }
+    let files: BTreeSet<&str> = baseline.entries.keys().map(|k| k.path.as_str()).collect();
+    eprintln!(
+        "factlint: wrote {} finding(s) in {} file(s) to {}",
+        baseline.len(),
+        files.len(),
+        display_path(file)
+    );
+    ExitCode::SUCCESS
+}
+
+/// Leaves out the findings of the baselines that apply (`--baseline`, or each file's
+/// configured `baseline`); how many were hidden (`None`: no baseline applied), or the
+/// exit code of a baseline that cannot be read (2).
+pub(crate) fn apply_baselines(
+    args: &CheckArgs,
+    report: &mut Report,
+    baseline_of: &HashMap<PathBuf, PathBuf>,
+    format: Format,
+) -> Result<Option<usize>, ExitCode> {
+    use factlint::run::baseline::Baseline;
+    let files: BTreeSet<&PathBuf> = match &args.baseline.baseline {
+        Some(b) => BTreeSet::from([b]),
+        None => baseline_of.values().collect(),
+    };
+    if files.is_empty() {
+        return Ok(None);
+    }
+    let mut hidden = 0;
+    for file in files {
+        let b = Baseline::load(file).map_err(|e| {
+            let path = factlint::base::paths::display_path(&e.path);
+            let at = e.at.map_or_else(String::new, |(l, c)| format!(":{l}:{c}"));
+            eprintln!("error: {path}{at}: {}", e.message);
+            write_failures(
+                format,
+                &[report::Failure {
+                    path,
+                    at: e.at,
+                    message: e.message.clone(),
+                }],
+            );
+            ExitCode::from(2)
+        })?;
+        hidden += if args.baseline.baseline.is_some() {
+            b.apply(report, |_| true)
+        } else {
+            b.apply(report, |p| baseline_of.get(p) == Some(file))
+        };
+    }
+    Ok(Some(hidden))
 }

@@ -31,6 +31,7 @@ fn as_check(args: ClaimsArgs) -> (CheckArgs, ClaimsFormatArg, bool) {
         cache_dir: None,
         coverage: false,
         no_ignore: args.no_ignore,
+        baseline: BaselineArgs::default(),
     };
     (check, format, unattributed)
 }

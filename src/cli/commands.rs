@@ -46,11 +46,12 @@ pub(crate) fn load_facts(
         Err(e) => {
             let shown_path = factlint::base::paths::display_path(&e.path);
             let named = configs.iter().find_map(|c| {
-                let file = c.path.as_ref()?;
                 let j = c.facts.iter().position(|f| {
                     let f = shown(f);
                     e.path == f || e.path.starts_with(&f)
                 })?;
+                // The file that names it: this configuration or one it extends.
+                let file = c.fact_origins.get(j).or(c.path.as_ref())?;
                 Some(ConfigError {
                     path: file.clone(),
                     text: std::fs::read_to_string(file).unwrap_or_default(),

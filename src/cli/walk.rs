@@ -1,5 +1,6 @@
 //! The files of a `check` or `claims` run: the paths named, folders walked (ignore
-//! files honoured unless `--no-ignore`).
+//! files honoured unless `--no-ignore`), with the `extensions` of each file's
+//! configuration.
 
 use crate::*;
 
@@ -10,5 +11,15 @@ pub(crate) fn files(args: &CheckArgs) -> (Vec<PathBuf>, Vec<WalkError>) {
     let opts = WalkOptions {
         no_ignore: args.no_ignore,
     };
-    collect_with(&args.paths, opts, &mut |_| false)
+    // A file of another extension is taken when its configuration's `extensions`
+    // names it; also when that configuration is broken, so that the run reports it.
+    let mut configs = Configs::new(args.config.config.as_deref(), args.config.no_config).ok();
+    collect_with(&args.paths, opts, &mut |p| {
+        configs
+            .as_mut()
+            .is_some_and(|c| match c.for_path(p, false) {
+                Ok(i) => c.loaded[i].takes_extension(p),
+                Err(_) => true,
+            })
+    })
 }

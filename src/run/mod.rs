@@ -1,6 +1,7 @@
 //! The run: checks drafts (in parallel, with the cache), applies the rules and
 //! collects what they found into a [`Report`].
 
+pub mod baseline;
 pub mod cache;
 pub mod claims;
 pub mod corpus;
