@@ -31,6 +31,13 @@ fn as_check(args: ClaimsArgs) -> (CheckArgs, ClaimsFormatArg, bool) {
         cache_dir: None,
         coverage: false,
         no_ignore: args.no_ignore,
+        select: Vec::new(),
+        ignore: Vec::new(),
+        quiet: false,
+        min_severity: None,
+        output_file: None,
+        statistics: false,
+        rules: RuleSelection::default(),
     };
     (check, format, unattributed)
 }
