@@ -67,6 +67,54 @@ pub fn ci_path(p: &Path) -> String {
     }
 }
 
+/// A checked draft with findings, as the CI formats write it (`gitlab`, `rdjson`,
+/// `github`).
+pub(crate) struct FileWithFindings<'r> {
+    /// The checked draft.
+    pub(crate) file: &'r crate::run::CheckedFile,
+    /// Its text ([`crate::run::CheckedFile::source`]; empty when it can no longer be
+    /// read as it was).
+    pub(crate) text: std::borrow::Cow<'r, str>,
+    /// The text's line index.
+    pub(crate) idx: LineIndex,
+    /// The path as CI shows it ([`ci_path`]).
+    pub(crate) path: String,
+}
+
+/// The drafts of a report that have findings, in report order, each with its text,
+/// line index and CI path: the per-file setup the CI formats share.
+pub(crate) fn files_with_findings(
+    report: &crate::run::Report,
+) -> impl Iterator<Item = FileWithFindings<'_>> {
+    report
+        .files
+        .iter()
+        .filter(|f| !f.result.diagnostics.is_empty())
+        .map(|f| {
+            let text = f.source().unwrap_or(std::borrow::Cow::Borrowed(""));
+            let idx = LineIndex::new(&text);
+            FileWithFindings {
+                file: f,
+                text,
+                idx,
+                path: ci_path(&f.path),
+            }
+        })
+}
+
+/// A finding's message followed by each of its notes, `separator` between them.
+pub(crate) fn message_with_notes(
+    d: &crate::base::diagnostic::Diagnostic,
+    separator: &str,
+) -> String {
+    let mut message = d.message.clone();
+    for n in &d.notes {
+        message.push_str(separator);
+        message.push_str(n);
+    }
+    message
+}
+
 /// How many findings one rule has in a report (`check --statistics`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct RuleCount {
