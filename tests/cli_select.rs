@@ -564,3 +564,59 @@ fn a_glob_that_matches_nothing_is_an_error() {
     assert_eq!(code(&out), 1, "{}", stderr(&out));
     assert!(stdout(&out).starts_with("odd[1].md:4:"), "{}", stdout(&out));
 }
+
+#[test]
+fn a_suppression_of_an_ignored_rule_is_reported_unused_as_with_the_configuration() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    write(
+        d,
+        "a.md",
+        "---\ndate: 2024-11-22\n---\n<!-- factlint-disable-next-line value-mismatch -->\nAmazon has now invested a total of $9 billion in Anthropic.\n",
+    );
+    let rules = |args: &[&str]| {
+        let mut all = vec!["check", "--format", "json", "--report-unused-suppressions"];
+        all.extend_from_slice(args);
+        all.push("a.md");
+        findings(&parse_json(&stdout(&run_in(d, &all))))
+    };
+    assert!(
+        rules(&["--no-config"]).is_empty(),
+        "the comment hides the finding"
+    );
+    let ignored = rules(&["--no-config", "--ignore", "value-mismatch"]);
+    assert_eq!(ignored, vec![f("unused-suppression", "warning", 4)]);
+    write(d, "factlint.toml", "[rules]\nvalue-mismatch = \"off\"\n");
+    assert_eq!(
+        rules(&[]),
+        ignored,
+        "the same as turning it off in factlint.toml"
+    );
+}
+
+#[test]
+fn claims_expands_globs_too() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let d = dir.path();
+    write(d, "drafts/deep/b.md", TWO_RULES);
+    write(
+        d,
+        "drafts/c.md",
+        "---\ndate: 2024-11-22\n---\nNo numbers here.\n",
+    );
+    let out = run_in(d, &["claims", "--no-config", "drafts/**/b.md"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.contains("drafts/deep/b.md:4:36: money $9 billion"),
+        "{text}"
+    );
+    assert!(!text.contains("drafts/c.md"), "{text}");
+    let out = run_in(d, &["claims", "--no-config", "nothing/*.md"]);
+    assert_eq!(code(&out), 2);
+    assert!(
+        stderr(&out).contains("nothing/*.md: no file matches this glob"),
+        "{}",
+        stderr(&out)
+    );
+}
