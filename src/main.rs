@@ -245,6 +245,33 @@ struct CheckArgs {
     no_ignore: bool,
     #[command(flatten)]
     baseline: cli::check::BaselineArgs,
+    /// Run only these rules (comma-separated or repeated); a rule the configuration
+    /// turns off runs at its default severity.
+    #[arg(long, value_name = "RULE,...", value_delimiter = ',')]
+    select: Vec<String>,
+    /// Do not run these rules (comma-separated or repeated); wins over --select.
+    #[arg(long, value_name = "RULE,...", value_delimiter = ',')]
+    ignore: Vec<String>,
+    /// Print the findings only: in human output no notes, no `help:` lines and no
+    /// summary line; in every format no `note:` lines on standard error.
+    #[arg(long, short = 'q')]
+    quiet: bool,
+    /// Show only findings at or above this severity; the exit code (--fail-on,
+    /// --max-warnings) is computed from the findings shown.
+    #[arg(long, value_enum, value_name = "SEVERITY")]
+    min_severity: Option<SeverityArg>,
+    /// Write the report (in the --format chosen) to this file instead of standard
+    /// output, whole or not at all; the summary line stays on standard error.
+    #[arg(long, short = 'o', value_name = "PATH", conflicts_with = "diff")]
+    output_file: Option<PathBuf>,
+    /// Count the findings per rule: in human and short output the counts replace the
+    /// findings; `json` adds a `statistics` key; other formats print them on standard
+    /// error.
+    #[arg(long, conflicts_with = "diff")]
+    statistics: bool,
+    /// --select and --ignore as rule ids (set by `run_check` once they are read).
+    #[arg(skip)]
+    rules: RuleSelection,
 }
 
 #[derive(clap::Args)]
@@ -301,6 +328,13 @@ enum ColorArg {
     Auto,
     Always,
     Never,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum SeverityArg {
+    Error,
+    Warning,
+    Info,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -3,6 +3,59 @@
 
 use crate::*;
 
+/// `--select` and `--ignore`, read: which rules run whatever the configuration says.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct RuleSelection {
+    /// `--select`: when not empty, only these rules run.
+    pub(crate) select: BTreeSet<RuleId>,
+    /// `--ignore`: these rules never run.
+    pub(crate) ignore: BTreeSet<RuleId>,
+}
+
+impl RuleSelection {
+    /// Reads the ids of `--select` and `--ignore`; an unknown id is an error naming the
+    /// closest known one.
+    pub(crate) fn parse(select: &[String], ignore: &[String]) -> Result<RuleSelection, String> {
+        let ids = |names: &[String], flag: &str| -> Result<BTreeSet<RuleId>, String> {
+            names
+                .iter()
+                .map(|n| n.trim())
+                .filter(|n| !n.is_empty())
+                .map(|n| {
+                    RuleId::parse(n).ok_or_else(|| {
+                        let hint = factlint::rules::closest(n)
+                            .map_or_else(String::new, |near| format!("; did you mean `{near}`?"));
+                        format!("{flag}: unknown rule id `{n}`{hint} (`factlint rules` lists them)")
+                    })
+                })
+                .collect()
+        };
+        Ok(RuleSelection {
+            select: ids(select, "--select")?,
+            ignore: ids(ignore, "--ignore")?,
+        })
+    }
+
+    /// Applies the selection to a file's configured levels: the command line wins over
+    /// the configuration (a selected rule that is `off` there runs at its default
+    /// severity; a configured severity of a selected rule is kept).
+    pub(crate) fn apply(&self, levels: &mut factlint::config::Levels) {
+        use factlint::config::Level;
+        if !self.select.is_empty() {
+            for id in RuleId::ALL {
+                if !self.select.contains(&id) {
+                    levels.insert(id, Level::Off);
+                } else if levels.get(&id) == Some(&Level::Off) {
+                    levels.remove(&id);
+                }
+            }
+        }
+        for id in &self.ignore {
+            levels.insert(*id, Level::Off);
+        }
+    }
+}
+
 /// The drafts of a check run with their fact bases.
 pub(crate) struct Plan {
     jobs: Vec<FileJob>,
@@ -91,10 +144,14 @@ pub(crate) fn plan(
         plan.jobs.push(FileJob {
             opts: CheckOptions {
                 default_date: args.date.or(c.date),
-                levels: if globs {
-                    c.levels_for(&path)
-                } else {
-                    c.rules.clone()
+                levels: {
+                    let mut levels = if globs {
+                        c.levels_for(&path)
+                    } else {
+                        c.rules.clone()
+                    };
+                    args.rules.apply(&mut levels);
+                    levels
                 },
                 today: Some(today),
                 report_unused_suppressions: args.report_unused_suppressions,
@@ -211,7 +268,68 @@ pub(crate) fn run_stdin(
     Ok((report, bases, input))
 }
 
-pub(crate) fn run_check(args: CheckArgs) -> ExitCode {
+/// The severity of `--min-severity`.
+fn severity_of(s: SeverityArg) -> Severity {
+    match s {
+        SeverityArg::Error => Severity::Error,
+        SeverityArg::Warning => Severity::Warning,
+        SeverityArg::Info => Severity::Info,
+    }
+}
+
+/// `--statistics`: the counts per rule instead of the findings (human, short), in the
+/// document (json), or after it on standard error (the other formats, whose documents
+/// have no place for them).
+fn write_statistics(
+    format: Format,
+    report: &Report,
+    bases: &[FactBase],
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    match format {
+        Format::Human | Format::Short => out.write_all(report::statistics_text(report).as_bytes()),
+        Format::Json => report::json::write_with(report, bases, out, true),
+        _ => {
+            write_report(format, report, bases, out)?;
+            eprint!("{}", report::statistics_text(report));
+            Ok(())
+        }
+    }
+}
+
+/// Writes the report in a format other than `human`.
+fn write_report(
+    format: Format,
+    report: &Report,
+    bases: &[FactBase],
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    match format {
+        Format::Json => report::json::write(report, bases, out),
+        Format::Sarif => report::sarif::write(report, bases, out),
+        Format::Github => report::github::write(report, out),
+        Format::Gitlab => report::gitlab::write(report, out),
+        Format::Rdjson => report::rdjson::write(report, out),
+        Format::Junit => report::junit::write(report, out),
+        Format::Short => report::short::write(report, out),
+        Format::Human => {
+            let mut out = codespan_reporting::term::termcolor::NoColor::new(out);
+            report::human::write(report, bases, &mut out)
+        }
+    }
+}
+
+pub(crate) fn run_check(mut args: CheckArgs) -> ExitCode {
+    args.rules = match RuleSelection::parse(&args.select, &args.ignore) {
+        Ok(r) => r,
+        Err(message) => {
+            eprintln!("error: {message}");
+            return ExitCode::from(2);
+        }
+    };
+    if let Some(path) = &args.output_file {
+        let _ = OUTPUT_FILE.set(path.clone());
+    }
     let format = match args.format {
         FormatArg::Human => Format::Human,
         FormatArg::Short => Format::Short,
@@ -279,6 +397,14 @@ pub(crate) fn run_check(args: CheckArgs) -> ExitCode {
             Err(code) => return code,
         }
     }
+    if let Some(min) = args.min_severity {
+        // What is shown, and so what the exit code is computed from (as ruff and
+        // eslint do): hidden findings neither fail the run nor count as warnings.
+        let min = severity_of(min);
+        for f in &mut report.files {
+            f.result.diagnostics.retain(|d| d.severity >= min);
+        }
+    }
     report.drop_changed();
     if let Some(file) = &args.baseline.write_baseline {
         return write_baseline(file, &report);
@@ -289,29 +415,51 @@ pub(crate) fn run_check(args: CheckArgs) -> ExitCode {
     };
     // With `-` and --fix, standard output is the fixed draft: findings go to stderr.
     let to_stderr = stdin && args.fix;
-    let mut out: Box<dyn Write> = if to_stderr {
-        Box::new(io::stderr().lock())
-    } else {
-        Box::new(io::stdout().lock())
-    };
-    let written = match format {
-        _ if args.diff => Ok(()),
-        Format::Json => report::json::write(&report, &bases, &mut out),
-        Format::Sarif => report::sarif::write(&report, &bases, &mut out),
-        Format::Github => report::github::write(&report, &mut out),
-        Format::Gitlab => report::gitlab::write(&report, &mut out),
-        Format::Rdjson => report::rdjson::write(&report, &mut out),
-        Format::Junit => report::junit::write(&report, &mut out),
-        Format::Short => report::short::write(&report, &mut out),
-        Format::Human => {
-            drop(out);
-            let mut out = if to_stderr {
-                StandardStream::stderr(color_choice_for(args.color, io::stderr().is_terminal()))
-            } else {
-                StandardStream::stdout(color_choice(args.color))
-            };
-            report::human::write(&report, &bases, &mut out).and_then(|()| out.flush())
+    let written = if args.diff {
+        Ok(())
+    } else if let Some(path) = &args.output_file {
+        // The whole report is made in memory and then written at once, so that the
+        // file is never left half written.
+        let mut buf = Vec::new();
+        let rendered = match format {
+            _ if args.statistics => write_statistics(format, &report, &bases, &mut buf),
+            Format::Human => {
+                let mut out = codespan_reporting::term::termcolor::NoColor::new(&mut buf);
+                report::human::write_with(&report, &bases, &mut out, !args.quiet)
+            }
+            _ => write_report(format, &report, &bases, &mut buf),
+        };
+        match rendered.and_then(|()| write_whole(path, &buf)) {
+            Ok(()) => Ok(()),
+            Err(e) => {
+                eprintln!(
+                    "error: cannot write {}: {e}",
+                    factlint::base::paths::display_path(path)
+                );
+                return ExitCode::from(2);
+            }
         }
+    } else if args.statistics {
+        let mut out: Box<dyn Write> = if to_stderr {
+            Box::new(io::stderr().lock())
+        } else {
+            Box::new(io::stdout().lock())
+        };
+        write_statistics(format, &report, &bases, &mut out).and_then(|()| out.flush())
+    } else if matches!(format, Format::Human) {
+        let mut out = if to_stderr {
+            StandardStream::stderr(color_choice_for(args.color, io::stderr().is_terminal()))
+        } else {
+            StandardStream::stdout(color_choice(args.color))
+        };
+        report::human::write_with(&report, &bases, &mut out, !args.quiet).and_then(|()| out.flush())
+    } else {
+        let mut out: Box<dyn Write> = if to_stderr {
+            Box::new(io::stderr().lock())
+        } else {
+            Box::new(io::stdout().lock())
+        };
+        write_report(format, &report, &bases, &mut out).and_then(|()| out.flush())
     };
     if let Err(e) = written
         && e.kind() != io::ErrorKind::BrokenPipe
@@ -337,14 +485,14 @@ pub(crate) fn run_check(args: CheckArgs) -> ExitCode {
     let too_many_warnings = args.max_warnings.is_some_and(|max| warnings > max);
     // Skipped files and per-file notes go to stderr in every format: they are not
     // findings, and the JSON contract has no field for them.
-    for s in &report.skipped {
+    for s in report.skipped.iter().filter(|_| !args.quiet) {
         eprintln!(
             "note: {}: {}",
             factlint::base::paths::display_path(&s.path),
             s.message
         );
     }
-    for f in &report.files {
+    for f in report.files.iter().filter(|_| !args.quiet) {
         for n in &f.result.notes {
             eprintln!(
                 "note: {}: {n}",
@@ -352,7 +500,7 @@ pub(crate) fn run_check(args: CheckArgs) -> ExitCode {
             );
         }
     }
-    if matches!(format, Format::Human) {
+    if (matches!(format, Format::Human) || args.output_file.is_some()) && !args.quiet {
         eprintln!(
             "factlint: {} file(s) checked{}, {errors} error(s), {warnings} warning(s){}{}{}{}",
             report.files_checked(),
@@ -401,6 +549,7 @@ pub(crate) fn run_check(args: CheckArgs) -> ExitCode {
         eprintln!("factlint: {}", c.line());
     }
     if !stdin
+        && !args.quiet
         && report.files_checked() == 0
         && report.errors.is_empty()
         && report.skipped.is_empty()

@@ -32,6 +32,13 @@ fn as_check(args: ClaimsArgs) -> (CheckArgs, ClaimsFormatArg, bool) {
         coverage: false,
         no_ignore: args.no_ignore,
         baseline: BaselineArgs::default(),
+        select: Vec::new(),
+        ignore: Vec::new(),
+        quiet: false,
+        min_severity: None,
+        output_file: None,
+        statistics: false,
+        rules: RuleSelection::default(),
     };
     (check, format, unattributed)
 }

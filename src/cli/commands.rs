@@ -5,24 +5,73 @@ use crate::*;
 /// Writes a whole JSON or SARIF document for a run that checked nothing (other formats
 /// have shown the problems on standard error already).
 pub(crate) fn write_failures(format: Format, failures: &[report::Failure]) {
-    let mut out = io::stdout().lock();
-    let written = match format {
-        Format::Json
-            if crate::cli::claims::CLAIMS_JSON.load(std::sync::atomic::Ordering::Relaxed) =>
-        {
-            report::claims::write_failures(failures, &mut out)
+    if let Some(path) = OUTPUT_FILE.get() {
+        // `check --output-file`: the document goes to the file, whole.
+        if !format.is_document() {
+            return;
         }
-        Format::Json => report::json::write_failures(failures, &mut out),
-        Format::Sarif => report::sarif::write_failures(failures, &mut out),
-        Format::Gitlab => report::gitlab::write_failures(failures, &mut out),
-        Format::Rdjson => report::rdjson::write_failures(failures, &mut out),
-        Format::Junit => report::junit::write_failures(failures, &mut out),
-        _ => Ok(()),
-    };
+        let mut buf = Vec::new();
+        if let Err(e) =
+            failures_document(format, failures, &mut buf).and_then(|()| write_whole(path, &buf))
+        {
+            eprintln!(
+                "error: cannot write {}: {e}",
+                factlint::base::paths::display_path(path)
+            );
+        }
+        return;
+    }
+    let mut out = io::stdout().lock();
+    let written = failures_document(format, failures, &mut out);
     if let Err(e) = written.and_then(|()| out.flush())
         && e.kind() != io::ErrorKind::BrokenPipe
     {
         eprintln!("error: cannot write output: {e}");
+    }
+}
+
+/// `check --output-file`: where the report goes instead of standard output.
+pub(crate) static OUTPUT_FILE: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+
+/// Writes `bytes` to `path` whole or not at all: into a temporary file in the same
+/// folder, then renamed over `path`.
+pub(crate) fn write_whole(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    tmp.write_all(bytes)?;
+    tmp.flush()?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        // A report is an ordinary file, not a private one (temporary files are 0600).
+        tmp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(0o644))?;
+    }
+    tmp.persist(path).map_err(|e| e.error)?;
+    Ok(())
+}
+
+/// The whole document of a run that checked nothing, in a document format.
+fn failures_document(
+    format: Format,
+    failures: &[report::Failure],
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    match format {
+        Format::Json
+            if crate::cli::claims::CLAIMS_JSON.load(std::sync::atomic::Ordering::Relaxed) =>
+        {
+            report::claims::write_failures(failures, out)
+        }
+        Format::Json => report::json::write_failures(failures, out),
+        Format::Sarif => report::sarif::write_failures(failures, out),
+        Format::Gitlab => report::gitlab::write_failures(failures, out),
+        Format::Rdjson => report::rdjson::write_failures(failures, out),
+        Format::Junit => report::junit::write_failures(failures, out),
+        _ => Ok(()),
     }
 }
 

@@ -4,7 +4,7 @@
 
 use std::io::{self, Write};
 
-use crate::base::diagnostic::{LineIndex, Severity};
+use crate::base::diagnostic::Severity;
 use crate::report::ci_path;
 use crate::run::Report;
 
@@ -30,19 +30,13 @@ fn command(s: Severity) -> &'static str {
 
 /// Writes one workflow command per finding and per file that could not be read.
 pub fn write(report: &Report, w: &mut dyn Write) -> io::Result<()> {
-    for f in &report.files {
-        let source = f.source();
-        let text = source.as_deref().unwrap_or("");
-        let idx = LineIndex::new(text);
-        let file = escape_property(&ci_path(&f.path));
-        for d in &f.result.diagnostics {
+    for f in super::files_with_findings(report) {
+        let (text, idx) = (f.text.as_ref(), &f.idx);
+        let file = escape_property(&f.path);
+        for d in &f.file.result.diagnostics {
             let (line, col) = idx.line_col(text, d.span.start);
             let (end_line, end_col) = idx.line_col(text, d.span.end.max(d.span.start));
-            let mut message = d.message.clone();
-            for n in &d.notes {
-                message.push('\n');
-                message.push_str(n);
-            }
+            let message = super::message_with_notes(d, "\n");
             writeln!(
                 w,
                 "::{} file={file},line={line},col={col},endLine={end_line},endColumn={end_col},title={}::{}",

@@ -15,7 +15,7 @@ use std::io::{self, Write};
 
 use serde::Serialize;
 
-use crate::base::diagnostic::{LineIndex, Severity};
+use crate::base::diagnostic::Severity;
 use crate::base::hashing::hash128;
 use crate::report::{Failure, ci_path};
 use crate::run::Report;
@@ -79,25 +79,15 @@ fn one_line(message: &str) -> String {
 pub fn write(report: &Report, w: &mut dyn Write) -> io::Result<()> {
     let mut issues = Vec::new();
     let mut prints = Fingerprints::default();
-    for f in &report.files {
-        if f.result.diagnostics.is_empty() {
-            continue;
-        }
-        let source = f.source();
-        let text = source.as_deref().unwrap_or("");
-        let idx = LineIndex::new(text);
-        let path = ci_path(&f.path);
-        for d in &f.result.diagnostics {
+    for f in super::files_with_findings(report) {
+        let (text, idx, path) = (f.text.as_ref(), &f.idx, &f.path);
+        for d in &f.file.result.diagnostics {
             let begin = idx.line_col(text, d.span.start).0;
             let end = idx.line_col(text, d.span.end.max(d.span.start)).0;
             let stated = text.get(d.span.clone()).unwrap_or("");
-            let mut description = d.message.clone();
-            for n in &d.notes {
-                description.push_str(" — ");
-                description.push_str(n);
-            }
+            let description = super::message_with_notes(d, " — ");
             issues.push(Issue {
-                fingerprint: prints.next(key(d.rule.as_str(), &path, stated, &d.message)),
+                fingerprint: prints.next(key(d.rule.as_str(), path, stated, &d.message)),
                 description: one_line(&description),
                 check_name: d.rule.as_str().to_string(),
                 severity: severity(d.severity),

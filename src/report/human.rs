@@ -43,6 +43,7 @@ fn to_codespan(
     d: &Diagnostic,
     draft: (&std::path::Path, &str, &LineIndex),
     others: &[(std::path::PathBuf, usize)],
+    notes_shown: bool,
 ) -> CsDiagnostic<usize> {
     let (path, text, idx) = draft;
     let show_draft = longest_line(idx, text, &d.span) <= MAX_SHOWN_LINE;
@@ -69,9 +70,11 @@ fn to_codespan(
             labels.push(CsLabel::secondary(id, l.span.clone()).with_message(l.message.clone()));
         }
     }
-    notes.extend(d.notes.iter().cloned());
-    if let Some(f) = &d.fix {
-        notes.push(format!("help: replace with `{}`", f.replacement));
+    if notes_shown {
+        notes.extend(d.notes.iter().cloned());
+        if let Some(f) = &d.fix {
+            notes.push(format!("help: replace with `{}`", f.replacement));
+        }
     }
     CsDiagnostic::new(severity(d.severity))
         .with_code(d.rule.as_str())
@@ -86,6 +89,17 @@ pub fn write<W: WriteStyle + io::Write>(
     report: &Report,
     bases: &[FactBase],
     w: &mut W,
+) -> io::Result<()> {
+    write_with(report, bases, w, true)
+}
+
+/// [`write`], with or without each finding's notes and `help:` line (`check --quiet`
+/// leaves them out).
+pub fn write_with<W: WriteStyle + io::Write>(
+    report: &Report,
+    bases: &[FactBase],
+    w: &mut W,
+    notes: bool,
 ) -> io::Result<()> {
     let config = Config::default();
     for f in &report.files {
@@ -112,7 +126,7 @@ pub fn write<W: WriteStyle + io::Write>(
         }
         let idx = LineIndex::new(text);
         for d in &f.result.diagnostics {
-            let cs = to_codespan(d, (&f.path, text, &idx), &others);
+            let cs = to_codespan(d, (&f.path, text, &idx), &others, notes);
             term::emit_to_write_style(w, &config, &files, &cs).map_err(io::Error::other)?;
         }
     }

@@ -18,6 +18,16 @@ struct Doc<'a> {
     files_checked: usize,
     diagnostics: Vec<JsonDiagnostic<'a>>,
     errors: Vec<JsonError>,
+    /// `check --statistics` only: findings per rule (an optional key added to the
+    /// contract; absent otherwise).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    statistics: Option<Vec<JsonStatistic>>,
+}
+
+#[derive(Serialize)]
+struct JsonStatistic {
+    rule: &'static str,
+    count: usize,
 }
 
 #[derive(Serialize)]
@@ -64,6 +74,17 @@ struct JsonError {
 
 /// Writes the report as one JSON document (`bases` as for [`super::human::write`]).
 pub fn write(report: &Report, bases: &[FactBase], w: &mut dyn Write) -> io::Result<()> {
+    write_with(report, bases, w, false)
+}
+
+/// [`write`], with the `statistics` key (findings per rule, [`super::statistics`])
+/// when `statistics` is true.
+pub fn write_with(
+    report: &Report,
+    bases: &[FactBase],
+    w: &mut dyn Write,
+    statistics: bool,
+) -> io::Result<()> {
     let mut diagnostics = Vec::new();
     let mut locators: Vec<Locator<'_>> = bases.iter().map(Locator::new).collect();
     let mut fallback = bases.first().map(Locator::new);
@@ -126,6 +147,15 @@ pub fn write(report: &Report, bases: &[FactBase], w: &mut dyn Write) -> io::Resu
         files_checked: report.files_checked(),
         diagnostics,
         errors,
+        statistics: statistics.then(|| {
+            super::statistics(report)
+                .into_iter()
+                .map(|s| JsonStatistic {
+                    rule: s.rule.as_str(),
+                    count: s.count,
+                })
+                .collect()
+        }),
     };
     serde_json::to_writer_pretty(&mut *w, &doc)?;
     writeln!(w)
@@ -149,6 +179,7 @@ pub fn write_failures(failures: &[Failure], w: &mut dyn Write) -> io::Result<()>
         files_checked: 0,
         diagnostics: Vec::new(),
         errors,
+        statistics: None,
     };
     serde_json::to_writer_pretty(&mut *w, &doc)?;
     writeln!(w)

@@ -67,6 +67,108 @@ pub fn ci_path(p: &Path) -> String {
     }
 }
 
+/// A checked draft with findings, as the CI formats write it (`gitlab`, `rdjson`,
+/// `github`).
+pub(crate) struct FileWithFindings<'r> {
+    /// The checked draft.
+    pub(crate) file: &'r crate::run::CheckedFile,
+    /// Its text ([`crate::run::CheckedFile::source`]; empty when it can no longer be
+    /// read as it was).
+    pub(crate) text: std::borrow::Cow<'r, str>,
+    /// The text's line index.
+    pub(crate) idx: LineIndex,
+    /// The path as CI shows it ([`ci_path`]).
+    pub(crate) path: String,
+}
+
+/// The drafts of a report that have findings, in report order, each with its text,
+/// line index and CI path: the per-file setup the CI formats share.
+pub(crate) fn files_with_findings(
+    report: &crate::run::Report,
+) -> impl Iterator<Item = FileWithFindings<'_>> {
+    report
+        .files
+        .iter()
+        .filter(|f| !f.result.diagnostics.is_empty())
+        .map(|f| {
+            let text = f.source().unwrap_or(std::borrow::Cow::Borrowed(""));
+            let idx = LineIndex::new(&text);
+            FileWithFindings {
+                file: f,
+                text,
+                idx,
+                path: ci_path(&f.path),
+            }
+        })
+}
+
+/// A finding's message followed by each of its notes, `separator` between them.
+pub(crate) fn message_with_notes(
+    d: &crate::base::diagnostic::Diagnostic,
+    separator: &str,
+) -> String {
+    let mut message = d.message.clone();
+    for n in &d.notes {
+        message.push_str(separator);
+        message.push_str(n);
+    }
+    message
+}
+
+/// How many findings one rule has in a report (`check --statistics`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RuleCount {
+    /// The rule.
+    pub rule: crate::rules::RuleId,
+    /// Its findings.
+    pub count: usize,
+}
+
+/// The findings of a report counted per rule: most findings first, then by rule id,
+/// so the order never depends on the run.
+pub fn statistics(report: &crate::run::Report) -> Vec<RuleCount> {
+    let mut counts = std::collections::BTreeMap::new();
+    for (_, d) in report.diagnostics() {
+        *counts.entry(d.rule).or_insert(0usize) += 1;
+    }
+    let mut out: Vec<RuleCount> = counts
+        .into_iter()
+        .map(|(rule, count)| RuleCount { rule, count })
+        .collect();
+    out.sort_by(|a, b| {
+        b.count
+            .cmp(&a.count)
+            .then_with(|| a.rule.as_str().cmp(b.rule.as_str()))
+    });
+    out
+}
+
+/// [`statistics`] as text: one line per rule, `count  rule-id  what it finds`, then
+/// the total.
+pub fn statistics_text(report: &crate::run::Report) -> String {
+    use std::fmt::Write as _;
+    let stats = statistics(report);
+    let width = stats
+        .iter()
+        .map(|s| s.rule.as_str().len())
+        .max()
+        .unwrap_or(0);
+    let mut out = String::new();
+    let mut total = 0;
+    for s in &stats {
+        total += s.count;
+        let summary = crate::rules::meta_of(s.rule).map_or("", |m| m.summary);
+        let _ = writeln!(
+            out,
+            "{:>5}  {:<width$}  {summary}",
+            s.count,
+            s.rule.as_str()
+        );
+    }
+    let _ = writeln!(out, "{total:>5}  finding(s) in total");
+    out
+}
+
 /// A problem that kept factlint from checking anything (a configuration or fact base
 /// that cannot be used), for the machine formats, which still write a whole document.
 #[derive(Clone, Debug, PartialEq, Eq)]

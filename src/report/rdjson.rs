@@ -102,25 +102,14 @@ fn source() -> Source {
 /// could not be read (code [`ERROR_CODE`], no range).
 pub fn write(report: &Report, w: &mut dyn Write) -> io::Result<()> {
     let mut diagnostics = Vec::new();
-    for f in &report.files {
-        if f.result.diagnostics.is_empty() {
-            continue;
-        }
-        let source = f.source();
-        let text = source.as_deref().unwrap_or("");
-        let idx = LineIndex::new(text);
-        let path = ci_path(&f.path);
-        for d in &f.result.diagnostics {
-            let mut message = d.message.clone();
-            for n in &d.notes {
-                message.push('\n');
-                message.push_str(n);
-            }
+    for f in super::files_with_findings(report) {
+        let (text, idx, path) = (f.text.as_ref(), &f.idx, &f.path);
+        for d in &f.file.result.diagnostics {
             diagnostics.push(Diagnostic {
-                message,
+                message: super::message_with_notes(d, "\n"),
                 location: Location {
                     path: path.clone(),
-                    range: Some(range(text, &idx, &d.span)),
+                    range: Some(range(text, idx, &d.span)),
                 },
                 severity: severity(d.severity),
                 code: Code {
@@ -130,7 +119,7 @@ pub fn write(report: &Report, w: &mut dyn Write) -> io::Result<()> {
                     .fix
                     .iter()
                     .map(|fix| Suggestion {
-                        range: range(text, &idx, &fix.span),
+                        range: range(text, idx, &fix.span),
                         text: fix.replacement.clone(),
                     })
                     .collect(),

@@ -107,25 +107,12 @@ pub fn meta_of(id: RuleId) -> Option<&'static RuleMeta> {
         .find(|m| m.id == id)
 }
 
-/// The rule id nearest to a misspelt one (at most three edits away), for "did you mean".
+/// The rule id nearest to a misspelt one (at most three edits away, Levenshtein
+/// distance from the `strsim` crate), for "did you mean".
 pub fn closest(s: &str) -> Option<RuleId> {
-    fn distance(a: &str, b: &str) -> usize {
-        let b: Vec<char> = b.chars().collect();
-        let mut row: Vec<usize> = (0..=b.len()).collect();
-        for (i, ca) in a.chars().enumerate() {
-            let mut prev = row[0];
-            row[0] = i + 1;
-            for (j, cb) in b.iter().enumerate() {
-                let cur = row[j + 1];
-                row[j + 1] = (prev + usize::from(ca != *cb)).min(row[j] + 1).min(cur + 1);
-                prev = cur;
-            }
-        }
-        row[b.len()]
-    }
     RuleId::ALL
         .into_iter()
-        .map(|id| (distance(s, id.as_str()), id))
+        .map(|id| (strsim::levenshtein(s, id.as_str()), id))
         .filter(|(d, _)| *d <= 3)
         .min()
         .map(|(_, id)| id)
