@@ -948,19 +948,20 @@ impl Server<'_> {
         }
     }
 
-    /// Checks a document and publishes its diagnostics (to a client that does not pull
-    /// them).
+    /// Checks a document and publishes its diagnostics. Nothing for a client that
+    /// pulls them: it asks after each change, and is checked then.
     fn lint(&mut self, uri: &lt::Uri, refresh: bool) {
+        if self.flags.pull {
+            return;
+        }
         let Some((diagnostics, version)) = self.check(uri, refresh) else {
             return;
         };
-        if !self.flags.pull {
-            self.notify::<lt::notification::PublishDiagnostics>(lt::PublishDiagnosticsParams {
-                uri: uri.clone(),
-                diagnostics,
-                version: Some(version),
-            });
-        }
+        self.notify::<lt::notification::PublishDiagnostics>(lt::PublishDiagnosticsParams {
+            uri: uri.clone(),
+            diagnostics,
+            version: Some(version),
+        });
         self.watch();
     }
 
