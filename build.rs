@@ -1,4 +1,6 @@
-//! Compiles every `facts/*.toml` into the binary as the built-in fact base.
+//! Compiles every `facts/*.toml` into the binary as the built-in fact base, each named
+//! `<built-in>/NAME.toml`: a name no user's fact file has, so that output never
+//! suggests a `facts/` folder of the user's repository.
 
 use std::fmt::Write as _;
 use std::path::Path;
@@ -27,7 +29,7 @@ fn main() {
         writeln!(
             out,
             "    ({:?}, include_str!({:?})),",
-            format!("facts/{n}"),
+            format!("<built-in>/{n}"),
             path.display().to_string()
         )
         .expect("write to a String");

@@ -5,29 +5,38 @@
 //! binary passes a [`Connection`] over standard input and output, and [`run`] serves it
 //! until the client says `shutdown` and `exit`. It publishes diagnostics for Markdown
 //! documents (language ids `markdown` and `mdx`, or `.md`, `.markdown`, `.mdx` paths)
-//! when they are opened, changed and saved, each checked with the configuration and
+//! when they are opened, changed and saved (or, to a client that pulls them, in
+//! answer to `textDocument/diagnostic`), each checked with the configuration and
 //! overrides that apply to its path (the nearest `factlint.toml`, as `check -
 //! --stdin-filename PATH` finds it); it answers code actions with the findings'
-//! fixes (`quickfix`, and `source.fixAll.factlint` for every fix at once) and hover
-//! with what a value, date or model name was tied to ([`crate::explain`]).
+//! fixes (`quickfix`, and `source.fixAll.factlint` for every fix at once) and with a
+//! suppression comment for the finding's line, and hover with what a value, date or
+//! model name was tied to ([`crate::explain`]).
+//!
+//! Settings come from `initializationOptions` ([`InitOptions`]). A client that can
+//! register file watchers is asked to watch `factlint.toml` and the fact files in use
+//! (`workspace/didChangeWatchedFiles`): a change reads them again and checks every
+//! open document again.
 //!
 //! Positions are UTF-16 code units, as the protocol requires; spans are bytes. A
 //! configuration or fact base that cannot be read is shown once (`window/showMessage`)
 //! and the document gets no diagnostics until it is fixed (it is read again on save).
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::rc::Rc;
 use std::time::SystemTime;
 
-use lsp_server::{Connection, ErrorCode, Message, Notification, Request, Response};
+use lsp_server::{Connection, ErrorCode, Message, Notification, Request, RequestId, Response};
 use lsp_types as lt;
 use serde::Serialize;
 use serde::de::DeserializeOwned;
+use serde_json::Value;
 
 use crate::analysis::Analysis;
 use crate::base::diagnostic::{Diagnostic, FileKey, LineIndex, Severity};
+use crate::base::rule_id::RuleId;
 use crate::config::{self, Config};
 use crate::facts::FactBase;
 use crate::run::{CheckOptions, check_text};
@@ -161,6 +170,187 @@ pub fn is_markdown(language_id: &str, uri: &str) -> bool {
 }
 
 // ---------------------------------------------------------------------------------
+// Settings from the client
+// ---------------------------------------------------------------------------------
+
+/// The settings a client sends as `initializationOptions` (every key optional):
+///
+/// ```json
+/// { "facts": ["facts/extra.toml"], "defaultFacts": true,
+///   "defaultDate": "2024-11-22", "ruleDocs": "https://example.org/docs/rules.md" }
+/// ```
+///
+/// They apply as the command line's options do: `facts` are added to the fact files
+/// of the document's `factlint.toml` (`--facts`), `defaultFacts: false` leaves the
+/// built-in base out (`--no-default-facts`), `defaultDate` is the article date of a
+/// draft whose front matter has none (`--date`, before the configuration's `date`),
+/// and `ruleDocs` is the address of a page of rule documentation: each diagnostic's
+/// `codeDescription.href` is `{ruleDocs}#{rule-id}` (none without it).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct InitOptions {
+    /// Extra fact files or folders (relative ones resolved against the workspace root).
+    pub facts: Vec<PathBuf>,
+    /// `Some(false)`: no built-in fact base.
+    pub default_facts: Option<bool>,
+    /// The article date of undated drafts.
+    pub default_date: Option<jiff::civil::Date>,
+    /// The base address of the rule documentation.
+    pub rule_docs: Option<String>,
+}
+
+/// The keys [`InitOptions::read`] knows.
+const OPTION_KEYS: &str = "facts, defaultFacts, defaultDate, ruleDocs";
+
+fn kind_of(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+impl InitOptions {
+    /// Reads the options (`None` or `null`: none). A bad value is left out and named in
+    /// the problems returned (one sentence each, in key order); the others still apply.
+    /// Relative fact paths are taken from `root`; a fact path that cannot be read is a
+    /// problem.
+    pub fn read(value: Option<&Value>, root: &Path) -> (InitOptions, Vec<String>) {
+        let mut o = InitOptions::default();
+        let mut problems = Vec::new();
+        let map = match value {
+            None | Some(Value::Null) => return (o, problems),
+            Some(Value::Object(map)) => map,
+            Some(other) => {
+                problems.push(format!(
+                    "initializationOptions must be an object, not {}",
+                    kind_of(other)
+                ));
+                return (o, problems);
+            }
+        };
+        let mut keys: Vec<&String> = map.keys().collect();
+        keys.sort();
+        for key in keys {
+            let v = &map[key];
+            match (key.as_str(), v) {
+                (_, Value::Null) => {}
+                ("facts", Value::Array(items)) => {
+                    for item in items {
+                        match item {
+                            Value::String(p) if !p.trim().is_empty() => {
+                                o.add_fact_path(p, root, &mut problems);
+                            }
+                            other => problems.push(format!(
+                                "`facts` must list paths (strings), not {}",
+                                if other.as_str().is_some() {
+                                    "an empty string"
+                                } else {
+                                    kind_of(other)
+                                }
+                            )),
+                        }
+                    }
+                }
+                ("facts", Value::String(p)) if !p.trim().is_empty() => {
+                    o.add_fact_path(p, root, &mut problems);
+                }
+                ("facts", other) => problems.push(format!(
+                    "`facts` must be a list of paths, not {}",
+                    kind_of(other)
+                )),
+                ("defaultFacts", Value::Bool(b)) => o.default_facts = Some(*b),
+                ("defaultFacts", other) => problems.push(format!(
+                    "`defaultFacts` must be true or false, not {}",
+                    kind_of(other)
+                )),
+                ("defaultDate", Value::String(d)) if d.trim().is_empty() => {}
+                ("defaultDate", Value::String(d)) => match d.trim().parse() {
+                    Ok(date) => o.default_date = Some(date),
+                    Err(_) => problems.push(format!(
+                        "`defaultDate` must be a day (YYYY-MM-DD), not `{d}`"
+                    )),
+                },
+                ("defaultDate", other) => problems.push(format!(
+                    "`defaultDate` must be a day (YYYY-MM-DD), not {}",
+                    kind_of(other)
+                )),
+                ("ruleDocs", Value::String(u)) => {
+                    let u = u.trim();
+                    let parsed = u.parse::<lt::Uri>().ok().filter(|p| p.scheme().is_some());
+                    if parsed.is_none() || u.contains('#') {
+                        problems.push(format!(
+                            "`ruleDocs` must be an absolute address without a `#` fragment (https://…/rules.md), not `{u}`"
+                        ));
+                    } else {
+                        o.rule_docs = Some(u.to_string());
+                    }
+                }
+                ("ruleDocs", other) => problems.push(format!(
+                    "`ruleDocs` must be an address (a string), not {}",
+                    kind_of(other)
+                )),
+                (other, _) => problems.push(format!(
+                    "unknown setting `{other}` (factlint reads {OPTION_KEYS})"
+                )),
+            }
+        }
+        (o, problems)
+    }
+
+    fn add_fact_path(&mut self, p: &str, root: &Path, problems: &mut Vec<String>) {
+        let path = config::normalize(&root.join(p.trim()));
+        match std::fs::metadata(&path) {
+            Ok(_) => self.facts.push(path),
+            Err(e) => problems.push(format!(
+                "`facts`: cannot read {}: {}",
+                crate::base::paths::display_path(&path),
+                crate::read::walk::io_message(&e)
+            )),
+        }
+    }
+
+    /// The documentation address of a rule: `{ruleDocs}#{rule-id}`.
+    pub fn rule_href(&self, rule: RuleId) -> Option<lt::Uri> {
+        let base = self.rule_docs.as_ref()?;
+        format!("{base}#{}", rule.as_str()).parse().ok()
+    }
+}
+
+/// What the client can do, from its capabilities.
+#[derive(Clone, Copy, Debug, Default)]
+struct ClientFlags {
+    /// It pulls diagnostics (`textDocument/diagnostic`): none are pushed.
+    pull: bool,
+    /// It can be asked to pull again (`workspace/diagnostic/refresh`).
+    refresh: bool,
+    /// It registers file watchers when asked (`client/registerCapability`).
+    watch: bool,
+}
+
+impl ClientFlags {
+    fn of(c: &lt::ClientCapabilities) -> ClientFlags {
+        let ws = c.workspace.as_ref();
+        ClientFlags {
+            pull: c
+                .text_document
+                .as_ref()
+                .is_some_and(|t| t.diagnostic.is_some()),
+            refresh: ws
+                .and_then(|w| w.diagnostic.as_ref())
+                .and_then(|d| d.refresh_support)
+                .unwrap_or(false),
+            watch: ws
+                .and_then(|w| w.did_change_watched_files.as_ref())
+                .and_then(|d| d.dynamic_registration)
+                .unwrap_or(false),
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------
 // Configuration and fact bases, per document path
 // ---------------------------------------------------------------------------------
 
@@ -184,10 +374,9 @@ impl<T> Loaded<T> {
     }
 }
 
-/// A fact base and how many of its files (the first ones) are built in.
+/// A fact base.
 struct Base {
     facts: FactBase,
-    builtin: usize,
 }
 
 /// What applies to one document.
@@ -208,6 +397,7 @@ type BaseKey = (bool, Vec<PathBuf>);
 /// Configurations and fact bases, read once and read again when their files change.
 struct Setup {
     root: PathBuf,
+    options: InitOptions,
     configs: HashMap<PathBuf, Loaded<Result<Rc<Config>, String>>>,
     bases: HashMap<BaseKey, Loaded<Result<Rc<Base>, String>>>,
 }
@@ -241,11 +431,14 @@ impl Setup {
             }
             None => (cfg.rules.clone(), PathBuf::from("untitled.md")),
         };
-        let base = self.base(cfg.default_facts, &cfg.facts, refresh)?;
+        let default_facts = cfg.default_facts && self.options.default_facts != Some(false);
+        let mut fact_paths = cfg.facts.clone();
+        fact_paths.extend(self.options.facts.iter().cloned());
+        let base = self.base(default_facts, &fact_paths, refresh)?;
         Ok(Resolved::Check {
             base,
             opts: CheckOptions {
-                default_date: cfg.date,
+                default_date: self.options.default_date.or(cfg.date),
                 levels,
                 today: Some(today()),
                 report_unused_suppressions: false,
@@ -317,10 +510,9 @@ impl Setup {
             } else {
                 Vec::new()
             };
-            let builtin = files.len();
             files.extend(own);
             FactBase::load_keeping_files(files)
-                .map(|facts| Rc::new(Base { facts, builtin }))
+                .map(|facts| Rc::new(Base { facts }))
                 .map_err(|(errors, kept)| {
                     let first = errors.first().map_or_else(String::new, |e| {
                         let (name, text) = kept
@@ -346,6 +538,47 @@ impl Setup {
     }
 }
 
+/// A path as a glob pattern that matches only itself (`/` separators; `*?[]{}`
+/// escaped as one-character classes).
+fn glob_literal(path: &Path) -> String {
+    let mut out = String::new();
+    for c in path.to_string_lossy().chars() {
+        match c {
+            '\\' if cfg!(windows) => out.push('/'),
+            '*' | '?' | '[' | ']' | '{' | '}' => {
+                out.push('[');
+                out.push(c);
+                out.push(']');
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+impl Setup {
+    /// The files to watch: every `factlint.toml` of the workspace, the configurations
+    /// read (wherever they are), and the fact files and folders of the bases read.
+    fn watched(&self) -> BTreeSet<String> {
+        let mut out: BTreeSet<String> = config::FILE_NAMES
+            .iter()
+            .map(|n| format!("**/{n}"))
+            .collect();
+        out.extend(self.configs.keys().map(|p| glob_literal(p)));
+        for (_, paths) in self.bases.keys() {
+            for p in paths {
+                let p = std::path::absolute(p).unwrap_or_else(|_| p.clone());
+                if p.is_dir() {
+                    out.insert(format!("{}/**/*.toml", glob_literal(&p)));
+                } else {
+                    out.insert(glob_literal(&p));
+                }
+            }
+        }
+        out
+    }
+}
+
 // ---------------------------------------------------------------------------------
 // The server
 // ---------------------------------------------------------------------------------
@@ -355,6 +588,8 @@ struct Document {
     text: String,
     version: i32,
     markdown: bool,
+    /// MDX: suppression comments are written `{/* … */}`.
+    mdx: bool,
     path: Option<PathBuf>,
     /// The findings last published, and their protocol form (same order).
     findings: Vec<Diagnostic>,
@@ -367,6 +602,11 @@ struct Server<'c> {
     docs: HashMap<String, Document>,
     /// The last error shown, so that one broken file is not shown on every keystroke.
     shown: Option<String>,
+    flags: ClientFlags,
+    /// The watch patterns registered, and the id of their registration.
+    watching: Option<(String, BTreeSet<String>)>,
+    /// The number of requests sent to the client (for their ids).
+    sent: u64,
 }
 
 /// The capabilities factlint offers.
@@ -383,6 +623,14 @@ pub fn capabilities() -> lt::ServerCapabilities {
             },
         )),
         hover_provider: Some(lt::HoverProviderCapability::Simple(true)),
+        diagnostic_provider: Some(lt::DiagnosticServerCapabilities::Options(
+            lt::DiagnosticOptions {
+                identifier: Some("factlint".to_string()),
+                inter_file_dependencies: false,
+                workspace_diagnostics: false,
+                work_done_progress_options: lt::WorkDoneProgressOptions::default(),
+            },
+        )),
         code_action_provider: Some(lt::CodeActionProviderCapability::Options(
             lt::CodeActionOptions {
                 code_action_kinds: Some(vec![lt::CodeActionKind::QUICKFIX, FIX_ALL]),
@@ -398,8 +646,23 @@ pub fn capabilities() -> lt::ServerCapabilities {
 /// closes (`Ok`). An `exit` without `shutdown`, or a protocol error, is an `Err`: the
 /// binary exits with 1, as the protocol asks.
 pub fn run(conn: &Connection) -> Result<(), String> {
-    let (id, params) = conn.initialize_start().map_err(|e| e.to_string())?;
-    let params: lt::InitializeParams = serde_json::from_value(params).unwrap_or_default();
+    // A malformed `initialize` is answered with an error, and the client may try again.
+    let (id, params) = loop {
+        let (id, params) = conn.initialize_start().map_err(|e| e.to_string())?;
+        match serde_json::from_value::<lt::InitializeParams>(params) {
+            Ok(p) => break (id, p),
+            Err(e) => {
+                let _ = conn.sender.send(
+                    Response::new_err(
+                        id,
+                        ErrorCode::InvalidParams as i32,
+                        format!("factlint: malformed `initialize` parameters: {e}"),
+                    )
+                    .into(),
+                );
+            }
+        }
+    };
     #[allow(deprecated)]
     let root = params
         .workspace_folders
@@ -420,16 +683,31 @@ pub fn run(conn: &Connection) -> Result<(), String> {
     let result = serde_json::to_value(result).map_err(|e| e.to_string())?;
     conn.initialize_finish(id, result)
         .map_err(|e| e.to_string())?;
+    let (options, problems) = InitOptions::read(params.initialization_options.as_ref(), &root);
     let mut server = Server {
         conn,
         setup: Setup {
             root,
+            options,
             configs: HashMap::new(),
             bases: HashMap::new(),
         },
         docs: HashMap::new(),
         shown: None,
+        flags: ClientFlags::of(&params.capabilities),
+        watching: None,
+        sent: 0,
     };
+    if !problems.is_empty() {
+        server.notify::<lt::notification::ShowMessage>(lt::ShowMessageParams {
+            typ: lt::MessageType::ERROR,
+            message: format!(
+                "factlint: initializationOptions: {} (left out; the other settings apply)",
+                problems.join("; ")
+            ),
+        });
+    }
+    server.watch();
     for msg in &conn.receiver {
         match msg {
             Message::Request(req) => {
@@ -469,6 +747,74 @@ impl Server<'_> {
         self.notify::<lt::notification::LogMessage>(lt::LogMessageParams { typ, message });
     }
 
+    /// Sends a request to the client (its response is not waited for).
+    fn ask<R: lt::request::Request>(&mut self, params: R::Params)
+    where
+        R::Params: Serialize,
+    {
+        self.sent += 1;
+        let id = RequestId::from(format!("factlint-{}", self.sent));
+        self.send(Request::new(id, R::METHOD.to_string(), params));
+    }
+
+    /// Registers the file watchers again when the files to watch changed (a client
+    /// that cannot register them is not asked).
+    fn watch(&mut self) {
+        if !self.flags.watch {
+            return;
+        }
+        let patterns = self.setup.watched();
+        if self.watching.as_ref().is_some_and(|(_, p)| *p == patterns) {
+            return;
+        }
+        const METHOD: &str = "workspace/didChangeWatchedFiles";
+        if let Some((id, _)) = self.watching.take() {
+            self.ask::<lt::request::UnregisterCapability>(lt::UnregistrationParams {
+                unregisterations: vec![lt::Unregistration {
+                    id,
+                    method: METHOD.to_string(),
+                }],
+            });
+        }
+        let id = format!("factlint-watch-{}", self.sent + 1);
+        let options = lt::DidChangeWatchedFilesRegistrationOptions {
+            watchers: patterns
+                .iter()
+                .map(|p| lt::FileSystemWatcher {
+                    glob_pattern: lt::GlobPattern::String(p.clone()),
+                    kind: None,
+                })
+                .collect(),
+        };
+        self.ask::<lt::request::RegisterCapability>(lt::RegistrationParams {
+            registrations: vec![lt::Registration {
+                id: id.clone(),
+                method: METHOD.to_string(),
+                register_options: serde_json::to_value(options).ok(),
+            }],
+        });
+        self.watching = Some((id, patterns));
+    }
+
+    /// A watched file changed: every configuration and fact base is read again, and
+    /// every open document is checked again (a client that pulls is asked to pull).
+    fn reload(&mut self) {
+        self.setup.configs.clear();
+        self.setup.bases.clear();
+        self.shown = None;
+        let mut uris: Vec<String> = self.docs.keys().cloned().collect();
+        uris.sort();
+        for key in uris {
+            if let Ok(uri) = key.parse::<lt::Uri>() {
+                self.lint(&uri, true);
+            }
+        }
+        if self.flags.pull && self.flags.refresh {
+            self.ask::<lt::request::WorkspaceDiagnosticRefresh>(());
+        }
+        self.watch();
+    }
+
     fn request(&mut self, req: Request) {
         let id = req.id.clone();
         let response = match req.method.as_str() {
@@ -478,6 +824,30 @@ impl Server<'_> {
             },
             "textDocument/hover" => match params::<lt::HoverParams>(req.params) {
                 Ok(p) => Response::new_ok(id, self.hover(&p)),
+                Err(e) => Response::new_err(id, ErrorCode::InvalidParams as i32, e),
+            },
+            "textDocument/diagnostic" => match params::<lt::DocumentDiagnosticParams>(req.params) {
+                Ok(p) => {
+                    let items = self
+                        .check(&p.text_document.uri, true)
+                        .map_or_else(Vec::new, |(items, _)| items);
+                    self.watch();
+                    Response::new_ok(
+                        id,
+                        lt::DocumentDiagnosticReportResult::Report(
+                            lt::DocumentDiagnosticReport::Full(
+                                lt::RelatedFullDocumentDiagnosticReport {
+                                    related_documents: None,
+                                    full_document_diagnostic_report:
+                                        lt::FullDocumentDiagnosticReport {
+                                            result_id: None,
+                                            items,
+                                        },
+                                },
+                            ),
+                        ),
+                    )
+                }
                 Err(e) => Response::new_err(id, ErrorCode::InvalidParams as i32, e),
             },
             other => Response::new_err(
@@ -495,9 +865,15 @@ impl Server<'_> {
             "textDocument/didOpen" => params::<lt::DidOpenTextDocumentParams>(n.params).map(|p| {
                 let d = p.text_document;
                 let key = d.uri.as_str().to_string();
+                let mdx = d.language_id.to_ascii_lowercase().contains("mdx")
+                    || key
+                        .split(['?', '#'])
+                        .next()
+                        .is_some_and(|p| p.to_ascii_lowercase().ends_with(".mdx"));
                 self.docs.insert(
                     key.clone(),
                     Document {
+                        mdx,
                         markdown: is_markdown(&d.language_id, &key),
                         path: uri_to_path(&key),
                         text: d.text,
@@ -538,7 +914,8 @@ impl Server<'_> {
             }),
             "textDocument/didClose" => {
                 params::<lt::DidCloseTextDocumentParams>(n.params).map(|p| {
-                    if self.docs.remove(p.text_document.uri.as_str()).is_some() {
+                    if self.docs.remove(p.text_document.uri.as_str()).is_some() && !self.flags.pull
+                    {
                         self.notify::<lt::notification::PublishDiagnostics>(
                             lt::PublishDiagnosticsParams {
                                 uri: p.text_document.uri,
@@ -548,6 +925,9 @@ impl Server<'_> {
                         );
                     }
                 })
+            }
+            "workspace/didChangeWatchedFiles" => {
+                params::<lt::DidChangeWatchedFilesParams>(n.params).map(|_| self.reload())
             }
             _ => Ok(()),
         };
@@ -570,22 +950,41 @@ impl Server<'_> {
         }
     }
 
-    /// Checks a document and publishes its diagnostics.
+    /// Checks a document and publishes its diagnostics. Nothing for a client that
+    /// pulls them: it asks after each change, and is checked then.
     fn lint(&mut self, uri: &lt::Uri, refresh: bool) {
-        let Some((markdown, path)) = self
-            .docs
-            .get(uri.as_str())
-            .map(|d| (d.markdown, d.path.clone()))
-        else {
-            return;
-        };
-        if !markdown {
+        if self.flags.pull {
             return;
         }
-        let resolved = self.setup.resolve(path.as_deref(), refresh);
-        let Some(doc) = self.docs.get_mut(uri.as_str()) else {
+        let Some((diagnostics, version)) = self.check(uri, refresh) else {
             return;
         };
+        self.notify::<lt::notification::PublishDiagnostics>(lt::PublishDiagnosticsParams {
+            uri: uri.clone(),
+            diagnostics,
+            version: Some(version),
+        });
+        self.watch();
+    }
+
+    /// Checks a document: its findings are kept (for code actions) and returned in the
+    /// protocol's form, with its version. `None` for a document that is not open or
+    /// not Markdown. A configuration or fact base that cannot be used is shown, and
+    /// the document has no findings.
+    fn check(&mut self, uri: &lt::Uri, refresh: bool) -> Option<(Vec<lt::Diagnostic>, i32)> {
+        let (markdown, path) = self
+            .docs
+            .get(uri.as_str())
+            .map(|d| (d.markdown, d.path.clone()))?;
+        if !markdown {
+            return None;
+        }
+        let resolved = self.setup.resolve(path.as_deref(), refresh);
+        let options = &self.setup.options;
+        let doc = self.docs.get_mut(uri.as_str())?;
+        let version = doc.version;
+        doc.findings.clear();
+        doc.published.clear();
         let (findings, published) = match resolved {
             Ok(Resolved::Check { base, opts, path }) => {
                 // A bug in a rule must not take the editor's server down with it.
@@ -600,51 +999,30 @@ impl Server<'_> {
                     check_text(&path, &doc.text, &base.facts, &opts)
                 }));
                 let Ok(found) = checked else {
-                    let version = doc.version;
                     self.log(
                         lt::MessageType::ERROR,
                         format!("factlint: internal error while checking {}", uri.as_str()),
                     );
-                    self.notify::<lt::notification::PublishDiagnostics>(
-                        lt::PublishDiagnosticsParams {
-                            uri: uri.clone(),
-                            diagnostics: Vec::new(),
-                            version: Some(version),
-                        },
-                    );
-                    return;
+                    return Some((Vec::new(), version));
                 };
                 let pos = Positions::new(&doc.text);
                 let published = found
                     .diagnostics
                     .iter()
-                    .map(|d| to_lsp(d, uri, &pos, &base))
+                    .map(|d| to_lsp(d, uri, &pos, &base, options))
                     .collect();
                 (found.diagnostics, published)
             }
             Ok(Resolved::Excluded) => (Vec::new(), Vec::new()),
             Err(message) => {
-                doc.findings.clear();
-                doc.published.clear();
-                let version = doc.version;
                 self.show(message);
-                self.notify::<lt::notification::PublishDiagnostics>(lt::PublishDiagnosticsParams {
-                    uri: uri.clone(),
-                    diagnostics: Vec::new(),
-                    version: Some(version),
-                });
-                return;
+                return Some((Vec::new(), version));
             }
         };
         doc.findings = findings;
-        doc.published = published.clone();
-        let version = doc.version;
+        doc.published.clone_from(&published);
         self.shown = None;
-        self.notify::<lt::notification::PublishDiagnostics>(lt::PublishDiagnosticsParams {
-            uri: uri.clone(),
-            diagnostics: published,
-            version: Some(version),
-        });
+        Some((published, version))
     }
 
     fn code_actions(&self, p: &lt::CodeActionParams) -> Vec<lt::CodeActionOrCommand> {
@@ -703,6 +1081,42 @@ impl Server<'_> {
                 }));
             }
         }
+        if wants(&lt::CodeActionKind::QUICKFIX) {
+            // A suppression comment at the end of the finding's first line (once per
+            // rule and line). Not for the suppression findings, which comments cannot
+            // hide, nor in front matter, where a comment is not read.
+            let front = crate::read::markdown::scan(&doc.text)
+                .front_matter
+                .map(|f| f.span);
+            let mut offered = BTreeSet::new();
+            for (d, published) in doc.findings.iter().zip(&doc.published) {
+                if d.span.start > hi || lo > d.span.end || d.rule.is_suppression() {
+                    continue;
+                }
+                if front
+                    .as_ref()
+                    .is_some_and(|f| f.start <= d.span.start && d.span.start < f.end)
+                {
+                    continue;
+                }
+                let end = line_end(&doc.text, d.span.start);
+                if !offered.insert((end, d.rule)) {
+                    continue;
+                }
+                let comment = suppression_comment(d.rule, doc.mdx);
+                let at = pos.position(end);
+                out.push(lt::CodeActionOrCommand::CodeAction(lt::CodeAction {
+                    title: format!("Suppress `{}` on this line", d.rule.as_str()),
+                    kind: Some(lt::CodeActionKind::QUICKFIX),
+                    diagnostics: Some(vec![published.clone()]),
+                    edit: Some(edit(vec![lt::TextEdit::new(
+                        lt::Range::new(at, at),
+                        format!(" {comment}"),
+                    )])),
+                    ..lt::CodeAction::default()
+                }));
+            }
+        }
         out
     }
 
@@ -738,14 +1152,55 @@ impl Server<'_> {
     }
 }
 
-/// A finding in the protocol's form: range in UTF-16 positions, the rule id as code,
-/// notes after the message, secondary labels as related information (labels in the
-/// built-in fact base, which is compiled in and has no file, are left out).
-fn to_lsp(d: &Diagnostic, uri: &lt::Uri, pos: &Positions<'_>, base: &Base) -> lt::Diagnostic {
+/// The end of the line that holds `offset` (before its line ending).
+fn line_end(text: &str, offset: usize) -> usize {
+    let offset = text.floor_char_boundary(offset.min(text.len()));
+    text[offset..]
+        .find(['\n', '\r'])
+        .map_or(text.len(), |i| offset + i)
+}
+
+/// The comment that hides `rule`'s findings on its own line, as Markdown or MDX
+/// writes it (`crate::run::suppress`).
+pub fn suppression_comment(rule: RuleId, mdx: bool) -> String {
+    if mdx {
+        format!("{{/* factlint-disable-line {} */}}", rule.as_str())
+    } else {
+        format!("<!-- factlint-disable-line {} -->", rule.as_str())
+    }
+}
+
+/// A finding in the protocol's form: range in UTF-16 positions, the rule id as code
+/// (with `codeDescription` when `ruleDocs` is set), notes after the message, secondary
+/// labels as related information. A label in the built-in fact base, which is
+/// compiled in and has no file, is no location: it is told in the message (with the
+/// source in the notes).
+fn to_lsp(
+    d: &Diagnostic,
+    uri: &lt::Uri,
+    pos: &Positions<'_>,
+    base: &Base,
+    options: &InitOptions,
+) -> lt::Diagnostic {
     let mut message = d.message.clone();
     for n in &d.notes {
         message.push('\n');
         message.push_str(n);
+    }
+    for l in &d.related {
+        if let FileKey::Fact(i) = &l.file
+            && let Some(f) = base.facts.files.get(*i)
+            && f.is_builtin()
+        {
+            let (line, column) = LineIndex::new(&f.text).line_col(&f.text, l.span.start);
+            let at = crate::report::Location {
+                path: f.name.clone(),
+                line,
+                column,
+            };
+            message.push('\n');
+            message.push_str(&crate::report::sarif::builtin_note(&l.message, &at));
+        }
     }
     let related: Vec<lt::DiagnosticRelatedInformation> = d
         .related
@@ -753,12 +1208,11 @@ fn to_lsp(d: &Diagnostic, uri: &lt::Uri, pos: &Positions<'_>, base: &Base) -> lt
         .filter_map(|l| {
             let location = match &l.file {
                 FileKey::Draft => lt::Location::new(uri.clone(), pos.range(&l.span)),
-                FileKey::Fact(i) if *i >= base.builtin => {
-                    let f = base.facts.files.get(*i)?;
+                FileKey::Fact(i) => {
+                    let f = base.facts.files.get(*i).filter(|f| !f.is_builtin())?;
                     let uri = path_to_uri(Path::new(&f.name))?;
                     lt::Location::new(uri, Positions::new(&f.text).range(&l.span))
                 }
-                FileKey::Fact(_) => return None,
                 FileKey::Other(p) => {
                     let text = std::fs::read_to_string(p).ok()?;
                     lt::Location::new(path_to_uri(p)?, Positions::new(&text).range(&l.span))
@@ -778,6 +1232,9 @@ fn to_lsp(d: &Diagnostic, uri: &lt::Uri, pos: &Positions<'_>, base: &Base) -> lt
             Severity::Info => lt::DiagnosticSeverity::INFORMATION,
         }),
         code: Some(lt::NumberOrString::String(d.rule.as_str().to_string())),
+        code_description: options
+            .rule_href(d.rule)
+            .map(|href| lt::CodeDescription { href }),
         source: Some("factlint".to_string()),
         message,
         related_information: (!related.is_empty()).then_some(related),

@@ -78,7 +78,9 @@ fn planted_value_mismatches_are_found_on_their_lines() {
             .expect("source")
             .starts_with("https://")
     );
-    assert_eq!(d["related"][0]["path"], "facts/anthropic.toml");
+    // A built-in fact file is named so that it cannot be taken for a file of the
+    // user's own `facts/` folder (its lines are those of the file compiled in).
+    assert_eq!(d["related"][0]["path"], "<built-in>/anthropic.toml");
     let facts = std::fs::read_to_string(root().join("facts/anthropic.toml")).expect("fact file");
     let amount_line = facts
         .lines()
@@ -427,7 +429,8 @@ fn human_output_has_labels_notes_and_source() {
         "{s}"
     );
     assert!(s.contains("planted-value-mismatch.md:8:"), "{s}");
-    assert!(s.contains("facts/anthropic.toml:"), "{s}");
+    assert!(s.contains("┌─ <built-in>/anthropic.toml:"), "{s}");
+    assert!(!s.contains(" facts/anthropic.toml"), "{s}");
     assert!(s.contains("= source: https://"), "{s}");
     assert_eq!(out.status.code(), Some(1));
 }
@@ -524,7 +527,7 @@ fn planted_anachronisms_are_found() {
     assert_eq!(d[0]["fact"], "gpt-4o");
     assert_eq!(d[0]["expected"], "2024-05-13");
     assert_eq!(d[0]["found"], "GPT-4o");
-    assert_eq!(d[0]["related"][0]["path"], "facts/openai.toml");
+    assert_eq!(d[0]["related"][0]["path"], "<built-in>/openai.toml");
     assert_eq!(d[1]["found"], "4o");
     assert_eq!(d[2]["found"], "Llama 3.1 405B");
     let haiku = d[3]["message"].as_str().expect("message");

@@ -567,17 +567,23 @@ fn sarif_output_is_valid_sarif_2_1_0() {
         ),
         (&Value::from(66), &Value::from(8), &Value::from(79))
     );
-    let related = &first["relatedLocations"][0];
-    assert_eq!(
-        related["physicalLocation"]["artifactLocation"]["uri"],
-        "facts/anthropic.toml"
-    );
+    // The fact is in the built-in base, which has no file in the repository: no
+    // related location; the message carries the fact and its source.
+    assert!(first.get("relatedLocations").is_none(), "{first:#}");
+    let message = first["message"]["text"].as_str().expect("text");
+    let facts = std::fs::read_to_string(root().join("facts/anthropic.toml")).expect("fact file");
+    let line = facts
+        .lines()
+        .position(|l| l.contains("amount = \"$2.75 billion\""))
+        .expect("amount line")
+        + 1;
     assert!(
-        related["message"]["text"]
-            .as_str()
-            .expect("text")
-            .starts_with("the fact: $2.75 billion")
+        message.contains(&format!(
+            "\nthe fact: $2.75 billion (built-in fact base, <built-in>/anthropic.toml:{line})"
+        )),
+        "{message}"
     );
+    assert!(message.contains("\nsource: https://"), "{message}");
     let notes = &run["invocations"][0];
     assert_eq!(notes["executionSuccessful"], false);
     assert!(
@@ -1086,4 +1092,82 @@ fn missing_date_require_date_and_date_format() {
         "{}",
         stderr(&out)
     );
+}
+
+const USER_FACTS: &str = r#"
+[meta]
+checked = "2026-11-26"
+
+[[entity]]
+id = "initech"
+names = ["Initech"]
+
+[[entity]]
+id = "hooli"
+names = ["Hooli"]
+
+[[event]]
+id = "hooli-initech/seed"
+what = "Hooli's seed investment in Initech"
+date = "2025-02-03"
+entities = ["hooli", "initech"]
+cues = ["seed", "invest"]
+amount = "$40 million"
+source = "https://example.org/our-own-notes"
+"#;
+
+/// A fact file of the user's keeps its real location, in SARIF (a related location
+/// relative to `%SRCROOT%`) and in text output; the built-in base's name is not used.
+#[test]
+fn user_fact_files_keep_their_locations_in_sarif_and_text() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write(dir.path(), "facts/ours.toml", USER_FACTS);
+    write(
+        dir.path(),
+        "draft.md",
+        "---\ndate: 2025-06-01\n---\nHooli's seed investment in Initech was $45 million.\n",
+    );
+    let args = |format: &'static str| {
+        [
+            "check",
+            "--no-default-facts",
+            "--facts",
+            "facts/ours.toml",
+            "--format",
+            format,
+            "--color",
+            "never",
+            "draft.md",
+        ]
+    };
+    let out = run_in(dir.path(), &args("sarif"), None);
+    assert_eq!(code(&out), 1, "{}", stderr(&out));
+    let v = parse_json(&out);
+    assert_valid_sarif(&v);
+    let r = &v["runs"][0]["results"][0];
+    let related = r["relatedLocations"].as_array().expect("related locations");
+    assert_eq!(related.len(), 1, "{r:#}");
+    let loc = &related[0]["physicalLocation"];
+    assert_eq!(
+        loc["artifactLocation"],
+        serde_json::json!({"uri": "facts/ours.toml", "uriBaseId": "%SRCROOT%"})
+    );
+    let amount_line = USER_FACTS
+        .lines()
+        .position(|l| l.starts_with("amount = "))
+        .expect("amount line")
+        + 1;
+    assert_eq!(loc["region"]["startLine"], amount_line);
+    assert_eq!(loc["region"]["startColumn"], 10);
+    assert_eq!(related[0]["message"]["text"], "the fact: $40 million");
+    let message = r["message"]["text"].as_str().expect("message");
+    assert!(!message.contains("built-in"), "{message}");
+
+    let out = run_in(dir.path(), &args("human"), None);
+    let text = stdout(&out);
+    assert!(
+        text.contains(&format!("┌─ facts/ours.toml:{amount_line}:10")),
+        "{text}"
+    );
+    assert!(!text.contains("<built-in>"), "{text}");
 }

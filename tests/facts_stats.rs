@@ -54,8 +54,9 @@ fn expected() -> BTreeMap<String, Expected> {
             .and_then(|m| m.get("checked"))
             .and_then(|c| c.as_str())
             .map(str::to_string);
+        // The built-in files are named `<built-in>/NAME.toml` (not a user's path).
         let name = format!(
-            "facts/{}",
+            "<built-in>/{}",
             path.file_name().expect("name").to_string_lossy()
         );
         out.insert(

@@ -29,9 +29,14 @@ function settings() {
     .filter((p) => typeof p === 'string' && p.trim() !== '')
     .map((p) => (root && !path.isAbsolute(p) ? path.join(root, p) : p));
   const date = (cfg.get('defaultDate') || '').trim();
-  const initializationOptions = { facts };
+  const ruleDocs = (cfg.get('ruleDocs') || '').trim();
+  // The server's settings (docs/editors.md, "Settings"); empty ones are left out.
+  const initializationOptions = { facts, defaultFacts: cfg.get('defaultFacts') !== false };
   if (date !== '') {
     initializationOptions.defaultDate = date;
+  }
+  if (ruleDocs !== '') {
+    initializationOptions.ruleDocs = ruleDocs;
   }
   return { command, cwd: root, initializationOptions };
 }

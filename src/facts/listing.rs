@@ -376,7 +376,7 @@ mod tests {
             s.contains("line-ups:   bedrock/claude from 2024-03-13"),
             "{s}"
         );
-        assert!(s.contains("defined at: facts/anthropic.toml:"), "{s}");
+        assert!(s.contains("defined at: <built-in>/anthropic.toml:"), "{s}");
         let l = show(&b, "bedrock/claude").expect("shown");
         assert!(
             l.contains("Claude 3 Opus (claude-3-opus): day not verified"),

@@ -27,10 +27,17 @@ use schema::{RawDate, RawFile};
 /// A fact file's name and text, kept to render diagnostics that point into it.
 #[derive(Clone, Debug)]
 pub struct FactFile {
-    /// The name shown in diagnostics (a path, or `facts/…` for the built-in base).
+    /// The name shown in diagnostics (a path, or `<built-in>/…` for the built-in base).
     pub name: String,
     /// The file's text.
     pub text: String,
+}
+
+impl FactFile {
+    /// True for a file of the built-in base (compiled in: no file on disk to point at).
+    pub fn is_builtin(&self) -> bool {
+        is_builtin_name(&self.name)
+    }
 }
 
 /// Where something was written in a fact file.
@@ -196,7 +203,16 @@ pub struct FactBase {
     by_id: HashMap<String, usize>,
 }
 
-/// The built-in fact base: every `facts/*.toml` of the repository, compiled in.
+/// The prefix of the built-in fact files' names (`<built-in>/anthropic.toml`).
+pub const BUILTIN_PREFIX: &str = "<built-in>/";
+
+/// True for the name of a built-in fact file (compiled in: it has no path on disk).
+pub fn is_builtin_name(name: &str) -> bool {
+    name.starts_with(BUILTIN_PREFIX)
+}
+
+/// The built-in fact base: every `facts/*.toml` of the repository, compiled in, named
+/// `<built-in>/NAME.toml`.
 pub const BUILTIN: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/builtin_facts.rs"));
 
 impl FactBase {

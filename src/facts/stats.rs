@@ -39,7 +39,7 @@ impl Counts {
 /// The numbers of one fact file.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct FileStats {
-    /// The file's name as diagnostics show it (`facts/openai.toml`).
+    /// The file's name as diagnostics show it (`<built-in>/openai.toml`, or a path).
     pub file: String,
     /// Its items.
     pub counts: Counts,

@@ -256,6 +256,12 @@ impl<'f> Locator<'f> {
         }
     }
 
+    /// True for a label in a built-in fact file: compiled in, with no file of the
+    /// user's to point at (SARIF and the language server leave it out of locations).
+    pub fn is_builtin(&self, key: &FileKey) -> bool {
+        matches!(key, FileKey::Fact(i) if self.facts.files.get(*i).is_some_and(crate::facts::FactFile::is_builtin))
+    }
+
     /// The location of `offset` in the file `key` (`draft` is the diagnostic's own
     /// file, with its line index).
     pub fn locate(

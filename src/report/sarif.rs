@@ -1,7 +1,9 @@
 //! `sarif`: SARIF 2.1.0 for code scanning. One run; `tool.driver.rules` lists every rule
 //! id with its help text; each result has its rule, level, message, the draft region
-//! and, as related locations, the fact it contradicts (or the other statement); a
-//! finding with a certain correction has `fixes` (one replacement of its region).
+//! and, as related locations, the fact it contradicts (or the other statement; a fact
+//! of the built-in base, which has no file in the repository, is told in the message
+//! instead); a finding with a certain correction has `fixes` (one replacement of its
+//! region).
 
 use std::cell::RefCell;
 use std::io::{self, Write};
@@ -64,6 +66,12 @@ pub fn artifact(path: &str) -> Value {
     }
 }
 
+/// The line that tells a label in a built-in fact file in a message: "the fact: $8
+/// billion (built-in fact base, <built-in>/anthropic.toml:40)".
+pub fn builtin_note(label: &str, at: &crate::report::Location) -> String {
+    format!("{label} (built-in fact base, {}:{})", at.path, at.line)
+}
+
 fn region(text: &str, idx: &LineIndex, span: &std::ops::Range<usize>) -> Value {
     let (line, col) = idx.line_col(text, span.start);
     let (end_line, end_col) = idx.line_col(text, span.end.max(span.start));
@@ -109,9 +117,17 @@ fn result(
         message.push('\n');
         message.push_str(n);
     }
-    let related: Vec<Value> = d
-        .related
-        .iter()
+    // A built-in fact has no file in the user's repository: it is told in the message
+    // (its text; the source is in the notes above), not given as a location.
+    let (builtin, located): (Vec<_>, Vec<_>) =
+        d.related.iter().partition(|l| locator.is_builtin(&l.file));
+    for l in builtin {
+        let at = locator.locate(&l.file, l.span.start, (path, text, idx));
+        message.push('\n');
+        message.push_str(&builtin_note(&l.message, &at));
+    }
+    let related: Vec<Value> = located
+        .into_iter()
         .enumerate()
         .map(|(i, l)| {
             let start = locator.locate(&l.file, l.span.start, (path, text, idx));
