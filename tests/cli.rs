@@ -1154,3 +1154,75 @@ fn fuzz_regressions_are_checked_without_a_panic() {
         );
     }
 }
+
+/// The human summary names the files with findings, each with its counts (as the JSON
+/// report counts them), just before the summary line, which ends the output.
+#[test]
+fn the_human_summary_names_the_files_with_findings() {
+    let (v, _) = json(&["fixtures/drafts"]);
+    let mut want: Vec<String> = Vec::new();
+    let mut paths: Vec<&str> = v["diagnostics"]
+        .as_array()
+        .expect("array")
+        .iter()
+        .map(|d| d["path"].as_str().expect("path"))
+        .collect();
+    paths.dedup();
+    for p in &paths {
+        let count = |s: &str| {
+            v["diagnostics"]
+                .as_array()
+                .expect("array")
+                .iter()
+                .filter(|d| d["path"] == *p && d["severity"] == s)
+                .count()
+        };
+        let parts: Vec<String> = [
+            ("error", "error(s)"),
+            ("warning", "warning(s)"),
+            ("info", "info"),
+        ]
+        .into_iter()
+        .filter(|(s, _)| count(s) > 0)
+        .map(|(s, what)| format!("{} {what}", count(s)))
+        .collect();
+        want.push(format!("  {p}: {}", parts.join(", ")));
+    }
+    assert_eq!(want.len(), 11, "the eleven planted drafts: {want:?}");
+    let out = factlint(&["check", "fixtures/drafts"]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    let lines: Vec<&str> = err.lines().collect();
+    let (last, before) = lines.split_last().expect("a summary");
+    assert_eq!(
+        *last,
+        "factlint: 13 file(s) checked, 30 error(s), 11 warning(s)"
+    );
+    assert_eq!(before[before.len() - want.len()..], want[..], "{err}");
+    assert!(!err.contains("clean.md"), "{err}");
+}
+
+/// Past twenty files, the summary counts the rest.
+#[test]
+fn the_human_summary_names_twenty_files_and_counts_the_rest() {
+    let dir = tempfile::tempdir().expect("a temp dir");
+    let text = std::fs::read_to_string(root().join("fixtures/drafts/planted-value-mismatch.md"))
+        .expect("the fixture");
+    for i in 0..22 {
+        write(dir.path(), &format!("d{i:02}.md"), &text);
+    }
+    let out = factlint(&["check", dir.path().to_str().expect("utf-8")]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    let named = err
+        .lines()
+        .filter(|l| l.starts_with("  ") && l.contains(".md: "))
+        .count();
+    assert_eq!(named, 20, "{err}");
+    assert!(
+        err.contains("d19.md: ") && !err.contains("d20.md: "),
+        "{err}"
+    );
+    assert!(
+        err.contains("  … and 2 more file(s)\nfactlint: 22 file(s) checked"),
+        "{err}"
+    );
+}

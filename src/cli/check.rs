@@ -319,6 +319,51 @@ fn write_report(
     }
 }
 
+/// How many files with findings the human summary names; the rest are counted.
+const FILES_NAMED: usize = 20;
+
+/// The human summary's lines for the files with findings, in the report's sorted order:
+/// `  PATH: 2 error(s), 1 warning(s)`, at most [`FILES_NAMED`] of them, then
+/// `  … and N more file(s)`. Printed just before the summary line, so that a person who
+/// sees only the end of a long run sees which files to open.
+fn files_with_findings(report: &Report) -> Vec<String> {
+    let mut lines = Vec::new();
+    let mut with = 0usize;
+    for f in &report.files {
+        let n = |s: Severity| {
+            f.result
+                .diagnostics
+                .iter()
+                .filter(|d| d.severity == s)
+                .count()
+        };
+        let counts: Vec<String> = [
+            (n(Severity::Error), "error(s)"),
+            (n(Severity::Warning), "warning(s)"),
+            (n(Severity::Info), "info"),
+        ]
+        .into_iter()
+        .filter(|(c, _)| *c > 0)
+        .map(|(c, what)| format!("{c} {what}"))
+        .collect();
+        if counts.is_empty() {
+            continue;
+        }
+        with += 1;
+        if with <= FILES_NAMED {
+            lines.push(format!(
+                "  {}: {}",
+                factlint::base::paths::display_path(&f.path),
+                counts.join(", ")
+            ));
+        }
+    }
+    if with > FILES_NAMED {
+        lines.push(format!("  … and {} more file(s)", with - FILES_NAMED));
+    }
+    lines
+}
+
 pub(crate) fn run_check(mut args: CheckArgs) -> ExitCode {
     args.rules = match RuleSelection::parse(&args.select, &args.ignore) {
         Ok(r) => r,
@@ -501,6 +546,9 @@ pub(crate) fn run_check(mut args: CheckArgs) -> ExitCode {
         }
     }
     if (matches!(format, Format::Human) || args.output_file.is_some()) && !args.quiet {
+        for line in files_with_findings(&report) {
+            eprintln!("{line}");
+        }
         eprintln!(
             "factlint: {} file(s) checked{}, {errors} error(s), {warnings} warning(s){}{}{}{}",
             report.files_checked(),
