@@ -61,7 +61,9 @@ pub(crate) struct Index {
     /// `(?-u:\b)` before it depends on the byte before, so the regex decides).
     pub dates: Vec<usize>,
     /// Where a number word can start ("two", "Twenty", "a dozen"): a word that is a
-    /// number word or "a", in any case, and a long s ("ſix", "ſeven").
+    /// number word, "a" or "an", or starts a number in words ("half", "tens",
+    /// "dozens", "hundreds", "thousands", "millions", "billions", "single", "double",
+    /// "triple"; see `words`), in any case, and a long s ("ſix", "ſeven").
     pub words: Vec<usize>,
 }
 
@@ -82,7 +84,7 @@ static FIRST: [u8; 256] = {
     let mut t = [0u8; 256];
     let money: &[u8] = b"UCAEGJRI";
     let date: &[u8] = b"EeMmLlSsBbFfTtJANODQH";
-    let number: &[u8] = b"aAoOtTfFsSeEnN";
+    let number: &[u8] = b"aAoOtTfFsSeEnNhHdDmMbB";
     let mut i = 0;
     while i < money.len() {
         t[money[i] as usize] |= FIRST_MONEY;
@@ -275,15 +277,17 @@ impl Index {
     }
 }
 
-/// True for "a" and the number words that can start a count ("two", "a dozen"), in
-/// any case: a word-character run equal to one of them (the count pattern wants white
-/// space right after the word).
+/// True for "a", "an" and the number words that can start a count ("two", "a dozen")
+/// or a number in words ("half a million", "hundreds of", "double-digit"), in any
+/// case: a word-character run equal to one of them (the count pattern wants white
+/// space right after the word; a hyphen ends the run, so "two-thirds" starts at "two").
 fn number_word(w: &[u8]) -> bool {
     let is = |x: &[u8]| w.eq_ignore_ascii_case(x);
     match w.len() {
         1 => is(b"a"),
+        2 => is(b"an"),
         3 => is(b"one") || is(b"two") || is(b"six") || is(b"ten"),
-        4 => is(b"four") || is(b"five") || is(b"nine"),
+        4 => is(b"four") || is(b"five") || is(b"nine") || is(b"half") || is(b"tens"),
         5 => {
             is(b"three")
                 || is(b"seven")
@@ -299,10 +303,22 @@ fn number_word(w: &[u8]) -> bool {
                 || is(b"thirty")
                 || is(b"eighty")
                 || is(b"ninety")
+                || is(b"dozens")
+                || is(b"double")
+                || is(b"single")
+                || is(b"triple")
         }
         7 => is(b"fifteen") || is(b"sixteen") || is(b"seventy"),
-        8 => is(b"thirteen") || is(b"fourteen") || is(b"eighteen") || is(b"nineteen"),
-        9 => is(b"seventeen"),
+        8 => {
+            is(b"thirteen")
+                || is(b"fourteen")
+                || is(b"eighteen")
+                || is(b"nineteen")
+                || is(b"hundreds")
+                || is(b"millions")
+                || is(b"billions")
+        }
+        9 => is(b"seventeen") || is(b"thousands"),
         _ => false,
     }
 }

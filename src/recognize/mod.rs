@@ -5,6 +5,10 @@
 //! fact files with the same code ([`parse_money`], [`parse_date`]), so a fact and a
 //! draft can never disagree about what "$1.25 billion" means.
 //!
+//! Numbers written in words ("four billion dollars", "hundreds of thousands of chips",
+//! "two-thirds") are read by `words`, after money, at the places no amount in digits
+//! covers; they become money, percent or count candidates like the others.
+//!
 //! Each kind has its own recognizer (`money`, `percent`, `date`, `count`), which scans
 //! the whole text with one compiled regex and proposes candidates. Where candidates of
 //! different kinds overlap, the higher-ranked kind wins (money, then percent, then
@@ -26,6 +30,7 @@ pub mod month;
 mod number;
 mod percent;
 pub mod relative;
+mod words;
 
 /// A value found in a text.
 #[derive(Clone, Debug, PartialEq)]
@@ -188,6 +193,7 @@ pub fn recognize_into(text: &str, out: &mut Vec<Mention>) {
         idx.fill(text);
         cands.clear();
         money::find_in(text, idx, cands);
+        words::find_in(text, &idx.words, cands);
         percent::find_in(text, idx, cands);
         date::find_in(text, idx, cands);
         count::find_in(text, idx, true, cands);
