@@ -307,32 +307,10 @@ fn invalid_utf8_names_the_byte_offset() {
     assert_eq!(v["errors"][0]["message"], "invalid UTF-8 at byte 7");
 }
 
-const OWN_FACTS: &str = r#"
-[meta]
-checked = "2026-11-26"
-
-[[entity]]
-id = "initech"
-names = ["Initech"]
-
-[[entity]]
-id = "hooli"
-names = ["Hooli"]
-
-[[event]]
-id = "hooli-initech/seed"
-what = "Hooli's seed investment in Initech"
-date = "2025-02-03"
-entities = ["hooli", "initech"]
-cues = ["seed", "invest"]
-amount = "$40 million"
-source = "https://example.org/our-own-notes"
-"#;
-
 #[test]
 fn own_fact_file_is_added_with_facts() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let facts = write(dir.path(), "ours.toml", OWN_FACTS);
+    let facts = write(dir.path(), "ours.toml", common::OWN_FACTS);
     let draft = write(
         dir.path(),
         "draft.md",
@@ -371,7 +349,7 @@ fn own_fact_file_is_added_with_facts() {
 #[test]
 fn broken_fact_file_exits_2_with_a_span() {
     let dir = tempfile::tempdir().expect("tempdir");
-    let broken = OWN_FACTS
+    let broken = common::OWN_FACTS
         .replace("date = \"2025-02-03\"", "date = \"2025-02-30\"")
         .replace("amount = \"$40 million\"", "amount = \"forty-ish\"");
     let facts = write(dir.path(), "broken.toml", &broken);

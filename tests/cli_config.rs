@@ -1094,34 +1094,12 @@ fn missing_date_require_date_and_date_format() {
     );
 }
 
-const USER_FACTS: &str = r#"
-[meta]
-checked = "2026-11-26"
-
-[[entity]]
-id = "initech"
-names = ["Initech"]
-
-[[entity]]
-id = "hooli"
-names = ["Hooli"]
-
-[[event]]
-id = "hooli-initech/seed"
-what = "Hooli's seed investment in Initech"
-date = "2025-02-03"
-entities = ["hooli", "initech"]
-cues = ["seed", "invest"]
-amount = "$40 million"
-source = "https://example.org/our-own-notes"
-"#;
-
 /// A fact file of the user's keeps its real location, in SARIF (a related location
 /// relative to `%SRCROOT%`) and in text output; the built-in base's name is not used.
 #[test]
 fn user_fact_files_keep_their_locations_in_sarif_and_text() {
     let dir = tempfile::tempdir().expect("tempdir");
-    write(dir.path(), "facts/ours.toml", USER_FACTS);
+    write(dir.path(), "facts/ours.toml", common::OWN_FACTS);
     write(
         dir.path(),
         "draft.md",
@@ -1152,7 +1130,7 @@ fn user_fact_files_keep_their_locations_in_sarif_and_text() {
         loc["artifactLocation"],
         serde_json::json!({"uri": "facts/ours.toml", "uriBaseId": "%SRCROOT%"})
     );
-    let amount_line = USER_FACTS
+    let amount_line = common::OWN_FACTS
         .lines()
         .position(|l| l.starts_with("amount = "))
         .expect("amount line")

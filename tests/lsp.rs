@@ -10,6 +10,8 @@ use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
 
+mod common;
+
 const TIMEOUT: Duration = Duration::from_secs(30);
 
 struct Client {
@@ -670,28 +672,6 @@ fn a_client_that_pulls_diagnostics_gets_them_in_the_answer_and_none_pushed() {
     shutdown(&mut c);
 }
 
-const USER_FACTS: &str = r#"
-[meta]
-checked = "2026-11-26"
-
-[[entity]]
-id = "initech"
-names = ["Initech"]
-
-[[entity]]
-id = "hooli"
-names = ["Hooli"]
-
-[[event]]
-id = "hooli-initech/seed"
-what = "Hooli's seed investment in Initech"
-date = "2025-02-03"
-entities = ["hooli", "initech"]
-cues = ["seed", "invest"]
-amount = "$40 million"
-source = "https://example.org/our-own-notes"
-"#;
-
 const USER_DRAFT: &str =
     "---\ndate: 2025-06-01\n---\nHooli's seed investment in Initech was $45 million.\n";
 
@@ -711,7 +691,7 @@ fn watchers(m: &Value) -> Vec<String> {
 fn watched_configuration_and_fact_files_re_lint_open_documents() {
     let dir = tempfile::tempdir().expect("a temp dir");
     let root = dir.path().canonicalize().expect("canonical");
-    std::fs::write(root.join("ours.toml"), USER_FACTS).expect("facts");
+    std::fs::write(root.join("ours.toml"), common::OWN_FACTS).expect("facts");
     std::fs::write(
         root.join("factlint.toml"),
         "default-facts = false\nfacts = [\"ours.toml\"]\n",
@@ -740,7 +720,7 @@ fn watched_configuration_and_fact_files_re_lint_open_documents() {
     assert_eq!(d["code"], "value-mismatch", "{p:#}");
     assert_eq!(d["severity"], 1);
     // The user's fact file is a location (its real file), unlike a built-in fact.
-    let amount_line = USER_FACTS
+    let amount_line = common::OWN_FACTS
         .lines()
         .position(|l| l.starts_with("amount = "))
         .expect("amount line") as u64;
@@ -781,7 +761,7 @@ fn watched_configuration_and_fact_files_re_lint_open_documents() {
     // The fact file changes: the open document is checked again.
     std::fs::write(
         root.join("ours.toml"),
-        USER_FACTS.replace("$40 million", "$45 million"),
+        common::OWN_FACTS.replace("$40 million", "$45 million"),
     )
     .expect("facts");
     c.notify(
@@ -791,7 +771,7 @@ fn watched_configuration_and_fact_files_re_lint_open_documents() {
     let p = c.diagnostics_for(&uri);
     assert_eq!(p["diagnostics"], json!([]), "{p:#}");
     // The configuration changes: back to the old fact, now as a warning.
-    std::fs::write(root.join("ours.toml"), USER_FACTS).expect("facts");
+    std::fs::write(root.join("ours.toml"), common::OWN_FACTS).expect("facts");
     std::fs::write(
         root.join("factlint.toml"),
         "default-facts = false\nfacts = [\"ours.toml\"]\n[rules]\nvalue-mismatch = \"warning\"\n",
@@ -811,7 +791,7 @@ fn initialization_options_set_facts_date_and_rule_documentation() {
     let dir = tempfile::tempdir().expect("a temp dir");
     let root = dir.path().canonicalize().expect("canonical");
     std::fs::create_dir(root.join("facts")).expect("mkdir");
-    std::fs::write(root.join("facts/ours.toml"), USER_FACTS).expect("facts");
+    std::fs::write(root.join("facts/ours.toml"), common::OWN_FACTS).expect("facts");
     let mut c = Client::start(&root);
     c.initialize_with(
         &uri_of(&root),

@@ -90,3 +90,28 @@ pub fn assert_one_total_mismatch(body: &str, findings: &[(String, String)]) {
         "{body}: {findings:?}"
     );
 }
+
+/// A fact file of our own (two invented companies and one event), for the tests of
+/// user fact files: added with `--facts`, named in factlint.toml, watched by the
+/// language server.
+pub const OWN_FACTS: &str = r#"
+[meta]
+checked = "2026-11-26"
+
+[[entity]]
+id = "initech"
+names = ["Initech"]
+
+[[entity]]
+id = "hooli"
+names = ["Hooli"]
+
+[[event]]
+id = "hooli-initech/seed"
+what = "Hooli's seed investment in Initech"
+date = "2025-02-03"
+entities = ["hooli", "initech"]
+cues = ["seed", "invest"]
+amount = "$40 million"
+source = "https://example.org/our-own-notes"
+"#;
