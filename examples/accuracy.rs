@@ -493,7 +493,7 @@ the held-out half is below 0.95; CI runs it (`.ci/run`).
 
 ## The evaluation
 
-`accuracy/drafts/` holds 44 drafts written for this evaluation (no published sentence is
+`accuracy/drafts/` holds the drafts (counted per half below) written for this evaluation (no published sentence is
 copied) in seven house styles: news wire, blog listicle, FAQ, press release, table-heavy
 explainer, investor note and machine-written summary. Each has an article date in its
 front matter and talks about what the built-in fact base knows. Each has planted errors
