@@ -24,8 +24,28 @@ default-facts = true
 include = []
 exclude = []
 
+# Start from other configurations (a path or a list, relative to this file): their
+# `facts`, `extensions`, `[rules]` and `[[overrides]]` are merged with this file's, and
+# this file's other keys replace theirs. Without `extends`, this file replaces any
+# factlint.toml above it.
+# extends = "../factlint.toml"
+
+# More file types read as Markdown when folders are walked.
+# extensions = [".qmd", ".Rmd"]
+
 # The article date for drafts whose front matter has no `date`.
 # date = "2024-11-22"
+
+# Also read front matter dates in this form (strftime), such as 22/11/2024.
+# date-format = "%d/%m/%Y"
+
+# A draft without an article date factlint can read is an error (`missing-date`), not
+# a warning.
+# require-date = true
+
+# Hide the findings recorded in this file (`factlint check --write-baseline FILE`
+# writes it), so that only new findings are reported.
+# baseline = "factlint-baseline.toml"
 
 # A severity per rule id: "error", "warning", "info" or "off" (`factlint rules` lists
 # the ids and their defaults).
@@ -110,6 +130,41 @@ mod tests {
         let c = Config::parse(Path::new("/repo/factlint.toml"), CONFIG_TEMPLATE).expect("valid");
         assert_eq!(c.facts, vec![Path::new("/repo/facts").to_path_buf()]);
         assert!(c.default_facts);
+    }
+
+    /// Every commented top-level key of the template is a key the configuration reads,
+    /// with a value it accepts (`extends` and `baseline` are left out: they name files
+    /// this test does not have).
+    #[test]
+    fn the_config_templates_commented_keys_are_valid() {
+        // The top-level keys only: the lines before `[rules]`.
+        let uncommented: String = CONFIG_TEMPLATE
+            .lines()
+            .take_while(|l| !l.starts_with("[rules]"))
+            .map(|l| match l.strip_prefix("# ") {
+                Some(rest)
+                    if rest.contains(" = ")
+                        && !rest.starts_with("extends")
+                        && !rest.starts_with("baseline")
+                        && rest.starts_with(|c: char| c.is_ascii_lowercase()) =>
+                {
+                    rest
+                }
+                _ => l,
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+        for key in ["extensions", "date", "date-format", "require-date"] {
+            assert!(
+                uncommented
+                    .lines()
+                    .any(|l| l.starts_with(&format!("{key} = "))),
+                "{key} is in the template"
+            );
+        }
+        let c = Config::parse(Path::new("/repo/factlint.toml"), &uncommented)
+            .unwrap_or_else(|e| panic!("{:?}", e.iter().map(|p| &p.message).collect::<Vec<_>>()));
+        assert!(c.require_date);
     }
 
     #[test]
