@@ -197,25 +197,6 @@ value-mismatch = "warning"
     assert!(stdout(&out).contains("excluded"), "{}", stdout(&out));
 }
 
-const OWN_FACTS: &str = r#"
-[[entity]]
-id = "initech"
-names = ["Initech"]
-
-[[entity]]
-id = "hooli"
-names = ["Hooli"]
-
-[[event]]
-id = "hooli-initech/seed"
-what = "Hooli's seed investment in Initech"
-date = "2025-02-03"
-entities = ["hooli", "initech"]
-cues = ["seed", "invest"]
-amount = "$40 million"
-source = "https://example.org/our-own-notes"
-"#;
-
 #[test]
 fn facts_are_relative_to_their_configuration_and_loaded_per_configuration() {
     let dir = tempfile::tempdir().expect("tempdir");
@@ -225,7 +206,7 @@ fn facts_are_relative_to_their_configuration_and_loaded_per_configuration() {
         "site/factlint.toml",
         "facts = [\"data\"]\ndefault-facts = false\n",
     );
-    write(d, "site/data/ours.toml", OWN_FACTS);
+    write(d, "site/data/ours.toml", common::OWN_FACTS);
     let seed = "---\ndate: 2025-06-01\n---\nHooli's seed investment in Initech was $45 million.\n";
     write(d, "site/posts/a.md", seed);
     // Another folder without a configuration: built-in facts only.
@@ -246,7 +227,12 @@ fn facts_are_relative_to_their_configuration_and_loaded_per_configuration() {
         v["diagnostics"][1]["related"][0]["path"],
         "site/data/ours.toml"
     );
-    assert_eq!(v["diagnostics"][1]["related"][0]["line"], 16);
+    let amount_line = common::OWN_FACTS
+        .lines()
+        .position(|l| l.starts_with("amount = "))
+        .expect("the fact file has an amount")
+        + 1;
+    assert_eq!(v["diagnostics"][1]["related"][0]["line"], amount_line);
     // A broken configuration is an error with its span, and nothing is checked.
     write(
         d,

@@ -31,8 +31,8 @@ fn findings(out: &Output) -> Vec<(String, String, String)> {
         .iter()
         .map(|d| {
             (
-                // A path walked from `.` may be shown with `./` (issue 26 item 1, fixed
-                // on another branch): not what these tests are about.
+                // JSON keeps a path as walked (`./a.md` from `.`; only github and
+                // SARIF drop the `./`): not what these tests are about.
                 d["path"]
                     .as_str()
                     .expect("path")
