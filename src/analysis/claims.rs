@@ -34,6 +34,8 @@ pub(super) fn build_claims<'a>(
     let mut sentences: Vec<Range<usize>> = Vec::new();
     // Entities of the latest heading and the latest paragraph: context for tables.
     let mut heading_entities: Vec<usize> = Vec::new();
+    // The entities of the headings above the current block, by level (outermost first).
+    let mut heading_stack: Vec<(u8, Vec<usize>)> = Vec::new();
     let mut paragraph_entities: Vec<usize> = Vec::new();
     let mut done_tables = vec![false; doc.tables.len()];
     let mut after_heading = false;
@@ -244,7 +246,10 @@ pub(super) fn build_claims<'a>(
                     .iter()
                     .any(|v| matches!(v.value, Value::Money { .. }))
             };
-            if !product_items.is_empty() || (article_date.is_some() && money()) {
+            // (An event with no amount is dated by its cue: "Bedrock became generally
+            // available two years ago".)
+            let cued = || ns.iter().any(|n| matches!(n.kind, NameKind::Cue(_)));
+            if !product_items.is_empty() || (article_date.is_some() && (money() || cued())) {
                 recognize::relative::find(&block.text[s.clone()], &mut relatives);
             }
             // In a sentence that names no product, a relative date dates its amounts
@@ -285,12 +290,27 @@ pub(super) fn build_claims<'a>(
         sort_dedup(&mut block_entities);
         after_heading = matches!(block.kind, BlockKind::Heading(_));
         match block.kind {
-            BlockKind::Heading(_) => {
+            BlockKind::Heading(level) => {
+                // A heading that names no entity ("## And the second?") is about what
+                // the heading it sits under is about ("# Amazon and Anthropic: FAQ").
+                heading_stack.retain(|(l, _)| *l < level);
+                if block_entities.is_empty()
+                    && let Some((_, parent)) = heading_stack.last()
+                {
+                    block_entities = parent.clone();
+                }
+                heading_stack.push((level, block_entities.clone()));
                 heading_entities = block_entities;
                 paragraph_entities.clear();
             }
             _ => {
                 if !block_entities.is_empty() {
+                    // A block that names one party of the pair the paragraph before was
+                    // about ("The software giant's stake…" after "Microsoft has invested
+                    // … in OpenAI") keeps the other party in reach.
+                    let kept = paired_with(facts, &block_entities, &paragraph_entities);
+                    block_entities.extend(kept);
+                    sort_dedup(&mut block_entities);
                     paragraph_entities = block_entities;
                 }
             }
@@ -444,6 +464,25 @@ fn described_entities(
         }
     }
     out
+}
+
+/// The entities of `before` that share a fact of two or more entities with `own`, all
+/// of the fact's entities among `own` and that one: the other party of a pair `own`
+/// names one side of.
+fn paired_with(facts: &FactBase, own: &[usize], before: &[usize]) -> Vec<usize> {
+    before
+        .iter()
+        .copied()
+        .filter(|e| !own.contains(e))
+        .filter(|&e| {
+            facts.facts_of(e).iter().any(|&f| {
+                let ents = &facts.facts[f].entities;
+                ents.len() >= 2
+                    && ents.iter().any(|x| own.contains(x))
+                    && ents.iter().all(|x| *x == e || own.contains(x))
+            })
+        })
+        .collect()
 }
 
 pub(super) fn pass_on(

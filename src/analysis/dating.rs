@@ -202,6 +202,14 @@ pub(super) fn dates_of_events(a: &Analysis<'_>, ci: usize, cands: &[usize]) -> V
             });
         }
     }
+    // A date in an event's noun phrase ("Google's October 2022 deal", "the deal,
+    // signed on …, lifted the total to …").
+    if out.is_empty() {
+        out.extend(
+            super::event_date::noun_date(a, ci, di, cands)
+                .or_else(|| super::event_date::step_date(a, ci, di, cands)),
+        );
+    }
     out
 }
 

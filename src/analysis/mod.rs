@@ -11,6 +11,7 @@ mod attribute;
 mod claims;
 pub(crate) mod cue_words;
 mod dating;
+mod event_date;
 mod event_ref;
 mod funding_scope;
 pub mod hedge_scope;
