@@ -37,11 +37,11 @@ static NOUN_AFTER: LazyLock<WordRegex> = LazyLock::new(|| {
 });
 
 /// An event noun right before its date: "the deal, signed in October 2022,", "the
-/// second tranche, in March 2023", "the first investment was in 2017", "the deal of
-/// October 2022".
+/// second tranche, in March 2023", "the first investment in OpenAI was in 2017", "the
+/// deal of October 2022".
 static NOUN_BEFORE: LazyLock<WordRegex> = LazyLock::new(|| {
     WordRegex::new(&format!(
-        r"(?i)\b(?P<noun>{EVENT_NOUNS}),?[ \t]+(?:(?:which[ \t]+)?(?:was|were|is|came|happened|took[ \t]+place)[ \t]+)?(?:(?:first[ \t]+)?(?:signed|agreed|announced|struck|closed|made|completed|reached|unveiled|finalized|finalised)[ \t]+)?(?:in|on|of|from)[ \t]+$"
+        r"(?i)\b(?P<noun>{EVENT_NOUNS})(?:[ \t]+(?:in|into|with|of|from)[ \t]+(?-i:[A-Z])[\w.&-]*)?,?[ \t]+(?:(?:which[ \t]+)?(?:was|were|is|came|happened|took[ \t]+place)[ \t]+)?(?:(?:first[ \t]+)?(?:signed|agreed|announced|struck|closed|made|completed|reached|unveiled|finalized|finalised)[ \t]+)?(?:in|on|of|from)[ \t]+$"
     ))
     .expect("constant regex")
 });

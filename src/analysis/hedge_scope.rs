@@ -87,6 +87,21 @@ static PRESUPPOSED_BEFORE_NAME: LazyLock<WordRegex> = LazyLock::new(|| {
         .expect("constant regex")
 });
 
+/// Wording after the name that states it released, in the present or the past,
+/// whatever frame came before: "X is generally available today", "X is now
+/// available", "X has shipped", "X became generally available". (A preview, a beta or
+/// early access is no release.)
+static RELEASED_AFTER_NAME: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::new(r"(?i)^\s*(?:(?:is|are)\s+(?:now\s+|already\s+)?(?:generally\s+|widely\s+|publicly\s+)?available\s+(?:today|now|to\s+(?:all|every)\b)|(?:is|are)\s+(?:now\s+)?generally\s+available|(?:has|have)\s+(?:now\s+|already\s+)?(?:shipped|launched|been\s+released|become\s+(?:generally\s+)?available)|became\s+generally\s+available)\b")
+        .expect("constant regex")
+});
+
+/// A release that is not one: a preview, a beta, early access.
+static NOT_A_RELEASE: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::new(r"(?i)\b(?:preview|beta|early\s+access|waitlist|limited)\b")
+        .expect("constant regex")
+});
+
 /// How a mention of a product is framed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Frame {
@@ -121,7 +136,9 @@ pub fn frame(text: &str, clause: &Range<usize>, pos: &Range<usize>) -> Frame {
         || (CONDITION_BEFORE.is_match(before) && RELEASE_AFTER.is_match(after))
     {
         Frame::Product
-    } else if PRESUPPOSED_BEFORE_NAME.is_match(before) {
+    } else if PRESUPPOSED_BEFORE_NAME.is_match(before)
+        || (RELEASED_AFTER_NAME.is_match(after) && !NOT_A_RELEASE.is_match(after))
+    {
         Frame::Presupposed
     } else if FRAMING.is_match(whole) {
         Frame::Clause

@@ -255,6 +255,11 @@ pub fn judge(a: &Analysis<'_>) -> Vec<TimeVerdict> {
             if done[ii] || framed[ci][ii] {
                 continue;
             }
+            // "X is generally available today" before X's release: the article's own
+            // day, so a product stated available too early (`anachronism`, below).
+            if range == DateValue::day(day) && a.facts.products[p].unreleased_on(day) {
+                continue;
+            }
             if contradicts(&a.facts.products[p], dates, &range) {
                 done[ii] = true;
                 out.push(TimeVerdict::RelativeDate {
@@ -329,6 +334,10 @@ fn product_dates(
 ) -> Vec<bool> {
     let claim = &a.claims[ci];
     let mut dated = vec![false; claim.products.len()];
+    if let ClaimKind::Row { table, .. } = claim.kind {
+        row_dates(a, ci, table, framed, &mut dated, out);
+        return dated;
+    }
     if !matches!(claim.kind, ClaimKind::Sentence { .. }) || claim.products.is_empty() {
         return dated;
     }
@@ -377,6 +386,77 @@ fn product_dates(
         }
     }
     dated
+}
+
+/// Which of a product's dates a table column's header names: "Announced",
+/// "Announcement date", "Unveiled" the announcement; "Released", "Release date",
+/// "Available", "General availability", "GA", "Shipped" the release; "Launched",
+/// "Launch date", "Debut" either. None for any other header, and for a rollout ("Released
+/// on Bedrock", "Available in Europe").
+fn header_dates(header: &str) -> Option<Dates> {
+    static HEADER: LazyLock<WordRegex> = LazyLock::new(|| {
+        WordRegex::new(r"(?i)^\s*(?:(?P<ann>announced|announcement(?:\s+date)?|unveiled|date\s+announced)|(?P<rel>released|release(?:\s+date)?|available|availability|general(?:ly)?\s+availab\w*|ga(?:\s+date)?|shipped|shipping\s+date|date\s+released)|(?P<both>launched|launch(?:\s+date)?|debut(?:ed)?|introduced|date))\s*$")
+            .expect("constant regex")
+    });
+    let c = HEADER.for_text(header).captures(header)?;
+    Some(if c.name("ann").is_some() {
+        Dates::Announced
+    } else if c.name("rel").is_some() {
+        Dates::Released
+    } else {
+        Dates::Both
+    })
+}
+
+/// Dates in a table's row, under a header that names a launch ("| Claude 3.5 Haiku |
+/// August 2024 |" under "| Model | Announced |"), for the row's one known product:
+/// compared with the catalog at the row's grain, as a sentence's are.
+fn row_dates(
+    a: &Analysis<'_>,
+    ci: usize,
+    table: usize,
+    framed: &[bool],
+    dated: &mut [bool],
+    out: &mut Vec<TimeVerdict>,
+) {
+    let claim = &a.claims[ci];
+    let Some(t) = a.doc.tables.get(table) else {
+        return;
+    };
+    // One product in the row: the row is about it.
+    let [ii] = (0..claim.products.len())
+        .filter(|&i| matches!(claim.products[i].found, Found::Known(_)))
+        .collect::<Vec<_>>()[..]
+    else {
+        return;
+    };
+    if claim.products.len() != 1 || framed[ii] {
+        return;
+    }
+    let Found::Known(p) = claim.products[ii].found else {
+        return;
+    };
+    for (vi, v) in claim.values.iter().enumerate() {
+        let Value::Date(d) = v.value else { continue };
+        let Some(col) = v.col else { continue };
+        if claim.products[ii].col == Some(col) {
+            continue;
+        }
+        let Some(dates) = t.header.get(col).and_then(|h| header_dates(h)) else {
+            continue;
+        };
+        if contradicts(&a.facts.products[p], dates, &d) {
+            dated[ii] = true;
+            out.push(TimeVerdict::ProductDate {
+                claim: ci,
+                value: vi,
+                item: ii,
+                product: p,
+                dates,
+            });
+            return;
+        }
+    }
 }
 
 /// True when `text` names where or to whom a product was rolled out: "on Bedrock",
@@ -443,7 +523,7 @@ fn stated_available(claim: &Claim, pos: &Range<usize>) -> bool {
     // "in addition to announcing Trainium 2, AWS also released Graviton 4": the name
     // is the object of its own verb, an announcement's.
     static OWN_VERB: LazyLock<WordRegex> = LazyLock::new(|| {
-        WordRegex::new(r"(?i)\b(?:announc(?:ing|ed|es)|unveil(?:ing|ed|s)|previewed|previewing|introduc(?:ing|ed|es)|teas(?:ing|ed|es)|reveal(?:ing|ed|s))\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+|new\s+|next-generation\s+)*(?:\S+\s+)?$")
+        WordRegex::new(r"(?i)\b(?:announc(?:ing|ed|es)|unveil(?:ing|ed|s)|preview(?:s|ed|ing)|introduc(?:ing|ed|es)|teas(?:ing|ed|es)|reveal(?:ing|ed|s))\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+|new\s+|next-generation\s+)*(?:\S+\s+)?$")
             .expect("constant regex")
     });
     let text = &claim.text;
@@ -451,7 +531,26 @@ fn stated_available(claim: &Claim, pos: &Range<usize>) -> bool {
     if OWN_VERB.is_match(&text[from..pos.start]) {
         return false;
     }
-    AVAILABLE.is_match(&text[clause(text, pos, 50, 50)])
+    let whole = &text[clause(text, pos, 50, 50)];
+    AVAILABLE.is_match(whole) || in_use_now(whole, &text[from..pos.start])
+}
+
+/// True when the words before the name put it in customers' hands now: a verb of use
+/// right before it ("can rent X", "can use X", "customers buy X") and "today",
+/// "now" or "already" in its clause. Not a preview, a beta or a plan.
+fn in_use_now(clause: &str, before: &str) -> bool {
+    static USE_BEFORE: LazyLock<WordRegex> = LazyLock::new(|| {
+        WordRegex::new(r"(?i)\b(?:can\s+(?:now\s+|already\s+)?(?:rent|buy|order|use|access|deploy|try|get)|rent(?:s|ing)?|buy(?:s|ing)?|order(?:s|ing)?)\s+(?:the\s+|its\s+|their\s+|new\s+)?$")
+            .expect("constant regex")
+    });
+    static NOW: LazyLock<WordRegex> = LazyLock::new(|| {
+        WordRegex::new(r"(?i)\b(?:today|now|already|currently)\b").expect("constant regex")
+    });
+    static NOT_YET: LazyLock<WordRegex> = LazyLock::new(|| {
+        WordRegex::new(r"(?i)\b(?:preview|beta|early\s+access|waitlist|will|would|could|might|plan\w*|soon|once|when|if|not)\b")
+            .expect("constant regex")
+    });
+    USE_BEFORE.is_match(before) && NOW.is_match(clause) && !NOT_YET.is_match(clause)
 }
 
 /// The product a relative date is attached to, and which of its dates the wording
