@@ -198,3 +198,94 @@ fn a_date_in_the_noun_phrase_that_agrees_is_silent() {
         []
     );
 }
+
+#[test]
+fn a_marker_in_the_subject_of_a_copula_names_the_event() {
+    // Planted: on 2024-06-01 the latest tranche was March's $2.75 billion; the $4
+    // billion total of that day does not excuse it.
+    one(
+        "2024-06-01",
+        "Amazon's latest investment in the Claude maker was $4 billion.",
+        "value-mismatch",
+        "second investment in Anthropic was $2.75 billion",
+    );
+    // Silent: the latest was that amount.
+    assert_eq!(
+        findings(
+            "2024-06-01",
+            "Amazon's latest investment in the Claude maker was $2.75 billion."
+        ),
+        []
+    );
+    // Hedged: a forecast of the next one.
+    assert_eq!(
+        findings(
+            "2024-06-01",
+            "Amazon's latest investment in Anthropic could be $6 billion."
+        ),
+        []
+    );
+}
+
+#[test]
+fn an_ordinal_names_the_nth_event_not_the_running_total() {
+    // Planted: the second was $2.75 billion; the total was $4 billion after it.
+    one(
+        "2024-12-10",
+        "Amazon's second investment in Anthropic was $4 billion.",
+        "value-mismatch",
+        "second investment in Anthropic was $2.75 billion",
+    );
+    one(
+        "2024-12-10",
+        "Amazon's third tranche of $2 billion made AWS Anthropic's training partner.",
+        "value-mismatch",
+        "was $4 billion",
+    );
+    // Silent: the right amounts.
+    for body in [
+        "Amazon's second investment in Anthropic was $2.75 billion.",
+        "Amazon's third tranche of $4 billion made AWS Anthropic's training partner.",
+    ] {
+        assert_eq!(findings("2024-12-10", body), [], "{body}");
+    }
+    // Hedged.
+    assert_eq!(
+        findings(
+            "2024-12-10",
+            "Amazon's second investment in Anthropic would have been $4 billion under the old plan."
+        ),
+        []
+    );
+}
+
+#[test]
+fn a_marker_and_a_date_name_one_event_together() {
+    // Planted: "another" and November 2024 name the $4 billion tranche; $2.75 billion
+    // was March's, so the amount or the date is wrong and no fix is certain.
+    let body = "In November 2024 Amazon put another $2.75 billion into Anthropic.";
+    let f = findings("2024-12-10", body);
+    assert_eq!(f.len(), 1, "{body}: {f:?}");
+    assert!(
+        f[0].0 == "value-mismatch" || f[0].0 == "date-mismatch",
+        "{body}: {f:?}"
+    );
+    assert_eq!(fixes("2024-12-10", body).len(), 1);
+    assert!(!fixes("2024-12-10", body)[0].1, "{body}");
+    // Silent: the tranche's own amount.
+    assert_eq!(
+        findings(
+            "2024-12-10",
+            "In November 2024 Amazon put another $4 billion into Anthropic."
+        ),
+        []
+    );
+    // Hedged.
+    assert_eq!(
+        findings(
+            "2024-12-10",
+            "In November 2024 Amazon could have put another $2.75 billion into Anthropic."
+        ),
+        []
+    );
+}

@@ -43,3 +43,56 @@ fn where_an_event_of_the_same_entities_fits_the_writer_may_mean_it() {
     assert_eq!(findings("Amazon has invested $8 billion in Anthropic."), []);
     assert_eq!(findings("Amazon invested $6 billion in ads."), []);
 }
+
+#[test]
+fn wording_of_the_state_itself_names_the_total_whatever_event_fits() {
+    // Planted: "now stands at" and "is now" name the state, not the $4 billion tranche
+    // of the day: the total was $8 billion.
+    let body = "Amazon's stake in Anthropic now stands at $4 billion.";
+    let f = findings(body);
+    assert_eq!(f.len(), 1, "{body}: {f:?}");
+    assert!(
+        f[0].0 == "stale-value" || f[0].0 == "value-mismatch",
+        "{body}: {f:?}"
+    );
+    one_total_mismatch("Amazon's investment in Anthropic is now more than $10 billion.");
+    // Silent: the right total, and the present perfect of the day's tranche.
+    assert_eq!(
+        findings("Amazon's investment in Anthropic is now $8 billion."),
+        []
+    );
+    // Hedged: a forecast of the state states none.
+    assert_eq!(
+        findings("Amazon's investment in Anthropic could soon stand at $10 billion."),
+        []
+    );
+}
+
+#[test]
+fn an_event_of_unknown_amount_is_no_more_than_the_running_total() {
+    // Planted: Microsoft's total was about $13 billion; its 2023 investment (amount
+    // not in the base) was part of it, so "more than $20 billion" is no reading of it.
+    let f = common::findings_on(
+        "2024-11-22",
+        "Microsoft has now invested more than $20 billion in OpenAI.",
+    );
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].0, "value-mismatch", "{f:?}");
+    assert!(f[0].1.contains("about $13 billion"), "{f:?}");
+    // Silent: below the total, the unknown 2023 investment may be meant.
+    assert_eq!(
+        common::findings_on(
+            "2024-11-22",
+            "Microsoft has invested $10 billion in OpenAI."
+        ),
+        []
+    );
+    // Hedged.
+    assert_eq!(
+        common::findings_on(
+            "2024-11-22",
+            "Microsoft may have invested more than $20 billion in OpenAI."
+        ),
+        []
+    );
+}

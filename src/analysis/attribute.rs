@@ -270,6 +270,18 @@ pub(super) fn cue_distance(
     v: &ValueItem,
     fact: usize,
 ) -> Option<usize> {
+    cue_distance_on(facts, claim, v, fact, None)
+}
+
+/// [`cue_distance`] on the article's date `day`: events after it cannot be what the
+/// present state's wording means instead of the running total.
+fn cue_distance_on(
+    facts: &FactBase,
+    claim: &Claim,
+    v: &ValueItem,
+    fact: usize,
+    day: Option<jiff::civil::Date>,
+) -> Option<usize> {
     let f = &facts.facts[fact];
     let cued = claim
         .cues
@@ -305,7 +317,7 @@ pub(super) fn cue_distance(
             })
         })
         .min();
-    cued.or_else(|| state_now(facts, claim, v, fact))
+    cued.or_else(|| state_now(facts, claim, v, fact, day))
 }
 
 /// A fact's description that names an event of money.
@@ -320,7 +332,13 @@ static MONEY_EVENT: std::sync::LazyLock<crate::base::word_regex::WordRegex> =
 /// A running total named by the wording of the present state right before the value
 /// ("has invested $8 billion", "now stands at", "brings its investment to"): a cue of
 /// a fact that is a value over time, at the distance of the wording.
-fn state_now(facts: &FactBase, claim: &Claim, v: &ValueItem, fact: usize) -> Option<usize> {
+fn state_now(
+    facts: &FactBase,
+    claim: &Claim,
+    v: &ValueItem,
+    fact: usize,
+    day: Option<jiff::civil::Date>,
+) -> Option<usize> {
     if !matches!(facts.facts[fact].kind, FactKind::Quantity { .. }) || v.col.is_some() {
         return None;
     }
@@ -334,6 +352,14 @@ fn state_now(facts: &FactBase, claim: &Claim, v: &ValueItem, fact: usize) -> Opt
     let clause = before.get(start..)?;
     // The wording's distance to the value: from where it starts (a cue word's
     // distance is from where it ends), so that a cue word nearer the value wins.
+    let itself = super::cue_words::STATE_ITSELF
+        .for_text(clause)
+        .find(clause)
+        .map(|m| clause.len() - m.start());
+    // "now stands at", "is now": the state itself, which no event's amount excuses.
+    if itself.is_some() {
+        return itself;
+    }
     let distance = super::cue_words::STATE_NOW
         .for_text(clause)
         .find(clause)
@@ -345,15 +371,34 @@ fn state_now(facts: &FactBase, claim: &Claim, v: &ValueItem, fact: usize) -> Opt
     // event, and nothing is said.
     let event_fits = candidates(facts, claim).into_iter().any(|g| {
         g != fact
-            && matches!(facts.facts[g].kind, FactKind::Event { .. })
+            && matches!(&facts.facts[g].kind, FactKind::Event { date, .. } if day.is_none_or(|d| date.start <= d))
             && match fact_kind_value(&facts.facts[g]) {
                 Some(fv) => fits(&v.value, fv),
                 // An event of money whose amount is not known (until fact kinds say
-                // so, its description says it: "investment", "funding", "stake").
-                None => MONEY_EVENT.is_match(&facts.facts[g].what),
+                // so, its description says it: "investment", "funding", "stake"),
+                // unless the value is more than the running total ever was: one
+                // investment of the pair is no more than all of them.
+                None => {
+                    MONEY_EVENT.is_match(&facts.facts[g].what)
+                        && !above_every_value(&v.value, &facts.facts[fact])
+                }
             }
     });
     (!event_fits).then_some(distance)
+}
+
+/// True when every value the stated one allows is above every value a quantity ever
+/// had ("over $20 billion" against a total of about $13 billion).
+fn above_every_value(stated: &Value, quantity: &Fact) -> bool {
+    let Some(lo) = interval(stated).map(|i| i.lo) else {
+        return false;
+    };
+    let highs: Vec<f64> = values_during(quantity, None)
+        .iter()
+        .filter(|fv| stated.same_kind(fv))
+        .filter_map(|fv| fact_interval(fv).map(|i| i.hi))
+        .collect();
+    !highs.is_empty() && highs.iter().all(|&hi| lo > hi)
 }
 
 /// True when a cue of `fact` stands before the value within the clause, with no other
@@ -647,7 +692,7 @@ pub(super) fn attribute_value(
         && let Some(order) = super::event_ref::marker(&claim.text, v)
         && !kinded
             .iter()
-            .any(|&f| state_now(facts, claim, v, f).is_some())
+            .any(|&f| state_now(facts, claim, v, f, a.article_date).is_some())
     {
         return match super::event_ref::pick(a, ci, vi, order, &kinded) {
             super::event_ref::Picked::Agrees { fact } => {
@@ -672,7 +717,7 @@ pub(super) fn attribute_value(
     // Role words: the nearest cue picks the fact. Quantities need a cue.
     let scored: Vec<(usize, Option<usize>)> = pool
         .iter()
-        .map(|&f| (f, cue_distance(facts, claim, v, f)))
+        .map(|&f| (f, cue_distance_on(facts, claim, v, f, a.article_date)))
         .collect();
     let best = if total_before.is_empty() {
         scored.iter().filter_map(|(_, d)| *d).min()
@@ -722,8 +767,28 @@ pub(super) fn attribute_value(
     let total_by_cue = chosen.len() == 1
         && matches!(facts.facts[chosen[0]].kind, FactKind::Quantity { .. })
         && best.is_some();
+    // A marker and a date that name one event together ("another $2 billion in
+    // January 2025", "the additional $3 billion, announced on November 22"): the value
+    // is that event's, and an event of another date whose amount it is makes only the
+    // fix uncertain (the amount or the date may be wrong).
+    let marked_other = if pinned.is_some()
+        && !stated_bound
+        && let [one] = chosen[..]
+        && super::event_ref::marker(&claim.text, v)
+            .is_some_and(|order| super::event_ref::names(a, order, &kinded, one))
+    {
+        Some(kinded.iter().copied().find(|&f| {
+            let fact = &facts.facts[f];
+            matches!(&fact.kind, FactKind::Event { date, .. } if pinned.is_none_or(|p| !date.overlaps(&p)))
+                && values_during(fact, None)
+                    .iter()
+                    .any(|fv| fits_loosely(&v.value, fv))
+        }))
+    } else {
+        None
+    };
     // The writer may mean another fact the value fits: say nothing.
-    if !total_by_cue {
+    if !total_by_cue && marked_other.is_none() {
         let fits_other = kinded.iter().any(|&f| {
             let fact = &facts.facts[f];
             values_during(fact, None)
@@ -796,7 +861,7 @@ pub(super) fn attribute_value(
         fact,
         day: None,
         pinned,
-        other: None,
+        other: marked_other.flatten(),
     })
 }
 

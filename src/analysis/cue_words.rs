@@ -89,8 +89,34 @@ pub(crate) static COMPARATIVE_AFTER: LazyLock<WordRegex> =
 /// present perfect of investing, "now stands at", "brings its investment to"),
 /// which names a running total even without the word "total".
 pub(crate) static STATE_NOW: LazyLock<WordRegex> = LazyLock::new(|| {
-    WordRegex::new(r"(?i)(?:\b(?:has|have)\s+(?:now\s+|so far\s+|already\s+|since\s+)?(?:invested|put|poured|pumped|injected|sunk)\b[^.;:]{0,40}|\bnow\s+(?:stands?|totals?|amounts?|sits?|comes?)\s+(?:at\s+|to\s+)?|\b(?:totals|amounts to|adds up to|comes to|stands at)\s+|\b(?:brought|brings|bringing|lifted|lifts|lifting|took|takes|taking|raised|raises|raising)\s+(?:its|their|the|his|her)\s+(?:\w+\s+){0,3}(?:investment|stake|total|backing|funding)s?\s+(?:in\s+\S+\s+)?(?:to\s+)?)(?:(?:about|around|roughly|nearly|almost|over|more than|less than|up to|just|some)\s+)?$")
-        .expect("constant regex")
+    WordRegex::new(&format!(
+        r"(?i)(?:{PRESENT_PERFECT}|{STATE_WORDING}){STATE_HEDGE}$"
+    ))
+    .expect("constant regex")
+});
+
+/// The present perfect of investing ("has invested", "have now put"): the state on
+/// the article's date, but also how a recent event is told ("has invested $4 billion"
+/// on the day of a $4 billion tranche). Part of [`STATE_NOW`].
+const PRESENT_PERFECT: &str = r"\b(?:has|have)\s+(?:now\s+|so far\s+|already\s+|since\s+)?(?:invested|put|poured|pumped|injected|sunk)\b[^.;:]{0,40}";
+
+/// Wording that names the state itself ("now stands at", "totals", "brings its
+/// investment to"), never one event. Part of [`STATE_NOW`] and [`STATE_ITSELF`].
+const STATE_WORDING: &str = r"\bnow\s+(?:stands?|totals?|amounts?|sits?|comes?)\s+(?:at\s+|to\s+)?|\b(?:totals|amounts to|adds up to|comes to|stands at)\s+|\b(?:brought|brings|bringing|lifted|lifts|lifting|took|takes|taking|raised|raises|raising)\s+(?:its|their|the|his|her)\s+(?:\w+\s+){0,3}(?:investment|stake|total|backing|funding)s?\s+(?:in\s+\S+\s+)?(?:to\s+)?";
+
+/// The hedge a stated state may carry before its amount.
+const STATE_HEDGE: &str =
+    r"(?:(?:about|around|roughly|nearly|almost|over|more than|less than|up to|just|some)\s+)?";
+
+/// Before a value, in its clause: wording that names the state on the article's date
+/// and no event ([`STATE_WORDING`], or an investment that "is now"): "Amazon's stake
+/// now stands at", "Amazon's investment in Anthropic is now more than". Unlike the
+/// present perfect, an event whose amount the value is does not make it ambiguous.
+pub(crate) static STATE_ITSELF: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::new(&format!(
+        r"(?i)(?:{STATE_WORDING}|\b(?:investment|stake|backing|funding|total)s?\b[^.;:$€£]{{0,40}}?\b(?:is|are)\s+now\s+){STATE_HEDGE}$"
+    ))
+    .expect("constant regex")
 });
 
 /// Between an amount and a date after it: a comma and a participle clause
@@ -181,6 +207,12 @@ mod tests {
         assert!(STATE_NOW.is_match("Amazon's funding of Anthropic totals "));
         assert!(!STATE_NOW.is_match("Amazon's funding of Anthropic totaled "));
         assert!(STATE_NOW.is_match("The deal brings its investment in Anthropic to "));
+        assert!(STATE_ITSELF.is_match("its stake now stands at "));
+        assert!(STATE_ITSELF.is_match("Amazon's investment in Anthropic is now more than "));
+        assert!(STATE_ITSELF.is_match("The deal brings its investment in Anthropic to "));
+        assert!(!STATE_ITSELF.is_match("Amazon has invested "));
+        assert!(!STATE_ITSELF.is_match("Amazon's investment in Anthropic was "));
+        assert!(!STATE_ITSELF.is_match("Anthropic is now worth "));
         assert!(!STATE_NOW.is_match("Amazon invested "));
         assert!(!STATE_NOW.is_match("Amazon has invested in Anthropic since 2023. It paid "));
         assert!(participle_clause(

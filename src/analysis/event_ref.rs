@@ -7,13 +7,19 @@
 //!   one the paragraph last named (by its amount or its date), or with none named
 //!   before, the newest as of the article's date.
 //! - "its initial $1.25 billion", "Amazon first invested $1.25 billion": the earliest.
+//! - "its second tranche of $2.75 billion", "the third investment": the n-th event of
+//!   the pair, in date order (none when two events share the n-th day).
+//! - The marker may stand in the subject of a copula whose complement is the amount:
+//!   "Amazon's latest investment in the Claude maker was $4 billion", "the second
+//!   tranche was $2.75 billion".
 //!
 //! A marker names one tranche, not the running total: the total that happened to be
 //! that amount does not excuse a tranche that was another. Where the stated amount is
 //! another event's amount, the writer may have the marker or the amount wrong: for
 //! "latest" (a statement about the present) this is reported without a certain fix;
 //! for "additional" and "initial", which a narrative uses relative to its own time,
-//! nothing is said. A cap ("up to $4 billion", a commitment) the amount fits is
+//! nothing is said. An ordinal ("second") counts from the first event, so it is
+//! reported as "latest" is. A cap ("up to $4 billion", a commitment) the amount fits is
 //! another reading of "the first $4 billion": nothing is said either.
 
 use std::sync::LazyLock;
@@ -36,6 +42,8 @@ pub(crate) enum Order {
     Next,
     /// "initial", "first", "original": the earliest.
     Earliest,
+    /// "second", "third", "fourth": the n-th (counted from 1) in date order.
+    Nth(usize),
 }
 
 /// A marker before the amount, in its noun phrase: at most two words between, none of
@@ -46,6 +54,48 @@ static BEFORE: LazyLock<WordRegex> = LazyLock::new(|| {
     )
     .expect("constant regex")
 });
+
+/// A marker in the subject of a copula whose complement is the amount: a possessive
+/// or a determiner ("Amazon's", "the", "its": not "the second and third"), the marker,
+/// at most one word, an event's noun, an optional "in/into/of" and up to four words
+/// (the other party), and the verb ("was", "is", "came to", "amounted to", "totaled"),
+/// with an optional hedge: "Amazon's latest investment in the Claude maker was ".
+static SUBJECT: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::new(
+        r"(?i)(?:['’]s|\bthe|\bits|\btheir|\bhis|\bher)[ \t]+(?:(?P<latest>latest|most[ \t]+recent|newest)|(?P<next>additional|further|fresh)|(?P<first>initial|first|original)|(?P<nth>second|third|fourth))[ \t]+(?:[A-Za-z][\w'’-]*[ \t]+)?(?:investments?|tranches?|infusions?|checks?|cheques?|injections?|payments?|installments?|instalments?)[ \t]+(?:(?:in|into|of|for)[ \t]+(?:[\w'’.-]+[ \t]+){1,4})?(?:was|is|came[ \t]+to|amounted[ \t]+to|totaled|totalled|totals)[ \t]+(?:(?:about|around|roughly|nearly|almost|just|some|over|more[ \t]+than|less[ \t]+than|under)[ \t]+)?$",
+    )
+    .expect("constant regex")
+});
+
+/// An ordinal after a possessive or a determiner, right before the amount or its
+/// event's noun and "of": "the second $2.75
+/// billion tranche", "its third tranche of $4 billion". An ordinal further from the
+/// amount is as often part of a sum or a sequence ("the second and third tranches").
+static NTH_BEFORE: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::new(
+        r"(?i)(?:['’]s|\bthe|\bits|\btheir)[ \t]+(?P<nth>second|third|fourth)[ \t]+(?:(?:investment|tranche|infusion|check|cheque|injection|payment|installment|instalment)[ \t]+of[ \t]+)?(?:(?:about|around|roughly|nearly|almost|just|some)[ \t]+)?$",
+    )
+    .expect("constant regex")
+});
+
+/// The order a match of [`BEFORE`] or [`SUBJECT`] names.
+fn order_of(c: &regex::Captures<'_>) -> Order {
+    if c.name("latest").is_some() {
+        return Order::Latest;
+    }
+    if c.name("next").is_some() {
+        return Order::Next;
+    }
+    if let Some(m) = c.name("nth") {
+        let n = match m.as_str().to_ascii_lowercase().as_str() {
+            "second" => 2,
+            "third" => 3,
+            _ => 4,
+        };
+        return Order::Nth(n);
+    }
+    Order::Earliest
+}
 
 /// A marker right after the amount: "$2 billion in additional funding".
 static AFTER: LazyLock<WordRegex> = LazyLock::new(|| {
@@ -85,14 +135,24 @@ pub(crate) fn marker(text: &str, v: &ValueItem) -> Option<Order> {
             .for_text(&tail[marker_end..])
             .is_match(&tail[marker_end..])
         {
-            if c.name("latest").is_some() {
-                return Some(Order::Latest);
-            }
-            if c.name("next").is_some() {
-                return Some(Order::Next);
-            }
-            return Some(Order::Earliest);
+            return Some(order_of(&c));
         }
+    }
+    if let Some(c) = NTH_BEFORE.for_text(clause).captures(clause) {
+        return Some(order_of(&c));
+    }
+    // The subject of a copula reaches further back than a noun phrase: the clause
+    // from the last break in the 96 bytes before the value.
+    let wide = text.floor_char_boundary(v.pos.start.saturating_sub(96));
+    let wide = text.get(wide..v.pos.start)?;
+    let start = wide
+        .rfind([',', ';', ':', '(', '—', '–', '.'])
+        .map_or(0, |i| {
+            i + wide[i..].chars().next().map_or(1, char::len_utf8)
+        });
+    let clause = wide.get(start..)?;
+    if let Some(c) = SUBJECT.for_text(clause).captures(clause) {
+        return Some(order_of(&c));
     }
     let after = text.get(v.pos.end..)?;
     let after = &after[..after.floor_char_boundary(after.len().min(48))];
@@ -185,6 +245,25 @@ fn narrative_day(a: &Analysis<'_>, ci: usize, vi: usize, events: &[(Date, usize)
         })
 }
 
+/// True when `order` names `fact` among the events of `kinded` (as [`pick`] counts
+/// them): a date and a marker that name the same event together.
+pub(crate) fn names(a: &Analysis<'_>, order: Order, kinded: &[usize], fact: usize) -> bool {
+    let events = events_of(a.facts, kinded, a.article_date);
+    let Some(at) = events.iter().position(|(_, f)| *f == fact) else {
+        return false;
+    };
+    // Two events of one day: the marker does not tell them apart.
+    if events.iter().filter(|(d, _)| *d == events[at].0).count() > 1 {
+        return false;
+    }
+    match order {
+        Order::Earliest => at == 0,
+        Order::Nth(n) => at + 1 == n,
+        Order::Latest => a.article_date.is_some() && at + 1 == events.len(),
+        Order::Next => at > 0,
+    }
+}
+
 /// The event a marker names, and whether the value is its amount. `kinded` are the
 /// facts of the value's kind whose entities the value is about.
 pub(crate) fn pick(
@@ -198,6 +277,7 @@ pub(crate) fn pick(
     let events = events_of(a.facts, kinded, a.article_date);
     let named = match order {
         Order::Earliest => events.first().copied(),
+        Order::Nth(n) => events.get(n.saturating_sub(1)).copied(),
         Order::Latest => a.article_date.and(events.last().copied()),
         Order::Next => match narrative_day(a, ci, vi, &events) {
             Some(day) => events.iter().find(|(d, _)| *d > day).copied(),
@@ -239,7 +319,10 @@ pub(crate) fn pick(
             a.facts.facts[f].is_bound() && amount_of(f).is_some_and(|am| fits_loosely(&v.value, am))
         });
     match order {
-        Order::Latest if !cap => Picked::Contradicts { fact, other },
+        // "latest" and an ordinal count from the article's date and the first event,
+        // not from a narrative's time: another event's amount only makes the fix
+        // uncertain.
+        Order::Latest | Order::Nth(_) if !cap => Picked::Contradicts { fact, other },
         _ if other.is_none() && !cap => Picked::Contradicts { fact, other },
         _ => Picked::Silent,
     }
@@ -281,6 +364,17 @@ mod tests {
             ("Amazon put $2 billion in additional funding", Order::Next),
             ("Amazon's initial $1.25 billion", Order::Earliest),
             ("Amazon first invested $1.25 billion", Order::Earliest),
+            ("its second tranche of $2.75 billion", Order::Nth(2)),
+            ("the third $4 billion tranche", Order::Nth(3)),
+            (
+                "Amazon's latest investment in the Claude maker was $4 billion",
+                Order::Latest,
+            ),
+            ("the second tranche was about $2.75 billion", Order::Nth(2)),
+            (
+                "its initial investment in Anthropic was $1.25 billion",
+                Order::Earliest,
+            ),
         ] {
             assert_eq!(order_of(text), Some(want), "{text:?}");
         }
@@ -296,6 +390,10 @@ mod tests {
             "first, Amazon invested $4 billion",
             "Amazon was first. It invested $4 billion",
             "another company raised $2 billion",
+            "the second and third tranches came to $6.75 billion",
+            "after the second tranche the total was $4 billion",
+            "the second quarter was $4 billion",
+            "its investment in a second data center was $4 billion",
         ] {
             assert_eq!(order_of(text), None, "{text:?}");
         }

@@ -187,6 +187,18 @@ impl Names {
             patterns.push(c.clone());
             kinds.push(NameKind::Cue(ci));
         }
+        // A cue of two words is written with a hyphen as often as with a space ("up
+        // front", "up-front"; "multi-year", "multi year"): each spelling is the cue.
+        let cue_spellings: foldhash::HashSet<String> =
+            cues.iter().map(|c| c.to_ascii_lowercase()).collect();
+        for (ci, c) in cues.iter().enumerate() {
+            for v in [c.replace(' ', "-"), c.replace('-', " ")] {
+                if v != *c && !cue_spellings.contains(&v.to_ascii_lowercase()) {
+                    patterns.push(v);
+                    kinds.push(NameKind::Cue(ci));
+                }
+            }
+        }
         let mut products = HashMap::default();
         let mut seen: foldhash::HashSet<String> =
             patterns.iter().map(|p| p.to_ascii_lowercase()).collect();
@@ -769,6 +781,26 @@ mod tests {
             };
             assert!(run.search_in(std::iter::once("x")).own.is_none());
         }
+    }
+
+    #[test]
+    fn a_cue_of_two_words_is_found_with_a_hyphen_or_a_space() {
+        let base = FactBase::load(FactBase::builtin_files()).expect("the built-in base");
+        let names = &base.names;
+        let cues_in = |text: &str| -> Vec<String> {
+            let mut out = Vec::new();
+            names.find(text, &mut out);
+            out.iter()
+                .filter_map(|m| match m.kind {
+                    NameKind::Cue(c) => Some(names.cues[c].clone()),
+                    _ => None,
+                })
+                .collect()
+        };
+        assert!(cues_in("Google paid $500 million up-front.").contains(&"up front".to_string()));
+        assert!(cues_in("Google paid $500 million up front.").contains(&"up front".to_string()));
+        // A hyphen inside a word is no cue's space.
+        assert!(!cues_in("Google paid $500 million upfronts.").contains(&"up front".to_string()));
     }
 
     #[test]
