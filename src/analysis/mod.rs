@@ -14,6 +14,7 @@ mod dating;
 mod event_ref;
 mod funding_scope;
 pub mod hedge_scope;
+pub mod keys;
 pub mod outcome;
 pub mod prose;
 pub mod restyle;

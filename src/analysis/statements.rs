@@ -413,8 +413,25 @@ fn subject_before(text: &str) -> Option<String> {
 }
 
 /// The subject of a value, or None when the value states no comparable claim.
-fn subject(claim: &Claim, vi: usize) -> Option<Subject> {
+fn subject(a: &Analysis<'_>, claim: &Claim, vi: usize) -> Option<Subject> {
     let v = &claim.values[vi];
+    // A valuation, a round's size, a benchmark score: keys of their own, so that none
+    // is compared with an investment or with another kind (see `keys`).
+    if matches!(v.value, Value::Money { .. } | Value::Percent(_)) {
+        let total = matches!(v.value, Value::Money { .. }) && is_total(claim, vi);
+        if let Some(k) = super::keys::keyed(a, claim, vi, total) {
+            return Some(Subject {
+                key: k.key,
+                qualifier: k.qualifier,
+                shown: k.shown,
+            });
+        }
+        // A valuation or a round that states nothing (in talks, a total) is not
+        // compared as a total either.
+        if super::keys::subject_kind(claim, vi).is_some() && !total {
+            return None;
+        }
+    }
     match v.value {
         Value::Count(q) => {
             let written = &claim.text[v.pos.clone()];
@@ -677,7 +694,7 @@ fn compute(a: &Analysis<'_>) -> Vec<Statement> {
             if excluded(c, v) || reported.contains(&(ci, vi)) {
                 continue;
             }
-            let Some(subject) = subject(c, vi) else {
+            let Some(subject) = subject(a, c, vi) else {
                 continue;
             };
             // The names and dates of the value's own clause: "Amazon's total is $8
