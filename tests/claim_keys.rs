@@ -40,6 +40,7 @@ fn scores_of_other_benchmarks_settings_and_models_are_other_claims() {
         "Globex-7 scores 86.8% on MMLU (5-shot).\n\nGlobex-7 scores 88.2% on MMLU (0-shot CoT).",
         // Another version of the model.
         "Globex 3 scores 86.8% on MMLU.\n\nGlobex 3.5 scores 88.2% on MMLU.",
+        "Globex-7 scores 86.8% on MMLU.\n\nGlobex-8 scores 88.2% on MMLU.",
         // A forecast.
         "Globex-7 scores 86.8% on MMLU.\n\nGlobex-7 could reach 90% on MMLU.",
         // A percentage that is no score.

@@ -179,10 +179,10 @@ static SETTING: LazyLock<WordRegex> = LazyLock::new(|| {
         .expect("constant regex")
 });
 
-/// A version written after a name ("Claude 3.5", "Gemini 2.0 Flash"): what tells two
+/// A version written after a name ("Claude 3.5", "Gemini 2.0 Flash", "Fjord-2"): what tells two
 /// models of one family apart when the catalog does not name them.
 static VERSION: LazyLock<WordRegex> = LazyLock::new(|| {
-    WordRegex::new(r"\b\p{Lu}[\w.-]*\s+(\d+(?:\.\d+)*[a-zA-Z]?)\b").expect("constant regex")
+    WordRegex::new(r"\b\p{Lu}[\w.]*(?:\s+|-)(\d+(?:\.\d+)*[a-zA-Z]?)\b").expect("constant regex")
 });
 
 /// What a money or score value is a claim of, with the words of its key.
