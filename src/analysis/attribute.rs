@@ -21,25 +21,12 @@ pub(crate) fn excluded(claim: &Claim, v: &ValueItem) -> bool {
     if super::cue_words::EXCLUDED_BEFORE.is_match(window) {
         return true;
     }
-    if is_valuation(claim, v, window) || super::funding_scope::company_finances(claim, v) {
+    if super::keys::is_valuation(claim, v, window)
+        || super::funding_scope::company_finances(claim, v)
+    {
         return true;
     }
     in_quotes(&claim.text, v.pos.start)
-}
-
-/// True when a stated amount of money is a company's valuation ("at a $157 billion
-/// valuation", "valued at $61.5 billion"): the base has no valuation kind, so it is
-/// compared with no fact (a round's or an investment's amount is never a valuation).
-fn is_valuation(claim: &Claim, v: &ValueItem, before: &str) -> bool {
-    if !matches!(v.value, Value::Money { .. }) {
-        return false;
-    }
-    if super::cue_words::VALUATION_BEFORE.is_match(before) {
-        return true;
-    }
-    let after = &claim.text[v.pos.end..];
-    let after = &after[..after.floor_char_boundary(after.len().min(24))];
-    super::cue_words::VALUATION_AFTER.is_match(after)
 }
 
 /// True when byte `at` of `text` lies inside a quotation: after an odd number of

@@ -15,6 +15,7 @@ mod event_date;
 mod event_ref;
 mod funding_scope;
 pub mod hedge_scope;
+pub mod keys;
 pub mod outcome;
 pub mod prose;
 pub mod restyle;

@@ -191,11 +191,21 @@ impl Analysis<'_> {
 
 /// Why a value that [`super::excluded`] leaves out was left out.
 pub(crate) fn why_excluded(claim: &Claim, v: &ValueItem) -> Reason {
-    if !claim.is_forecast() && in_quotes(&claim.text, v.pos.start) {
-        Reason::Quoted
-    } else {
-        Reason::Hedged
+    if claim.is_forecast() {
+        return Reason::Hedged;
     }
+    if in_quotes(&claim.text, v.pos.start) {
+        return Reason::Quoted;
+    }
+    let before = &claim.text[..v.pos.start];
+    let window = &before[before.floor_char_boundary(before.len().saturating_sub(40))..];
+    // A valuation stated as a fact is not hedged: the base has no valuation facts.
+    if !super::cue_words::EXCLUDED_BEFORE.is_match(window)
+        && super::keys::is_valuation(claim, v, window)
+    {
+        return Reason::NoFact;
+    }
+    Reason::Hedged
 }
 
 /// The outcome of every value and product name of every claim, in claim order (values

@@ -40,6 +40,29 @@ static SCOPE: LazyLock<Regex> = LazyLock::new(|| {
         .expect("constant regex")
 });
 
+/// A wire story's dateline at the start of a sentence ("OSLO (Newswire) - ",
+/// "SEATTLE, Feb 1 (Newswire) - ", "**SEATTLE - January 15, 2025** - "): the place
+/// and day of the story, not names or dates of its first statement.
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\*\*)?\p{Lu}[\p{Lu}.']+(?: \p{Lu}[\p{Lu}.']*){0,3}(?:,\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?|\s+[-–—]\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,\s*\d{4})?)?(?:\s*\([^()\n]{1,40}\))?\s*(?:\*\*)?\s*[-–—]+\s+")
+        .expect("constant regex")
+});
+
+/// Where a sentence's own words start: after its dateline, if any.
+fn after_dateline(text: &str) -> usize {
+    if !text.starts_with(|c: char| c.is_uppercase() || c == '*') {
+        return 0;
+    }
+    // A bare "AWS - " is a name and a dash: a dateline has a day or an agency.
+    DATELINE
+        .find(text)
+        .filter(|m| {
+            let t = m.as_str();
+            t.contains('(') || t.contains(|c: char| c.is_ascii_digit())
+        })
+        .map_or(0, |m| m.end())
+}
+
 /// Words that end a noun phrase.
 const STOP: &[&str] = &[
     "a", "an", "the", "of", "in", "on", "at", "to", "for", "with", "by", "from", "and", "or",
@@ -413,8 +436,25 @@ fn subject_before(text: &str) -> Option<String> {
 }
 
 /// The subject of a value, or None when the value states no comparable claim.
-fn subject(claim: &Claim, vi: usize) -> Option<Subject> {
+fn subject(a: &Analysis<'_>, claim: &Claim, vi: usize) -> Option<Subject> {
     let v = &claim.values[vi];
+    // A valuation, a round's size, a benchmark score: keys of their own, so that none
+    // is compared with an investment or with another kind (see `keys`).
+    if matches!(v.value, Value::Money { .. } | Value::Percent(_)) {
+        let total = matches!(v.value, Value::Money { .. }) && is_total(claim, vi);
+        if let Some(k) = super::keys::keyed(a, claim, vi, total) {
+            return Some(Subject {
+                key: k.key,
+                qualifier: k.qualifier,
+                shown: k.shown,
+            });
+        }
+        // A valuation or a round that states nothing (in talks, a total) is not
+        // compared as a total either.
+        if super::keys::subject_kind(claim, vi).is_some() && !total {
+            return None;
+        }
+    }
     match v.value {
         Value::Count(q) => {
             let written = &claim.text[v.pos.clone()];
@@ -677,13 +717,18 @@ fn compute(a: &Analysis<'_>) -> Vec<Statement> {
             if excluded(c, v) || reported.contains(&(ci, vi)) {
                 continue;
             }
-            let Some(subject) = subject(c, vi) else {
+            let Some(subject) = subject(a, c, vi) else {
                 continue;
             };
             // The names and dates of the value's own clause: "Amazon's total is $8
             // billion, while Google's is $2 billion" makes two statements.
             let breaks = breaks.get_or_insert_with(|| prose::statement_breaks(&c.text));
-            let clause = prose::clause_between(breaks.iter().cloned(), c.text.len(), v.pos.start);
+            let mut clause =
+                prose::clause_between(breaks.iter().cloned(), c.text.len(), v.pos.start);
+            let own = after_dateline(&c.text);
+            if clause.start < own && own <= v.pos.start {
+                clause.start = own;
+            }
             pending.push(Pending {
                 claim: ci,
                 value: vi,
@@ -757,6 +802,33 @@ fn excluded(c: &Claim, v: &ValueItem) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_dateline_is_no_part_of_the_first_statement() {
+        fn own(t: &str) -> &str {
+            &t[after_dateline(t)..]
+        }
+        assert_eq!(
+            own("OSLO (Newswire) - Northwind raised"),
+            "Northwind raised"
+        );
+        assert_eq!(
+            own("SEATTLE, Feb 1 (Newswire) - Amazon's total"),
+            "Amazon's total"
+        );
+        assert_eq!(
+            own("**SEATTLE - January 15, 2025** - Vandelay today"),
+            "Vandelay today"
+        );
+        assert_eq!(
+            own("Amazon - the retailer - invested"),
+            "Amazon - the retailer - invested"
+        );
+        assert_eq!(
+            own("AWS - the cloud arm - invested"),
+            "AWS - the cloud arm - invested"
+        );
+    }
 
     #[test]
     fn an_increment_word_makes_an_amount_a_part() {

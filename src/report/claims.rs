@@ -89,9 +89,10 @@ pub fn write_text(report: &ClaimsReport, unattributed: bool, w: &mut dyn Write) 
         for f in &report.files {
             let path = display_path(&f.path);
             for c in &f.claims {
+                let subject = c.subject.map_or(String::new(), |s| format!(" ({s})"));
                 writeln!(
                     w,
-                    "{path}:{}:{}: {} {}: {}",
+                    "{path}:{}:{}: {} {}{subject}: {}",
                     c.line,
                     c.column,
                     c.kind,
@@ -155,6 +156,7 @@ impl Serialize for ClaimList<'_> {
                 byte_start: c.span.start,
                 byte_end: c.span.end,
                 kind: c.kind,
+                subject: c.subject,
                 text: &c.text,
                 entities: &c.entities,
                 status: c.status.as_str(),
@@ -179,6 +181,7 @@ struct JsonClaim<'a> {
     byte_start: usize,
     byte_end: usize,
     kind: &'static str,
+    subject: Option<&'static str>,
     text: &'a str,
     entities: &'a [String],
     status: &'static str,

@@ -56,6 +56,10 @@ pub struct ClaimRecord {
     pub end_column: usize,
     /// "money", "date", "percent", "count" or "product".
     pub kind: &'static str,
+    /// What a money or percentage value is a claim of, when its wording says:
+    /// "valuation", "round" (a funding round's size) or "score" (a benchmark score);
+    /// see [`crate::analysis::keys`].
+    pub subject: Option<&'static str>,
     /// The value or name as written (on one line).
     pub text: String,
     /// The ids of the entities the claim names (its own and its context's), sorted.
@@ -181,6 +185,10 @@ fn record(
 ) -> ClaimRecord {
     let claim = &a.claims[ci];
     let facts = a.facts;
+    let subject = match item {
+        Item::Value(vi) => crate::analysis::keys::subject_kind(claim, vi).map(|k| k.as_str()),
+        Item::Product(_) => None,
+    };
     let (span, kind, value) = match item {
         Item::Value(vi) => {
             let v = &claim.values[vi];
@@ -218,6 +226,7 @@ fn record(
         end_line,
         end_column,
         kind,
+        subject,
         text: one_line(a.source_text(&span)),
         entities,
         status: Status::Unattributed,
