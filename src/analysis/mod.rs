@@ -16,6 +16,7 @@ mod funding_scope;
 pub mod hedge_scope;
 pub mod outcome;
 pub mod prose;
+pub(crate) mod ratio_forms;
 pub mod restyle;
 pub mod statements;
 pub mod timeline;
