@@ -15,6 +15,7 @@ mod event_ref;
 mod funding_scope;
 pub mod hedge_scope;
 pub mod outcome;
+mod projection;
 pub mod prose;
 pub(crate) mod ratio_forms;
 pub mod restyle;

@@ -657,6 +657,11 @@ const COMPANY_SUFFIXES: &[&str] = &[
     "computing",
     "software",
     "international",
+    "analytics",
+    "solutions",
+    "dynamics",
+    "semiconductor",
+    "semiconductors",
 ];
 
 /// The names a sentence is about, each with the word as written ("Bedrock"): each
