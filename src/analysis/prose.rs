@@ -66,6 +66,31 @@ pub(crate) fn before<'t>(claim: &'t Claim, v: &ValueItem, max: usize) -> &'t str
     }
 }
 
+/// The interval of `q`, printed as `printed`, read at the precision `finest` when it
+/// is exact and printed without decimals: "$4 billion" beside "$1.25 billion" is no
+/// rounding of $3.5 billion, and "$1 billion" beside "$500 million" is no rounding of
+/// $1.5 billion. Values compared with each other are read at the finest precision
+/// printed among them (as `table-arithmetic` reads a column).
+pub(crate) fn at_precision(
+    q: Quantity,
+    printed: &str,
+    finest: f64,
+) -> crate::base::value::Interval {
+    let decimals = printed
+        .as_bytes()
+        .windows(3)
+        .any(|w| w[0].is_ascii_digit() && w[1] == b'.' && w[2].is_ascii_digit());
+    if q.is_range() || decimals || finest.is_nan() || finest <= 0.0 {
+        return q.interval();
+    }
+    // A hedge keeps its own tolerance ("about" is 10% either way) around the point.
+    Quantity {
+        precision: q.precision.min(finest),
+        ..q
+    }
+    .interval()
+}
+
 /// The text of the claim after the value (at most `max` bytes).
 pub(crate) fn after<'t>(claim: &'t Claim, v: &ValueItem, max: usize) -> &'t str {
     let text = &claim.text[v.pos.end..];
@@ -632,6 +657,11 @@ const COMPANY_SUFFIXES: &[&str] = &[
     "computing",
     "software",
     "international",
+    "analytics",
+    "solutions",
+    "dynamics",
+    "semiconductor",
+    "semiconductors",
 ];
 
 /// The names a sentence is about, each with the word as written ("Bedrock"): each

@@ -435,6 +435,19 @@ fn subject_before(text: &str) -> Option<String> {
     Some(out.join(" "))
 }
 
+/// The subject of a money value that states the writer's own projection (see
+/// [`super::projection`]).
+fn projection_subject(claim: &Claim, vi: usize) -> Option<Subject> {
+    let Value::Money { currency, .. } = claim.values.get(vi)?.value else {
+        return None;
+    };
+    let (key, shown) = super::projection::key(claim, vi)?;
+    Some(Subject::new(
+        format!("money {} {key}", currency.code()),
+        shown,
+    ))
+}
+
 /// The subject of a value, or None when the value states no comparable claim.
 fn subject(a: &Analysis<'_>, claim: &Claim, vi: usize) -> Option<Subject> {
     let v = &claim.values[vi];
@@ -533,7 +546,7 @@ fn subject(a: &Analysis<'_>, claim: &Claim, vi: usize) -> Option<Subject> {
         }
         Value::Money { currency, .. } => {
             if !is_total(claim, vi) {
-                return None;
+                return projection_subject(claim, vi);
             }
             let clause = prose::clause(&claim.text, v.pos.start);
             let class = total_class(&claim.text[clause])?;
@@ -708,16 +721,24 @@ fn compute(a: &Analysis<'_>) -> Vec<Statement> {
             continue;
         }
         let t = c.text.trim_end();
-        if t.ends_with('?') || super::cue_words::NOT_PRESENT.is_match(t) {
+        if t.ends_with('?') {
             continue;
         }
+        // A sentence of another time or of what may be states only the writer's own
+        // projections ("our estimate of … is $2 billion").
+        let not_present = super::cue_words::NOT_PRESENT.is_match(t);
         // The sentence's clause breaks, found once for all its values.
         let mut breaks: Option<Vec<std::ops::Range<usize>>> = None;
         for (vi, v) in c.values.iter().enumerate() {
             if excluded(c, v) || reported.contains(&(ci, vi)) {
                 continue;
             }
-            let Some(subject) = subject(a, c, vi) else {
+            let subject = if not_present {
+                projection_subject(c, vi)
+            } else {
+                subject(a, c, vi)
+            };
+            let Some(subject) = subject else {
                 continue;
             };
             // The names and dates of the value's own clause: "Amazon's total is $8

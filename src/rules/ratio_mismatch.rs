@@ -7,10 +7,11 @@ use std::sync::LazyLock;
 use regex::Regex;
 
 use crate::analysis::prose::{self, show};
+use crate::analysis::ratio_forms;
 use crate::analysis::statements::{is_total, reported_values};
 use crate::analysis::{Analysis, Claim, ClaimKind, ValueItem};
 use crate::base::diagnostic::{Diagnostic, FileKey, Label};
-use crate::base::value::{Interval, Value, trim_number};
+use crate::base::value::{Interval, Quantity, Value, trim_number};
 use crate::rules::{Rule, RuleId, RuleMeta};
 
 /// The rule.
@@ -80,6 +81,14 @@ fn may_name_ratio(text: &str) -> bool {
         || memchr::memchr2_iter(b'x', b'X', b).any(|i| i > 0 && b[i - 1].is_ascii_digit())
 }
 
+/// False when `text` cannot hold a ratio adjective of
+/// [`ratio_forms::appositions`] ("double", "triple", "twice", "half", "three times").
+fn may_name_apposition(text: &str) -> bool {
+    [&b"doubl"[..], b"tripl", b"twice", b"half", b"times"]
+        .iter()
+        .any(|w| prose::contains_ignore_ascii_case(text, w))
+}
+
 /// True when the `l` at byte `i` of `b` is the `l` of one of [`RATIO_WORD_LIST`].
 fn ratio_word_around(b: &[u8], i: usize) -> bool {
     let Some(&before) = i.checked_sub(1).and_then(|j| b.get(j)) else {
@@ -143,6 +152,19 @@ impl Rule for RatioMismatch {
             // sentence without one has nothing to check (see `ends`).
             if amounts(c).next().is_none() {
                 continue;
+            }
+            // "$8 billion, double the $4 billion": ratio adjectives between two amounts.
+            if may_name_apposition(&c.text)
+                && !crate::analysis::cue_words::RATIO_FORECAST.is_match(&c.text)
+            {
+                for ap in ratio_forms::appositions(c) {
+                    let (Some(from), Some(to)) = (End::of(a, ci, ap.from), End::of(a, ci, ap.to))
+                    else {
+                        continue;
+                    };
+                    let reported = reported.get_or_insert_with(|| reported_values(a));
+                    judge(a, reported, ci, ap.word, ap.factor, from, to, out);
+                }
             }
             // Most sentences name no ratio: a literal search says so without the regex.
             if !may_name_ratio(&c.text) {
@@ -221,6 +243,8 @@ fn amounts<'c>(c: &'c Claim<'_>) -> impl Iterator<Item = (usize, &'c ValueItem)>
 struct End {
     claim: usize,
     value: usize,
+    /// The value, when it is no range (read again at the other end's precision).
+    quantity: Option<Quantity>,
     interval: Interval,
     point: f64,
     text: String,
@@ -237,6 +261,7 @@ impl End {
         Some(End {
             claim,
             value,
+            quantity: Some(q),
             interval: q.interval(),
             point: q.value(),
             text: a.source_text(&v.span).to_string(),
@@ -254,6 +279,7 @@ impl End {
         let end = |x: f64| End {
             claim,
             value,
+            quantity: None,
             interval: Interval {
                 lo: x - half,
                 hi: x + half,
@@ -302,6 +328,9 @@ fn ends(a: &Analysis<'_>, ci: usize, word: &std::ops::Range<usize>) -> Option<(E
             None
         };
     }
+    if froms.is_empty() && ranges.is_empty() {
+        return other_ends(a, ci, word, &clause, &tos);
+    }
     let [from] = froms[..] else { return None };
     let fv = &c.values[from];
     if tos
@@ -316,6 +345,39 @@ fn ends(a: &Analysis<'_>, ci: usize, word: &std::ops::Range<usize>) -> Option<(E
         _ => return None,
     };
     Some((End::of(a, ci, from)?, End::of(a, to_claim, to)?))
+}
+
+/// The ends of a change with no "from": the object of a ratio verb ("tripled its
+/// upfront $500 million"), or the object of "a tripling of" restated from the sentence
+/// before (see `analysis::ratio_forms`).
+fn other_ends(
+    a: &Analysis<'_>,
+    ci: usize,
+    word: &std::ops::Range<usize>,
+    clause: &std::ops::Range<usize>,
+    tos: &[usize],
+) -> Option<(End, End)> {
+    let c = &a.claims[ci];
+    if let Some((from, to)) = ratio_forms::verb_object(c, word, clause) {
+        return match tos {
+            [] => Some((End::of(a, ci, from)?, End::of(a, ci, to)?)),
+            _ => None,
+        };
+    }
+    let prev = ci.checked_sub(1)?;
+    let p = &a.claims[prev];
+    let (ClaimKind::Sentence { block: pb }, ClaimKind::Sentence { block: cb }) = (p.kind, c.kind)
+    else {
+        return None;
+    };
+    if !tos.is_empty()
+        || cb > pb + 1
+        || crate::analysis::cue_words::RATIO_FORECAST.is_match(&p.text)
+    {
+        return None;
+    }
+    let (to, from) = ratio_forms::restated_object(c, word, p)?;
+    Some((End::of(a, prev, from)?, End::of(a, ci, to)?))
 }
 
 fn check_ratio(
@@ -333,10 +395,36 @@ fn check_ratio(
     let Some((from, to)) = ends(a, ci, &word) else {
         return;
     };
+    judge(a, reported, ci, word, ratio, from, to, out);
+}
+
+/// Reports a ratio word between two ends that do not have its ratio.
+#[allow(clippy::too_many_arguments)]
+fn judge(
+    a: &Analysis<'_>,
+    reported: &HashSet<(usize, usize)>,
+    ci: usize,
+    word: std::ops::Range<usize>,
+    ratio: f64,
+    from: End,
+    to: End,
+    out: &mut Vec<Diagnostic>,
+) {
+    let c = &a.claims[ci];
     if reported.contains(&(from.claim, from.value)) || reported.contains(&(to.claim, to.value)) {
         return;
     }
-    let (fi, ti) = (from.interval, to.interval);
+    // Both ends at the finer precision printed: "$1 billion" beside "$500 million".
+    let (fi, ti) = match (from.quantity, to.quantity) {
+        (Some(f), Some(t)) => {
+            let finest = f.precision.min(t.precision);
+            (
+                prose::at_precision(f, &from.text, finest),
+                prose::at_precision(t, &to.text, finest),
+            )
+        }
+        _ => (from.interval, to.interval),
+    };
     if fi.lo <= 0.0 {
         return;
     }
@@ -559,6 +647,60 @@ mod tests {
     }
 
     #[test]
+    fn ratio_adjectives_in_apposition() {
+        assert_eq!(
+            found("Globex's stake now stands at $8 billion, triple the $4 billion of March."),
+            ["triple"]
+        );
+        assert_eq!(
+            found("Globex's stake now stands at $8 billion, double the $4 billion of March."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            found("Globex paid $1.5 billion, half of the $2 billion it had pledged."),
+            ["half"]
+        );
+        // Hedged: "roughly double" allows more; a forecast is not checked.
+        assert_eq!(
+            found("Globex's stake stands at $9 billion, roughly double the $4 billion of March."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            found("Globex's stake could reach $12 billion, double the $4 billion of March."),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn the_object_of_a_ratio_verb() {
+        assert_eq!(
+            found("Globex's new investment of about $1 billion tripled its upfront $500 million."),
+            ["tripled"]
+        );
+        assert_eq!(
+            found("Globex's new investment of about $1 billion doubled its upfront $500 million."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            found("Globex's new investment of $1 billion could triple its upfront $500 million."),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn a_restated_amount_and_the_sentence_before() {
+        let body = "Globex's stake now stands at $8 billion, double the $4 billion of March.\n\nThe $8 billion is a tripling of the stake Globex held after March.\n";
+        assert_eq!(found(body), ["tripling"]);
+        let right = body.replace("tripling", "doubling");
+        assert_eq!(found(&right), Vec::<String>::new());
+        // Paragraphs apart: the stake may be another one.
+        let far = body.replace("\n\nThe", "\n\nGlobex hired staff.\n\nInitech grew.\n\nThe");
+        assert_eq!(found(&far), Vec::<String>::new());
+        let hedged = body.replace("is a tripling", "would be a tripling");
+        assert_eq!(found(&hedged), Vec::<String>::new());
+    }
+
+    #[test]
     fn idioms_and_unstated_values_are_silent() {
         for t in [
             "Hooli is doubling down on Initech with $4 billion, up from $2 billion.",
@@ -568,6 +710,9 @@ mod tests {
             "Initech doubled its headcount to 1,000 people, from $2 million to $10 million.",
             "Analysts expect sales to triple from $2 million to $10 million.",
             "Sales doubled to $10 million.",
+            "Globex doubled down on AI, spending $4 billion after $1 billion in 2023.",
+            "Globex posted a double-digit rise to $4 billion from $3 billion.",
+            "Globex spent $3 billion and now owns half of the company, valued at $2 billion.",
         ] {
             assert_eq!(found(t), Vec::<String>::new(), "{t}");
         }

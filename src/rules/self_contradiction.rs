@@ -27,15 +27,18 @@ study percentages and totals that no fact base holds.
 The subject is read from the words next to the value: the noun after a count
 (\"customers\"), the change a percentage measures (\"reducing support resolution times
 by\", \"an 87% reduction in\"), what it is a share of (\"of developers\"), or the kind of
-total an amount is (\"total investment\"). Three kinds of claim have keys of their own,
-never compared with each other or with an investment: a company's valuation (\"at a
-$61.5 billion valuation\", \"valued at\"), a funding round's size (\"raised $2 billion in
-its Series C\", \"its $2 billion Series C\"; rounds told apart by a label such as
-\"Series C\" or \"seed\", or by a date, are other claims) and a model's score on a
+total an amount is (\"total investment\"), or the writer's own projection an amount
+states: its named case, measure and time words (\"we value X at $40 billion in our base
+case\", \"our estimate of X's revenue this year is\"). Three kinds of claim have keys of
+their own, never compared with each other or with an investment: a company's valuation
+(\"at a $61.5 billion valuation\", \"valued at\"), a funding round's size (\"raised $2
+billion in its Series C\", \"its $2 billion Series C\"; rounds told apart by a label such
+as \"Series C\" or \"seed\", or by a date, are other claims) and a model's score on a
 benchmark (\"scores 86.8% on MMLU\", \"an MMLU score of\"; each benchmark, variant and
 setting such as \"5-shot\" is its own claim). Sentences that speak of another time or of
 what may be (\"last year\", \"previously\", \"could\", \"is expected to\"), questions,
-quotes and values after \"from\" or \"than\" are not compared. Values that a fact rule
+quotes and values after \"from\" or \"than\" are not compared, except such projections
+(and not under a condition or a modal). Values that a fact rule
 already reports are left to it.
 
 The finding points at the statement that disagrees with the others (the later one,

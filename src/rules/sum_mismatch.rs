@@ -59,7 +59,7 @@ static PARTS_NOUN: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Words that open a list of parts after a whole.
 static OPENER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i):|—|\s–\s|(?-u:\b)consist(?:s|ed|ing)? of(?-u:\b)|(?-u:\b)(?:was |were |is |are )?made up of(?-u:\b)|(?-u:\b)compris(?:es|ed|ing)(?: of)?(?-u:\b)|(?-u:\b)split (?:into|between|across)(?-u:\b)|(?-u:\b)divided (?:into|between)(?-u:\b)|(?-u:\b)broken (?:down )?into(?-u:\b)|(?-u:\b)(?:tranches|rounds|installments|instalments|payments|stages|phases)\s+of(?-u:\b)")
+    Regex::new(r"(?i):|—|\s–\s|(?-u:\b)consist(?:s|ed|ing)? of(?-u:\b)|(?-u:\b)(?:was |were |is |are )?made up of(?-u:\b)|(?-u:\b)compris(?:es|ed|ing)(?: of)?(?-u:\b)|(?-u:\b)split (?:into|between|across)(?-u:\b)|(?-u:\b)divided (?:into|between)(?-u:\b)|(?-u:\b)broken (?:down )?into(?-u:\b)|(?-u:\b)(?:tranches|rounds|installments|instalments|payments|stages|phases)\s+of(?-u:\b)|^\s*(?:was|were|is|are)\s*$")
         .expect("constant regex")
 });
 
@@ -194,7 +194,10 @@ fn check_sentence(a: &Analysis<'_>, c: &Claim, out: &mut Vec<Diagnostic>) {
     let &w = amounts.last().expect("two amounts at least");
     let before = prose::before(c, &c.values[w], 60);
     let cue_before = TOTAL_BEFORE.captures(before).map(|m| {
-        let at = c.values[w].pos.start - (before.len() - m.get(0).map_or(0, |x| x.start()));
+        // `before` ends before the whole's hedge ("a total of more than"): where it
+        // starts in the claim's text, not the whole's start, places the cue.
+        let window = before.as_ptr() as usize - c.text.as_ptr() as usize;
+        let at = window + m.get(0).map_or(0, |x| x.start());
         let cl = if m.name("partial").is_some() {
             Closure::Partial
         } else {
@@ -355,6 +358,33 @@ fn check_count(
     }
 }
 
+/// The interval of an exact value, read at `finest` (see [`prose::at_precision`]).
+fn at_precision(a: &Analysis<'_>, v: &ValueItem, q: Quantity, finest: f64) -> Interval {
+    if q.hedge != Hedge::Exact {
+        return q.interval();
+    }
+    prose::at_precision(q, a.source_text(&v.span), finest)
+}
+
+/// What the whole allows, as an interval. A bound is compared as one ("more than $3
+/// billion" is any amount above it), except "up to", "as much as": that names the
+/// ceiling itself ("a commitment of up to $2 billion"), and parts listed in full
+/// break down that ceiling, so they add up to it.
+fn whole_interval(a: &Analysis<'_>, v: &ValueItem, q: Quantity, finest: f64) -> Interval {
+    match q.hedge {
+        Hedge::UpTo => at_precision(
+            a,
+            v,
+            Quantity {
+                hedge: Hedge::Exact,
+                ..q
+            },
+            finest,
+        ),
+        _ => at_precision(a, v, q, finest),
+    }
+}
+
 fn compare(
     a: &Analysis<'_>,
     c: &Claim,
@@ -366,9 +396,13 @@ fn compare(
     let Some((cur, whole)) = money(&c.values[w]) else {
         return;
     };
-    if whole.hedge.is_bound() {
-        return;
-    }
+    // Every value is read at the finest precision printed among them: "$4 billion"
+    // beside "$1.25 billion" is no rounding of $3.5 billion (as in `table-arithmetic`).
+    let finest = std::iter::once(w)
+        .chain(parts.iter().copied())
+        .filter_map(|i| money(&c.values[i]))
+        .map(|(_, q)| q.precision)
+        .fold(f64::INFINITY, f64::min);
     let (mut lo, mut hi, mut sum) = (0.0, 0.0, 0.0);
     for &p in parts {
         let Some((pc, q)) = money(&c.values[p]) else {
@@ -377,12 +411,12 @@ fn compare(
         if pc != cur || q.hedge != Hedge::Exact || q.is_range() {
             return;
         }
-        let i = q.interval();
+        let i = at_precision(a, &c.values[p], q, finest);
         lo += i.lo;
         hi += i.hi;
         sum += q.value();
     }
-    let wi = whole.interval();
+    let wi = whole_interval(a, &c.values[w], whole, finest);
     let wrong = match closure {
         Closure::Full => !(Interval { lo, hi }).overlaps(&wi),
         Closure::Partial => lo > wi.hi,
@@ -424,4 +458,84 @@ fn compare(
     d.expected = Some(total);
     d.found = Some(a.source_text(&wspan).to_string());
     out.push(d);
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::facts::FactBase;
+    use crate::run::{CheckOptions, check_text};
+
+    /// The text of each `sum-mismatch` finding of `body`, with no fact base.
+    fn found(body: &str) -> Vec<String> {
+        let base = FactBase::load(Vec::new()).expect("an empty base");
+        let r = check_text(
+            std::path::Path::new("t.md"),
+            body,
+            &base,
+            &CheckOptions::default(),
+        );
+        r.diagnostics
+            .iter()
+            .filter(|d| d.rule == crate::rules::RuleId::SumMismatch)
+            .map(|d| body[d.span.clone()].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn a_whole_printed_coarser_than_its_parts_is_read_at_their_precision() {
+        // $1.25 billion + $2.25 billion is $3.5 billion, which "$4 billion" does not
+        // round: a writer who prints cents of a billion in the parts prints the total so.
+        assert_eq!(
+            found("Globex's $4 billion came in two tranches: $1.25 billion and $2.25 billion."),
+            ["$4 billion"]
+        );
+        assert_eq!(
+            found("Globex's $4 billion came in two tranches: $1.25 billion and $2.75 billion."),
+            Vec::<String>::new()
+        );
+        // "about" keeps its own tolerance.
+        assert_eq!(
+            found("Globex raised $1.25 billion and $2.6 billion, for about $4 billion in all."),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn a_whole_then_its_parts_after_was() {
+        assert_eq!(
+            found("Globex's commitment of $2 billion was $500 million upfront and $1 billion over time."),
+            ["$2 billion"]
+        );
+        assert_eq!(
+            found("Globex's commitment of $2 billion was $500 million upfront and $1.5 billion over time."),
+            Vec::<String>::new()
+        );
+        // One amount after "was" is no list.
+        assert_eq!(
+            found("Globex's $2 billion was $500 million more than Initech's $1.5 billion."),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn bounds_are_compared_as_intervals() {
+        // "up to" names the ceiling that the parts break down.
+        assert_eq!(
+            found("Globex's commitment of up to $2 billion was $500 million upfront and $1 billion over time."),
+            ["$2 billion"]
+        );
+        assert_eq!(
+            found("Globex's commitment of up to $2 billion was $500 million upfront and $1.5 billion over time."),
+            Vec::<String>::new()
+        );
+        // "more than $3 billion" holds any sum above it, and no sum below it.
+        assert_eq!(
+            found("Globex raised $1.25 billion and $2.25 billion, a total of more than $3 billion."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            found("Globex raised $1.25 billion and $2.25 billion, a total of more than $4 billion."),
+            ["$4 billion"]
+        );
+    }
 }

@@ -121,6 +121,8 @@ impl Rule for TableArithmetic {
 struct Grid<'c> {
     cells: Vec<Vec<Vec<&'c ValueItem>>>,
     labels: Vec<String>,
+    /// For each row, the text of each cell.
+    words: Vec<Vec<String>>,
     texts: Vec<String>,
     header: Vec<String>,
     /// Where the values a fact rule reports start.
@@ -167,6 +169,7 @@ fn check_table(a: &Analysis<'_>, ti: usize, rows: &[&Claim], out: &mut Vec<Diagn
     let mut grid = Grid {
         cells: Vec::new(),
         labels: Vec::new(),
+        words: Vec::new(),
         texts: rows.iter().map(|c| c.text.to_string()).collect(),
         header: table.header.clone(),
         reported: reported_values(a)
@@ -184,15 +187,15 @@ fn check_table(a: &Analysis<'_>, ti: usize, rows: &[&Claim], out: &mut Vec<Diagn
             }
         }
         grid.cells.push(row);
-        let label = table
-            .rows
-            .get(ri)
-            .and_then(|r| r.first())
-            .and_then(|&bi| a.doc.blocks.get(bi))
-            .map_or(String::new(), |b| b.text.trim().to_string());
-        grid.labels.push(label);
+        grid.words.push(cell_texts(a, table.rows.get(ri).map_or(&[][..], Vec::as_slice)));
     }
     let n = grid.cells.len();
+    let label_col = label_column(&grid);
+    grid.labels = grid
+        .words
+        .iter()
+        .map(|r| r.get(label_col).cloned().unwrap_or_default())
+        .collect();
     let has_total = grid.labels.last().is_some_and(|l| TOTAL_LABEL.is_match(l))
         && !grid.labels.iter().any(|l| SUBTOTAL.is_match(l));
     let body: Vec<usize> = (0..if has_total { n - 1 } else { n }).collect();
@@ -211,7 +214,7 @@ fn check_table(a: &Analysis<'_>, ti: usize, rows: &[&Claim], out: &mut Vec<Diagn
     // Share columns whose sum a total row states: checked there.
     let mut total_checked = vec![false; ncols];
     if has_total {
-        for (c, checked) in total_checked.iter_mut().enumerate().skip(1) {
+        for (c, checked) in total_checked.iter_mut().enumerate().skip(label_col + 1) {
             if is_cumulative(c) {
                 continue;
             }
@@ -241,6 +244,43 @@ fn check_table(a: &Analysis<'_>, ti: usize, rows: &[&Claim], out: &mut Vec<Diagn
 
 /// A cell's interval: its printed precision, or the column's when the cell prints a
 /// whole number in a column printed with decimals.
+/// The texts of a row's cells.
+fn cell_texts(a: &Analysis<'_>, cells: &[usize]) -> Vec<String> {
+    cells
+        .iter()
+        .map(|&bi| a.doc.blocks.get(bi).map_or(String::new(), |b| b.text.trim().to_string()))
+        .collect()
+}
+
+/// The column that labels the rows: the first, unless the last row's label ("Total")
+/// stands in a later column of text, after columns that only group the rows (the same
+/// text in every row, as "Google" beside "Upfront", "Over time", "Total").
+fn label_column(grid: &Grid<'_>) -> usize {
+    let Some((last, body)) = grid.words.split_last() else {
+        return 0;
+    };
+    if last.first().is_none_or(|l| TOTAL_LABEL.is_match(l)) || body.is_empty() {
+        return 0;
+    }
+    for (k, label) in last.iter().enumerate().skip(1) {
+        let grouping = |j: usize| {
+            let t = &last[j];
+            body.iter().all(|r| r.get(j) == Some(t))
+        };
+        let text_only = grid
+            .cells
+            .iter()
+            .all(|r| r.get(k).is_none_or(Vec::is_empty));
+        if !text_only || !(0..k).all(grouping) {
+            return 0;
+        }
+        if TOTAL_LABEL.is_match(label) {
+            return k;
+        }
+    }
+    0
+}
+
 fn cell_interval(a: &Analysis<'_>, v: &ValueItem, column_precision: f64) -> Option<Interval> {
     let q = v.value.quantity()?;
     if q.hedge != Hedge::Exact || DECIMAL.is_match(a.source_text(&v.span)) {
@@ -601,5 +641,18 @@ mod tests {
         // A subtotal makes "Total" ambiguous: not checked.
         let sub = "| Item | Cost |\n|---|---|\n| A | $1M |\n| Subtotal | $1M |\n| B | $2M |\n| Total | $9M |\n";
         assert_eq!(found(sub), []);
+    }
+
+    #[test]
+    fn a_total_row_labelled_after_a_grouping_column() {
+        // "Total" stands in the second column; the first only groups the rows.
+        let bad = "| Investor | Item | Amount |\n|---|---|---|\n| Globex | Upfront | $500 million |\n| Globex | Over time | $1.5 billion |\n| Globex | Total | $2.5 billion |\n";
+        assert_eq!(found(bad), [(5, "$2 billion".to_string())]);
+        let ok = bad.replace("$2.5 billion", "$2 billion");
+        assert_eq!(found(&ok), []);
+        // The first column differs between rows: it labels them, and "Total" in the
+        // second column is no total row (it names a category of each investor).
+        let other = "| Investor | Item | Amount |\n|---|---|---|\n| Globex | Upfront | $500 million |\n| Initech | Over time | $1.5 billion |\n| Hooli | Total | $2.5 billion |\n";
+        assert_eq!(found(other), []);
     }
 }
