@@ -1,8 +1,8 @@
 //! One automaton for every name, alias and cue word of the fact base, built once per
 //! run: the cost of scanning a text does not grow with the number of facts. Product
 //! names and aliases (with their space and hyphen spellings) and the first words of
-//! product families' name patterns are in the same automaton. A small run with a large
-//! base builds instead, for each draft, the automaton of the names that can occur in
+//! product families' name patterns are in the same automaton. A small run (a larger one
+//! with a large base) builds instead, for each draft, the automaton of the names that can occur in
 //! it ([`Names::search_in`]): the same matches, without waiting for the whole one.
 
 use foldhash::HashMap;
@@ -41,6 +41,15 @@ pub const DFA_MIN_BYTES: u64 = 16 * 1024 * 1024;
 /// can occur): 1.3 times faster at 64 and 256 KB, 1.14 at 1 MB (27 drafts), even at
 /// 2 MB (50 drafts) (BENCHMARKS.md, tenth session).
 pub const SMALL_RUN_BYTES: u64 = 1024 * 1024;
+
+/// A run that scans at most this much text, with a base of at most 5,000 patterns (the
+/// built-in base has about 1,900), also searches each document with its own automaton
+/// ([`Names::search_in`]): the DFA of them all takes about 3 ms to build, a
+/// pre-commit hook's run of one draft about 20 ms in all (BENCHMARKS.md, "Speed with
+/// the larger base"), while a draft's own automaton holds the few dozen patterns that
+/// can occur in it. Smaller than [`SMALL_RUN_BYTES`]: the whole DFA is cheap enough to
+/// pay for itself sooner.
+pub const SMALL_BASE_RUN_BYTES: u64 = 256 * 1024;
 
 /// The automaton's kind for this many patterns and this much text to scan (`None`:
 /// not known): a DFA, or the crate's choice (an NFA for this many).
@@ -325,16 +334,20 @@ impl Names {
 
     /// The search for names in one document whose texts are `texts` (every text its
     /// [`NameSearch::find`] will be given must be among them, or inside one of them).
-    /// For a large base in a small run ([`SMALL_RUN_BYTES`]) it is an automaton of only
+    /// In a small run ([`SMALL_RUN_BYTES`] for a large base, [`SMALL_BASE_RUN_BYTES`]
+    /// for a smaller one) it is an automaton of only
     /// the patterns whose every five bytes in a row (ASCII case folded) occur in those
     /// texts: a pattern that does not occur in a text cannot match there, and the
     /// automaton's leftmost-longest matches are decided among the patterns that do, so
     /// the matches are the same as the whole automaton's (a test compares them).
     /// Otherwise it is the run's automaton.
     pub fn search_in<'t>(&self, texts: impl Iterator<Item = &'t str>) -> NameSearch<'_> {
-        let small = self.patterns.len() > CHEAP_DFA_PATTERNS
-            && self.expected_bytes.is_some_and(|b| b <= SMALL_RUN_BYTES)
-            && !self.automaton_is_built();
+        let limit = if self.patterns.len() > CHEAP_DFA_PATTERNS {
+            SMALL_RUN_BYTES
+        } else {
+            SMALL_BASE_RUN_BYTES
+        };
+        let small = self.expected_bytes.is_some_and(|b| b <= limit) && !self.automaton_is_built();
         if !small {
             return NameSearch {
                 names: self,
@@ -801,6 +814,35 @@ mod tests {
         assert!(cues_in("Google paid $500 million up front.").contains(&"up front".to_string()));
         // A hyphen inside a word is no cue's space.
         assert!(!cues_in("Google paid $500 million upfronts.").contains(&"up front".to_string()));
+    }
+
+    #[test]
+    fn a_small_run_with_the_built_in_base_finds_the_same_names_with_its_own_automaton() {
+        // A pre-commit hook's run: one draft, the built-in base. Each text gets an
+        // automaton of its own, much smaller than the whole one, with the same matches.
+        let base = FactBase::load(FactBase::builtin_files()).expect("the built-in base");
+        let whole = build_automaton(&base.names.patterns, None).expect("an automaton");
+        let mut names = Names::build(&base);
+        assert!(names.pattern_count() <= CHEAP_DFA_PATTERNS);
+        names.expect_text(20_000);
+        let mut found = 0;
+        for t in &fixture_texts() {
+            let mut want = Vec::new();
+            names.find_with(&whole, None, t, &mut want);
+            let search = names.search_in(std::iter::once(t.as_str()));
+            let own = search.own.as_ref().map(|(_, ids)| ids.len());
+            let own = own.expect("a document's own automaton");
+            assert!(own < names.pattern_count() / 4, "{own}");
+            let mut got = Vec::new();
+            search.find(t, &mut got);
+            assert_eq!(got, want, "{}", &t[..t.len().min(80)]);
+            found += got.len();
+        }
+        assert!(found > 100, "{found}");
+        assert!(!names.automaton_is_built());
+        // Past its limit the run builds the whole automaton.
+        names.expect_text(SMALL_BASE_RUN_BYTES + 1);
+        assert!(names.search_in(std::iter::once("x")).own.is_none());
     }
 
     #[test]
