@@ -190,6 +190,22 @@ pub(crate) fn pinned_date(claim: &Claim, vi: usize) -> Option<usize> {
             && !starts_span(&claim.text, x)
             && !dates_a_report(&claim.text, x, v)
         {
+            // "double the $1.25 billion of September 2023, lifted the total to $8
+            // billion": the date modifies the amount right before it.
+            let of_amount_before = j
+                .checked_sub(1)
+                .and_then(|k| claim.values.get(k))
+                .filter(|y| is_amount(y))
+                .and_then(|y| claim.text.get(y.pos.end..x.pos.start))
+                .is_some_and(|between| {
+                    matches!(
+                        between.trim(),
+                        "of" | "from" | "in" | "on" | ", in" | ", on"
+                    )
+                });
+            if of_amount_before {
+                break;
+            }
             return Some(j);
         }
     }

@@ -733,11 +733,10 @@ fn compute(a: &Analysis<'_>) -> Vec<Statement> {
             if excluded(c, v) || reported.contains(&(ci, vi)) {
                 continue;
             }
-            let subject = if not_present {
-                projection_subject(c, vi)
-            } else {
-                subject(a, c, vi)
-            };
+            // The writer's own projection ("our base case values X at $25 billion") is
+            // keyed as one before any other reading (a valuation, a total).
+            let subject = projection_subject(c, vi)
+                .or_else(|| if not_present { None } else { subject(a, c, vi) });
             let Some(subject) = subject else {
                 continue;
             };
