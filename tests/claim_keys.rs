@@ -257,3 +257,50 @@ fn claims_lists_valuations_rounds_and_scores_with_their_subject() {
         "{s}"
     );
 }
+
+#[test]
+fn a_valuation_is_keyed_by_the_company_it_is_of_not_its_backers() {
+    // Planted: Globex's valuation given as $157 billion, then as $175 billion; the
+    // backer named in the first clause (Initech) is no other subject.
+    let body = "Globex raised $6.6 billion at a $157 billion valuation, with Initech joining.\n\n\
+                Globex is valued at $175 billion after the round.";
+    let f = contradictions(body);
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert!(f[0].contains("stated $175 billion here"), "{f:?}");
+    assert!(f[0].contains("valuation"), "{f:?}");
+    // The lead investor named first ("led by") is skipped the same way.
+    let body = "The round, led by Initech, values Globex at $157 billion.\n\n\
+                Globex is valued at $175 billion after the round.";
+    assert_eq!(contradictions(body).len(), 1, "{body}");
+    // A company written in mixed case is a name like any other.
+    let body = "xGlobex raised $6 billion at a $24 billion valuation, with Initech joining.\n\n\
+                xGlobex is valued at $50 billion after the round.";
+    assert_eq!(contradictions(body).len(), 1, "{body}");
+}
+
+#[test]
+fn valuations_of_two_companies_are_two_subjects() {
+    // Silent: each valuation is of its own company.
+    for body in [
+        "Globex is valued at $300 billion and Hooli at $61.5 billion.\n\n\
+         Hooli is valued at $61.5 billion, Globex at $300 billion.",
+        "Globex raised $6.6 billion at a $157 billion valuation.\n\n\
+         Hooli, a backer of Globex, is valued at $40 billion.",
+        "Globex is valued at $157 billion.\n\nInitech values Hooli at $40 billion.",
+    ] {
+        let f = contradictions(body);
+        assert!(f.is_empty(), "{body}: {f:?}");
+    }
+}
+
+#[test]
+fn a_hedged_valuation_is_not_compared() {
+    // Silent: a valuation that may come, and one in talks, state none.
+    for body in [
+        "Globex is valued at $157 billion.\n\nGlobex could be valued at $175 billion next year.",
+        "Globex is valued at $157 billion.\n\nGlobex is in talks to raise at a $175 billion valuation.",
+    ] {
+        let f = contradictions(body);
+        assert!(f.is_empty(), "{body}: {f:?}");
+    }
+}

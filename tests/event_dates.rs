@@ -221,3 +221,72 @@ fn a_column_headed_announced_dates_the_rows_product() {
     silent("2024-11-30", &table("Released on Bedrock", "August 2024"));
     silent("2024-11-30", &table("Reviewed", "August 2024"));
 }
+
+#[test]
+fn a_date_after_by_or_as_of_is_the_day_of_a_state() {
+    // Silent: $4 billion was the running total by March 2024 (not the day of the $4
+    // billion November 2024 tranche).
+    silent(
+        "2024-11-22",
+        "Amazon had invested $4 billion in Anthropic by March 2024.",
+    );
+    silent(
+        "2024-11-22",
+        "Amazon's total investment in Anthropic stood at $4 billion as of April 2024.",
+    );
+    // Planted: as of April 2024 the total was $4 billion, not $8 billion.
+    let f = findings_on(
+        "2024-11-22",
+        "Amazon's total investment in Anthropic stood at $8 billion as of April 2024.",
+    );
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert!(
+        f[0].0 == "value-mismatch" || f[0].0 == "stale-value",
+        "{f:?}"
+    );
+    // Without the word of a state, the date is the event's: planted, the $4 billion
+    // tranche was in November 2024, not March.
+    let f = findings_on(
+        "2024-11-22",
+        "Amazon invested an additional $4 billion in Anthropic in March 2024.",
+    );
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].0, "date-mismatch", "{f:?}");
+}
+
+#[test]
+fn a_date_right_after_an_amount_dates_that_amount_only() {
+    // Silent: September 2023 is the date of the $1.25 billion, not of the $2.75 billion.
+    silent(
+        "2024-11-22",
+        "Amazon followed its $1.25 billion September 2023 investment with $2.75 billion in March 2024.",
+    );
+    silent(
+        "2024-11-22",
+        "After $1.25 billion (September 2023), Amazon put $2.75 billion into Anthropic.",
+    );
+    // Planted: the $2.75 billion was invested in March 2024, not in January.
+    let f = findings_on(
+        "2024-11-22",
+        "After $1.25 billion (September 2023), Amazon put $2.75 billion into Anthropic in January 2024.",
+    );
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].0, "date-mismatch", "{f:?}");
+}
+
+#[test]
+fn a_comparative_is_no_cue_of_a_later_event() {
+    // Silent: "more than $3 billion" on 2024-06-01 is a bound on the $4 billion total
+    // then, not the additional $4 billion tranche of November 2024 named too early.
+    silent(
+        "2024-06-01",
+        "Amazon has invested more than $3 billion in Anthropic.",
+    );
+    // Planted: the additional $4 billion was invested in November 2024, after the
+    // article's date.
+    let f = findings_on(
+        "2024-06-01",
+        "Amazon has announced an additional $4 billion investment in Anthropic.",
+    );
+    assert_eq!(f.len(), 1, "{f:?}");
+}

@@ -96,3 +96,42 @@ fn an_event_of_unknown_amount_is_no_more_than_the_running_total() {
         []
     );
 }
+
+#[test]
+fn the_present_perfect_tells_an_event_as_news_for_a_month_only() {
+    let body = "Amazon has invested $4 billion in Anthropic.";
+    // Within a month of the $4 billion tranche (2024-11-22) it may be that tranche.
+    assert_eq!(common::findings_on("2024-12-10", body), []);
+    // Planted: on 2025-06-01, long after it, the present perfect states the running
+    // total, which was $8 billion.
+    let f = common::findings_on("2025-06-01", body);
+    assert_eq!(f.len(), 1, "{body}: {f:?}");
+    assert!(
+        f[0].0 == "value-mismatch" || f[0].0 == "stale-value",
+        "{body}: {f:?}"
+    );
+    assert!(f[0].1.contains("$8 billion"), "{body}: {f:?}");
+    // The right total on that day is silent, and so is a forecast of the same words.
+    assert_eq!(
+        common::findings_on("2025-06-01", "Amazon has invested $8 billion in Anthropic."),
+        []
+    );
+    assert_eq!(
+        common::findings_on(
+            "2025-06-01",
+            "Amazon may soon have invested $4 billion in another lab."
+        ),
+        []
+    );
+}
+
+#[test]
+fn the_first_of_a_list_of_amounts_states_no_total() {
+    // Silent: three tranches listed after the present perfect; none is the total.
+    let body = "Amazon has put $1.25 billion, $2.75 billion and $4 billion into Anthropic.";
+    assert_eq!(common::findings_on("2025-06-01", body), []);
+    // Planted: one amount after the present perfect is still the total ($8 billion).
+    let f = common::findings_on("2025-06-01", "Amazon has put $1.25 billion into Anthropic.");
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert!(f[0].1.contains("$8 billion"), "{f:?}");
+}

@@ -191,7 +191,8 @@ pub(crate) fn pinned_date(claim: &Claim, vi: usize) -> Option<usize> {
             && !dates_a_report(&claim.text, x, v)
         {
             // "double the $1.25 billion of September 2023, lifted the total to $8
-            // billion": the date modifies the amount right before it.
+            // billion", "after its $1.25 billion (September 2023)": the date modifies
+            // the amount right before it.
             let of_amount_before = j
                 .checked_sub(1)
                 .and_then(|k| claim.values.get(k))
@@ -200,7 +201,7 @@ pub(crate) fn pinned_date(claim: &Claim, vi: usize) -> Option<usize> {
                 .is_some_and(|between| {
                     matches!(
                         between.trim(),
-                        "of" | "from" | "in" | "on" | ", in" | ", on"
+                        "" | "(" | "of" | "from" | "in" | "on" | ", in" | ", on"
                     )
                 });
             if of_amount_before {
@@ -265,6 +266,14 @@ pub(super) fn starts_span(text: &str, date: &ValueItem) -> bool {
     super::cue_words::SPAN_START_BEFORE.is_match(window)
 }
 
+/// True when a date is the day of a state ("had invested $4 billion by March 2024",
+/// "as of June"): it says when a running total held, and is no event's date.
+pub(crate) fn as_of(text: &str, date: &ValueItem) -> bool {
+    let before = &text[..date.pos.start.min(text.len())];
+    let window = &before[before.floor_char_boundary(before.len().saturating_sub(24))..];
+    super::cue_words::AS_OF_BEFORE.is_match(window)
+}
+
 /// Distance from a value to the nearest cue of `fact` in the claim (cues after the
 /// value count double; a header cue of the value's own column counts zero).
 pub(super) fn cue_distance(
@@ -291,12 +300,7 @@ fn cue_distance_on(
         .iter()
         .filter(|c| facts.names.cue_of(c.cue, fact) && f.cues.contains(&facts.names.cues[c.cue]))
         // "more than $9 billion": the comparative is a bound, not the cue "more".
-        .filter(|c| {
-            !claim
-                .text
-                .get(c.pos.end..)
-                .is_some_and(|t| super::cue_words::COMPARATIVE_AFTER.is_match(t))
-        })
+        .filter(|c| !super::cue_words::comparative(&claim.text, c.pos.end))
         .filter_map(|c| {
             if let Some(col) = c.header_col {
                 return (Some(col) == v.col).then_some(0);
@@ -372,11 +376,19 @@ fn state_now(
     // of a $4 billion tranche), or an event's amount is not known ("has invested $10
     // billion", as a deal whose amount was only reported), the writer may mean the
     // event, and nothing is said.
+    // "has put $1.25 billion, $2.75 billion and $4 billion into": the first of a list
+    // of amounts is one of several events, not the total.
+    if listed(claim, v) {
+        return None;
+    }
     let event_fits = candidates(facts, claim).into_iter().any(|g| {
         g != fact
             && matches!(&facts.facts[g].kind, FactKind::Event { date, .. } if day.is_none_or(|d| date.start <= d))
             && match fact_kind_value(&facts.facts[g]) {
-                Some(fv) => fits(&v.value, fv),
+                // The present perfect tells an event as news only while it is recent:
+                // a year after a $4 billion tranche, "has invested $4 billion" states
+                // the running total.
+                Some(fv) => fits(&v.value, fv) && recent(&facts.facts[g], day),
                 // An event of money whose amount is not known (until fact kinds say
                 // so, its description says it: "investment", "funding", "stake"),
                 // unless the value is more than the running total ever was: one
@@ -388,6 +400,31 @@ fn state_now(
             }
     });
     (!event_fits).then_some(distance)
+}
+
+/// How long after an event the present perfect may still tell it as news ("Amazon has
+/// invested $4 billion" in the month of a $4 billion tranche).
+const RECENT_DAYS: i32 = 31;
+
+/// True when an event is at most [`RECENT_DAYS`] before the day that matters (or that
+/// day is not known).
+fn recent(event: &Fact, day: Option<jiff::civil::Date>) -> bool {
+    let FactKind::Event { date, .. } = &event.kind else {
+        return false;
+    };
+    day.is_none_or(|d| (d - date.start).get_days().abs() <= RECENT_DAYS)
+}
+
+/// True when the value opens a list of amounts ("$1.25 billion, $2.75 billion and $4
+/// billion"): the next value follows it with only a comma or "and" between.
+fn listed(claim: &Claim, v: &ValueItem) -> bool {
+    claim
+        .values
+        .iter()
+        .find(|x| x.pos.start >= v.pos.end)
+        .filter(|x| !matches!(x.value, Value::Date(_)))
+        .and_then(|x| claim.text.get(v.pos.end..x.pos.start))
+        .is_some_and(|gap| matches!(gap.trim(), "," | "and" | ", and" | "&"))
 }
 
 /// True when every value the stated one allows is above every value a quantity ever

@@ -85,6 +85,22 @@ pub(crate) static RATIO_FORECAST: LazyLock<Regex> = LazyLock::new(|| {
 pub(crate) static COMPARATIVE_AFTER: LazyLock<WordRegex> =
     LazyLock::new(|| WordRegex::new(r"(?i)^\s+than\b").expect("constant regex"));
 
+/// True when the word ending at byte `cue_end` of `text` opens a comparative ("more
+/// than $9 billion"): it bounds the value after it and is no cue of an additional
+/// investment. Shared by attribution and the anachronism of events, which must agree.
+pub(crate) fn comparative(text: &str, cue_end: usize) -> bool {
+    text.get(cue_end..)
+        .is_some_and(|t| COMPARATIVE_AFTER.is_match(t))
+}
+
+/// Just before a date: words that make it the day of a state, not of an event ("by
+/// March 2024", "as of June", "through 2025", "until May"): the running total on that
+/// day, which no event's date contradicts.
+pub(crate) static AS_OF_BEFORE: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::new(r"(?i)\b(?:by|as\s+of|as\s+at|through|thru|until|till|up\s+to)\s+(?:(?:early|mid|late|the\s+end\s+of|the\s+start\s+of)\s+|mid-)?$")
+        .expect("constant regex")
+});
+
 /// Before a value, in its clause: wording of the state on the article's date (the
 /// present perfect of investing, "now stands at", "brings its investment to"),
 /// which names a running total even without the word "total".
@@ -222,6 +238,13 @@ mod tests {
         assert!(!participle_clause(" in Anthropic, in "));
         assert!(!participle_clause(", during "));
         assert!(!participle_clause(", including "));
+        assert!(comparative("more than $9 billion", 4));
+        assert!(!comparative("more money", 4));
+        assert!(AS_OF_BEFORE.is_match("had invested $4 billion by "));
+        assert!(AS_OF_BEFORE.is_match("its stake as of "));
+        assert!(AS_OF_BEFORE.is_match("funding through the end of "));
+        assert!(!AS_OF_BEFORE.is_match("invested $4 billion in "));
+        assert!(!AS_OF_BEFORE.is_match("the nearby "));
         assert!(SPAN_START_BEFORE.is_match("have worked together since "));
         assert!(SPAN_START_BEFORE.is_match("ever since early "));
         assert!(!SPAN_START_BEFORE.is_match("invested in "));

@@ -53,6 +53,10 @@ pub(super) fn date_of_amount(
     let Value::Date(d) = claim.values[di].value else {
         return None;
     };
+    // "had invested $4 billion by March 2024": the day of a state, not an event's.
+    if super::attribute::as_of(&claim.text, &claim.values[di]) {
+        return None;
+    }
     if claim.values[di].bare_year && !matches!(claim.kind, ClaimKind::Row { .. }) {
         // "in 2024" is a weak date: still compared, at its grain.
     }
@@ -171,6 +175,7 @@ pub(super) fn dates_of_events(a: &Analysis<'_>, ci: usize, cands: &[usize]) -> V
         // "have worked together since 2019, and now extend the deal": the start of a
         // period, not the day of an event.
         .filter(|(_, x)| !super::attribute::starts_span(&claim.text, x))
+        .filter(|(_, x)| !super::attribute::as_of(&claim.text, x))
         .map(|(i, _)| i)
         .collect();
     if dates.len() != 1 {

@@ -468,6 +468,14 @@ pub(crate) fn names_among<'c>(
     for text in clauses {
         for r in raw_words(text) {
             let raw = strip_possessive(&text[r]);
+            // "xAI", "iFlytek": a name in mixed case that starts lowercase.
+            let mixed = raw.chars().next().is_some_and(char::is_lowercase)
+                && raw.chars().skip(1).any(char::is_uppercase)
+                && raw.chars().all(char::is_alphabetic);
+            if mixed {
+                names.insert(raw.to_lowercase());
+                continue;
+            }
             if !raw.chars().next().is_some_and(char::is_uppercase) {
                 continue;
             }
@@ -672,6 +680,74 @@ pub(crate) fn anchors_as_written<'t>(
     text: &'t str,
     names: &HashSet<String>,
 ) -> Vec<(String, &'t str)> {
+    let mut out: Vec<(String, &str)> = anchor_runs(text, names)
+        .into_iter()
+        .map(|(_, lower, raw)| (lower, raw))
+        .collect();
+    out.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    out.dedup_by(|a, b| a.0 == b.0);
+    out
+}
+
+/// Words before a name that make it a backer's or a label's, not the company a
+/// valuation or a round is of ("led by Thrive Capital", "from Microsoft", "with
+/// Nvidia", "investors including SoftBank", "its Series C").
+const BACKER_BEFORE: &[&str] = &[
+    "by",
+    "from",
+    "with",
+    "backers",
+    "backer",
+    "investors",
+    "investor",
+    "including",
+    "series",
+    "the",
+    "alongside",
+    "joined",
+];
+
+/// The one company a valuation or a round's size at byte `at` of `text` (a clause) is
+/// of: the nearest name before it that is not a backer's ("Thrive Capital led OpenAI's
+/// round at a $157 billion valuation, with Microsoft" is OpenAI's). None when no
+/// name before it qualifies.
+pub(crate) fn company_before<'t>(
+    text: &'t str,
+    at: usize,
+    names: &HashSet<String>,
+) -> Option<(String, &'t str)> {
+    let head = text.get(..at)?;
+    anchor_runs(head, names)
+        .into_iter()
+        .rev()
+        .find(|(r, _, _)| {
+            let before = &head[..r.start];
+            let last = raw_words(before)
+                .last()
+                .map(|w| before[w].to_lowercase());
+            !last.is_some_and(|w| BACKER_BEFORE.contains(&w.as_str()))
+                && !in_appositive(head, r)
+        })
+        .map(|(_, lower, raw)| (lower, raw))
+}
+
+/// True when the name at `r` stands in an appositive that closes before the end of
+/// `head` ("Hooli, a backer of Globex, is valued at"): it describes another name.
+fn in_appositive(head: &str, r: &Range<usize>) -> bool {
+    let Some(open) = head[..r.start].rfind(',') else {
+        return false;
+    };
+    let lead = head[open + 1..r.start].trim_start().to_lowercase();
+    let closes = head[r.end..].contains(',');
+    closes
+        && ["a ", "an ", "the ", "which ", "who ", "whose ", "itself "]
+            .iter()
+            .any(|w| lead.starts_with(w))
+}
+
+/// The runs of names of a text, in order: (byte range, the word that tells the name
+/// from others, the name as written).
+fn anchor_runs<'t>(text: &'t str, names: &HashSet<String>) -> Vec<(Range<usize>, String, &'t str)> {
     // One pass over the words; only the names among them are kept, as the current
     // run: (byte range, possessive, lowercase word).
     let mut out = Vec::new();
@@ -707,8 +783,6 @@ pub(crate) fn anchors_as_written<'t>(
         }
     }
     end_run(text, &mut run, &mut out);
-    out.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-    out.dedup_by(|a, b| a.0 == b.0);
     out
 }
 
@@ -717,12 +791,13 @@ pub(crate) fn anchors_as_written<'t>(
 fn end_run<'t>(
     text: &'t str,
     run: &mut Vec<(Range<usize>, bool, String)>,
-    out: &mut Vec<(String, &'t str)>,
+    out: &mut Vec<(Range<usize>, String, &'t str)>,
 ) {
     let (Some(first), Some(last)) = (run.first(), run.last()) else {
         return;
     };
-    let raw = &text[first.0.start..last.0.end];
+    let span = first.0.start..last.0.end;
+    let raw = &text[span.clone()];
     let raw = raw
         .strip_suffix("'s")
         .or_else(|| raw.strip_suffix("\u{2019}s"))
@@ -733,7 +808,7 @@ fn end_run<'t>(
     while k > 0 && COMPANY_SUFFIXES.contains(&run[k].2.as_str()) {
         k -= 1;
     }
-    out.push((std::mem::take(&mut run[k].2), raw));
+    out.push((span, std::mem::take(&mut run[k].2), raw));
     run.clear();
 }
 

@@ -376,6 +376,9 @@ struct Subject {
     key: String,
     qualifier: Vec<String>,
     shown: String,
+    /// A company's valuation or round: keyed by the one company it is of, not by
+    /// every name of its clause (a backer named beside it is no other subject).
+    of_company: bool,
 }
 
 impl Subject {
@@ -384,6 +387,7 @@ impl Subject {
             key,
             qualifier: Vec::new(),
             shown,
+            of_company: false,
         }
     }
 }
@@ -457,6 +461,10 @@ fn subject(a: &Analysis<'_>, claim: &Claim, vi: usize) -> Option<Subject> {
         let total = matches!(v.value, Value::Money { .. }) && is_total(claim, vi);
         if let Some(k) = super::keys::keyed(a, claim, vi, total) {
             return Some(Subject {
+                of_company: matches!(
+                    k.kind,
+                    super::keys::SubjectKind::Valuation | super::keys::SubjectKind::Round
+                ),
                 key: k.key,
                 qualifier: k.qualifier,
                 shown: k.shown,
@@ -498,6 +506,7 @@ fn subject(a: &Analysis<'_>, claim: &Claim, vi: usize) -> Option<Subject> {
                         key: format!("percent {dir} {phrase}"),
                         qualifier: group,
                         shown: format!("{phrase} {shown}"),
+                        of_company: false,
                     });
                 }
                 let (head, mut qualifier) = head_and_qualifier(c.object)?;
@@ -511,6 +520,7 @@ fn subject(a: &Analysis<'_>, claim: &Claim, vi: usize) -> Option<Subject> {
                     key: format!("percent {dir} {head}"),
                     qualifier,
                     shown,
+                    of_company: false,
                 });
             }
             if let Some(c) = CHANGE_NOUN.captures(after) {
@@ -526,6 +536,7 @@ fn subject(a: &Analysis<'_>, claim: &Claim, vi: usize) -> Option<Subject> {
                     key: format!("percent {dir} {head}"),
                     qualifier,
                     shown: format!("{noun} in {shown}"),
+                    of_company: false,
                 });
             }
             if let Some(c) = OF_FORM.captures(after) {
@@ -780,8 +791,21 @@ fn compute(a: &Analysis<'_>) -> Vec<Statement> {
         if written.is_empty() {
             continue;
         }
-        let anchors: Vec<&str> = written.iter().map(|(l, _)| l.as_str()).collect();
-        let shown_names: Vec<&str> = written.iter().map(|(_, w)| *w).collect();
+        // A valuation or a round is of one company: "OpenAI raised $6.6 billion at a
+        // $157 billion valuation, with Microsoft and Nvidia joining" is OpenAI's.
+        let company = p
+            .subject
+            .of_company
+            .then(|| {
+                let text = &c.text[clause.clone()];
+                let at = c.values[p.value].pos.start.saturating_sub(clause.start);
+                prose::company_before(text, at, &names)
+            })
+            .flatten();
+        let (anchors, shown_names): (Vec<&str>, Vec<&str>) = match &company {
+            Some((lower, raw)) => (vec![lower.as_str()], vec![*raw]),
+            None => written.iter().map(|(l, w)| (l.as_str(), *w)).unzip(),
+        };
         let dates: Vec<String> = c
             .values
             .iter()

@@ -721,7 +721,10 @@ fn event_anachronisms(a: &Analysis<'_>, ci: usize, day: Date, out: &mut Vec<Time
                 facts.facts[f]
                     .amount()
                     .is_some_and(|am| fits(&v.value, &am.value))
-                    && claim.cues.iter().any(|c| facts.names.cue_of(c.cue, f))
+                    && claim.cues.iter().any(|c| {
+                        facts.names.cue_of(c.cue, f)
+                            && !super::cue_words::comparative(&claim.text, c.pos.end)
+                    })
             })
             .collect();
         let [e] = named[..] else { continue };
