@@ -304,3 +304,27 @@ fn a_hedged_valuation_is_not_compared() {
         assert!(f.is_empty(), "{body}: {f:?}");
     }
 }
+
+#[test]
+fn a_score_of_a_catalog_model_is_keyed_by_the_model_wherever_it_is_named() {
+    // Planted: Claude 3.5 Sonnet's HumanEval score given as 92.0%, then as 90.2% with
+    // the benchmark's noun after the value and the model in another clause; the
+    // source named in the first sentence is no other subject.
+    let body = "Claude 3.5 Sonnet scores 92.0% on HumanEval, according to Anthropic.\n\n\
+                With its 90.2% HumanEval score, Claude 3.5 Sonnet is the one to beat.";
+    let f = contradictions(body);
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert!(f[0].contains("stated 90.2% here"), "{f:?}");
+    assert!(f[0].contains("Claude 3.5 Sonnet"), "{f:?}");
+    // Silent: two catalog models; and two models the catalog does not know, whose
+    // versions alone are alike, stay keyed by their names.
+    for body in [
+        "Claude 3.5 Sonnet scores 92.0% on HumanEval.\n\nGPT-4o scores 90.2% on HumanEval, according to OpenAI.",
+        "Globex 3 scores 86.8% on MMLU.\n\nHooli 3 scores 88.2% on MMLU.",
+        // Hedged: a score a model may reach states none.
+        "Claude 3.5 Sonnet scores 92.0% on HumanEval.\n\nClaude 3.5 Sonnet could reach 95% on HumanEval.",
+    ] {
+        let f = contradictions(body);
+        assert!(f.is_empty(), "{body}: {f:?}");
+    }
+}

@@ -86,3 +86,34 @@ fn the_finding_offers_the_catalogs_date_at_the_stated_grain() {
     assert_eq!(fix.replacement, "March 2023");
     assert_eq!(r.diagnostics[0].fact.as_deref(), Some("gpt-4"));
 }
+
+#[test]
+fn a_noun_after_the_name_keeps_the_date_attached() {
+    // Planted: the Claude 3 family was announced on 2024-03-04, not in February.
+    one(
+        "Anthropic unveiled the Claude 3 family in February 2024.",
+        "2024-03-04",
+    );
+    one(
+        "AWS announced the Trainium2 chips in November 2022.",
+        "2023-11-28",
+    );
+    // Silent: the right month; and a forecast of the same words.
+    silent("Anthropic unveiled the Claude 3 family in March 2024.");
+    silent("Anthropic was expected to unveil the Claude 3 family in February 2024.");
+}
+
+#[test]
+fn a_rollout_in_another_clause_does_not_excuse_a_wrong_release_date() {
+    // Planted: Claude 3.7 Sonnet was released on 2025-02-24; "available for existing
+    // users" is the clause after the appositive, no rollout of the release.
+    let body =
+        "Claude 3.7 Sonnet, released in February 2024, remains available for existing users.";
+    let f = findings_on("2025-06-01", body);
+    assert_eq!(f.len(), 1, "{body}: {f:?}");
+    assert_eq!(f[0].0, "date-mismatch", "{body}: {f:?}");
+    // Silent: a rollout in the date's own clause is not the release.
+    let body = "Claude 3.7 Sonnet became available to free users in March 2025, Anthropic said.";
+    let f = findings_on("2025-06-01", body);
+    assert!(f.is_empty(), "{body}: {f:?}");
+}

@@ -135,3 +135,52 @@ fn the_first_of_a_list_of_amounts_states_no_total() {
     assert_eq!(f.len(), 1, "{f:?}");
     assert!(f[0].1.contains("$8 billion"), "{f:?}");
 }
+
+#[test]
+fn the_present_perfect_with_now_or_a_span_is_the_running_total() {
+    // Planted: on 2024-03-28, the day after the $2.75 billion tranche, "has now
+    // invested" states the running total, $4 billion.
+    let body = "Amazon has now invested $2.75 billion in Anthropic.";
+    let f = common::findings_on("2024-03-28", body);
+    assert_eq!(f.len(), 1, "{body}: {f:?}");
+    assert!(f[0].1.contains("$4 billion"), "{body}: {f:?}");
+    // Planted: summed since the partnership began, Microsoft's investment was about
+    // $13 billion, whatever its 2023 deal was reported to be.
+    let body = "Microsoft has invested $10 billion in OpenAI since their partnership began.";
+    let f = common::findings_on("2025-06-01", body);
+    assert_eq!(f.len(), 1, "{body}: {f:?}");
+    assert!(f[0].1.contains("$13 billion"), "{body}: {f:?}");
+    // Silent: the right totals, and the tranche told as news without "now".
+    for (date, body) in [
+        (
+            "2024-03-28",
+            "Amazon has now invested $4 billion in Anthropic.",
+        ),
+        (
+            "2024-03-28",
+            "Amazon has invested $2.75 billion in Anthropic.",
+        ),
+        (
+            "2025-06-01",
+            "Microsoft has invested about $13 billion in OpenAI since 2019.",
+        ),
+    ] {
+        let f = common::findings_on(date, body);
+        assert!(f.is_empty(), "{body}: {f:?}");
+    }
+}
+
+#[test]
+fn a_commitment_excuses_the_present_perfect_for_as_long_as_it_stands() {
+    // Silent: months after Amazon's commitment of up to $4 billion (2023-09-25), "has
+    // invested $4 billion" may mean it, as real articles of the time wrote.
+    assert_eq!(
+        common::findings_on("2024-01-10", "Amazon has invested $4 billion in Anthropic."),
+        []
+    );
+    // Planted: "more than $4 billion" is above the commitment and the total.
+    let body = "Amazon has invested more than $5 billion in Anthropic.";
+    let f = common::findings_on("2024-01-10", body);
+    assert_eq!(f.len(), 1, "{body}: {f:?}");
+    assert!(f[0].1.contains("$1.25 billion"), "{body}: {f:?}");
+}

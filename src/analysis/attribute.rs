@@ -371,6 +371,15 @@ fn state_now(
         .for_text(clause)
         .find(clause)
         .map(|m| clause.len() - m.start())?;
+    // "has now invested $4 billion", "has invested $10 billion since their partnership
+    // began": the present perfect with a word of the state, or summed over a span, is
+    // the running total whatever event's amount the value is.
+    let after = text.get(v.pos.end..).unwrap_or("");
+    if super::cue_words::PERFECT_OF_STATE.is_match(clause)
+        || super::cue_words::SINCE_AFTER.is_match(after)
+    {
+        return Some(distance);
+    }
     // Without a cue word the wording is weaker than "total": where the value is the
     // amount of an event of the same entities ("has invested $4 billion" on the day
     // of a $4 billion tranche), or an event's amount is not known ("has invested $10
@@ -387,8 +396,16 @@ fn state_now(
             && match fact_kind_value(&facts.facts[g]) {
                 // The present perfect tells an event as news only while it is recent:
                 // a year after a $4 billion tranche, "has invested $4 billion" states
-                // the running total.
-                Some(fv) => fits(&v.value, fv) && recent(&facts.facts[g], day),
+                // the running total. A commitment ("up to $4 billion") is what the
+                // writer may mean for as long as it stands.
+                Some(fv) => {
+                    fits(&v.value, fv)
+                        && if facts.facts[g].is_bound() {
+                            !outgrown(&facts.facts[fact], fv, day)
+                        } else {
+                            recent(&facts.facts[g], day)
+                        }
+                }
                 // An event of money whose amount is not known (until fact kinds say
                 // so, its description says it: "investment", "funding", "stake"),
                 // unless the value is more than the running total ever was: one
@@ -413,6 +430,20 @@ fn recent(event: &Fact, day: Option<jiff::civil::Date>) -> bool {
         return false;
     };
     day.is_none_or(|d| (d - date.start).get_days().abs() <= RECENT_DAYS)
+}
+
+/// True when a running total on `day` is above a commitment's cap: the commitment
+/// ("up to $4 billion") was met and outgrown, so "has invested $4 billion" no longer
+/// means it.
+fn outgrown(total: &Fact, cap: &Value, day: Option<jiff::civil::Date>) -> bool {
+    let (Some(d), Some(cap)) = (day, loose_fact_interval(cap)) else {
+        return false;
+    };
+    let when = DateValue::day(d);
+    values_during(total, Some(&when))
+        .iter()
+        .filter_map(|t| fact_interval(t))
+        .any(|t| t.lo > cap.hi)
 }
 
 /// True when the value opens a list of amounts ("$1.25 billion, $2.75 billion and $4

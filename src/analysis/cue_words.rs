@@ -120,6 +120,20 @@ const PRESENT_PERFECT: &str = r"\b(?:has|have)\s+(?:now\s+|so far\s+|already\s+|
 /// investment to"), never one event. Part of [`STATE_NOW`] and [`STATE_ITSELF`].
 const STATE_WORDING: &str = r"\bnow\s+(?:stands?|totals?|amounts?|sits?|comes?)\s+(?:at\s+|to\s+)?|\b(?:totals|amounts to|adds up to|comes to|stands at)\s+|\b(?:brought|brings|bringing|lifted|lifts|lifting|took|takes|taking|raised|raises|raising)\s+(?:its|their|the|his|her)\s+(?:\w+\s+){0,3}(?:investment|stake|total|backing|funding)s?\s+(?:in\s+\S+\s+)?(?:to\s+)?";
 
+/// The present perfect with a word of the state ("has now invested", "have so far
+/// put"): the running total on the article's date, which no event's amount excuses.
+pub(crate) static PERFECT_OF_STATE: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::new(r"(?i)\b(?:has|have)\s+(?:now|so\s+far|to\s+date|in\s+total|altogether|cumulatively)\s+(?:invested|put|poured|pumped|injected|sunk|committed)\b")
+        .expect("constant regex")
+});
+
+/// After an amount, in its clause: the span it was summed over ("has invested $10
+/// billion in OpenAI since their partnership began", "… since 2019").
+pub(crate) static SINCE_AFTER: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::new(r"(?i)^[^.;:,$€£]{0,40}\b(?:since|over\s+the\s+(?:years|past\s+\w+\s+years)|to\s+date|so\s+far|in\s+all)\b")
+        .expect("constant regex")
+});
+
 /// The hedge a stated state may carry before its amount.
 const STATE_HEDGE: &str =
     r"(?:(?:about|around|roughly|nearly|almost|over|more than|less than|up to|just|some)\s+)?";
@@ -238,6 +252,13 @@ mod tests {
         assert!(!participle_clause(" in Anthropic, in "));
         assert!(!participle_clause(", during "));
         assert!(!participle_clause(", including "));
+        assert!(PERFECT_OF_STATE.is_match("Amazon has now invested "));
+        assert!(PERFECT_OF_STATE.is_match("Amazon has so far put "));
+        assert!(!PERFECT_OF_STATE.is_match("Amazon has invested "));
+        assert!(SINCE_AFTER.is_match(" in OpenAI since their partnership began"));
+        assert!(SINCE_AFTER.is_match(" in the lab to date"));
+        assert!(!SINCE_AFTER.is_match(" in OpenAI, its largest bet since 2019"));
+        assert!(!SINCE_AFTER.is_match(" in Anthropic in March"));
         assert!(comparative("more than $9 billion", 4));
         assert!(!comparative("more money", 4));
         assert!(AS_OF_BEFORE.is_match("had invested $4 billion by "));

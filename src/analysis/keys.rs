@@ -165,6 +165,15 @@ static SCORE_AFTER: LazyLock<regex::Regex> = LazyLock::new(|| {
     .expect("constant regex")
 });
 
+/// After a score: the benchmark's noun ("its 90.2% HumanEval score", "a 71% MMLU
+/// result").
+static SCORE_NOUN_AFTER: LazyLock<regex::Regex> = LazyLock::new(|| {
+    regex::Regex::new(&format!(
+        r"^\s+(?P<b>{BENCHMARK})\s+(?i:score|result|accuracy|pass rate)(?-u:\b)"
+    ))
+    .expect("constant regex")
+});
+
 /// Before a score: "an MMLU score of", "MMLU: ", "scored on MMLU at".
 static SCORE_BEFORE: LazyLock<regex::Regex> = LazyLock::new(|| {
     regex::Regex::new(&format!(
@@ -196,6 +205,9 @@ pub(crate) struct Keyed {
     pub qualifier: Vec<String>,
     /// The subject as shown in messages.
     pub shown: String,
+    /// True when the key names its subject in full (a score of catalog models): the
+    /// other names of the clause (a source, a rival) are no part of it.
+    pub by_model: bool,
 }
 
 /// The kind of a value's subject, by its form alone (no hedge or tense decides it):
@@ -243,7 +255,10 @@ fn round_form(claim: &Claim, v: &ValueItem) -> bool {
 /// The benchmark a percentage is a score on, as written.
 fn benchmark<'t>(claim: &'t Claim, v: &ValueItem) -> Option<&'t str> {
     let after = prose::after(claim, v, 60);
-    if let Some(c) = SCORE_AFTER.captures(after) {
+    if let Some(c) = SCORE_AFTER
+        .captures(after)
+        .or_else(|| SCORE_NOUN_AFTER.captures(after))
+    {
         return c.name("b").map(|m| m.as_str());
     }
     let before = prose::before(claim, v, 60);
@@ -297,16 +312,35 @@ pub(crate) fn keyed(a: &Analysis<'_>, claim: &Claim, vi: usize, total: bool) -> 
                 key: format!("money {} {name}", currency.code()),
                 qualifier,
                 shown: shown.to_string(),
+                by_model: false,
             })
         }
         (SubjectKind::Score, Value::Percent(_)) => {
             let bench = benchmark(claim, v)?;
-            // The model: the catalog's products of the clause, else the versions
-            // written after names ("Claude 3.5").
-            let mut models: Vec<String> = claim
-                .products
+            // The model: the catalog's products of the clause (else of the sentence,
+            // when it names one: "with its 90.2% HumanEval score, Claude 3.5 Sonnet
+            // leads"), else the versions written after names ("Claude 3.5").
+            let in_clause =
+                |p: &&super::ProductItem| p.pos.start >= clause.start && p.pos.end <= clause.end;
+            let known = |p: &&super::ProductItem| matches!(p.found, Found::Known(_));
+            let mut chosen: Vec<_> = claim.products.iter().filter(in_clause).collect();
+            if chosen.is_empty() {
+                let mut all: Vec<_> = claim.products.iter().filter(known).collect();
+                all.sort_unstable_by_key(|p| match p.found {
+                    Found::Known(i) => i,
+                    Found::Unknown { .. } => usize::MAX,
+                });
+                all.dedup_by_key(|p| match p.found {
+                    Found::Known(i) => i,
+                    Found::Unknown { .. } => usize::MAX,
+                });
+                if all.len() == 1 {
+                    chosen = all;
+                }
+            }
+            let by_model = !chosen.is_empty() && chosen.iter().all(known);
+            let mut models: Vec<String> = chosen
                 .iter()
-                .filter(|p| p.pos.start >= clause.start && p.pos.end <= clause.end)
                 .map(|p| match &p.found {
                     Found::Known(i) => a
                         .facts
@@ -331,7 +365,15 @@ pub(crate) fn keyed(a: &Analysis<'_>, claim: &Claim, vi: usize, total: bool) -> 
                 kind,
                 key: format!("score {} | {}", bench_key(bench), models.join(" ")),
                 qualifier: labels(clause_text, &SETTING),
-                shown: format!("score on {bench}"),
+                shown: if by_model {
+                    let mut written: Vec<&str> =
+                        chosen.iter().map(|p| &claim.text[p.pos.clone()]).collect();
+                    written.dedup();
+                    format!("score on {bench} ({})", written.join(", "))
+                } else {
+                    format!("score on {bench}")
+                },
+                by_model,
             })
         }
         _ => None,

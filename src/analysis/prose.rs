@@ -709,26 +709,31 @@ const BACKER_BEFORE: &[&str] = &[
 
 /// The one company a valuation or a round's size at byte `at` of `text` (a clause) is
 /// of: the nearest name before it that is not a backer's ("Thrive Capital led OpenAI's
-/// round at a $157 billion valuation, with Microsoft" is OpenAI's). None when no
-/// name before it qualifies.
-pub(crate) fn company_before<'t>(
+/// round at a $157 billion valuation, with Microsoft" is OpenAI's), else the first such
+/// name after it ("The $3.5 billion Series C makes Globex …"). A round's label ("Series
+/// C") is no company. None when no name qualifies.
+pub(crate) fn company_of<'t>(
     text: &'t str,
     at: usize,
     names: &HashSet<String>,
 ) -> Option<(String, &'t str)> {
-    let head = text.get(..at)?;
-    anchor_runs(head, names)
-        .into_iter()
+    let at = text.floor_char_boundary(at);
+    let runs = anchor_runs(text, names);
+    let qualifies = |r: &Range<usize>| {
+        let before = &text[..r.start];
+        let last = raw_words(before).last().map(|w| before[w].to_lowercase());
+        let first = raw_words(&text[r.clone()])
+            .next()
+            .map(|w| text[r.start + w.start..r.start + w.end].to_lowercase());
+        !last.is_some_and(|w| BACKER_BEFORE.contains(&w.as_str()))
+            && !first.is_some_and(|w| matches!(w.as_str(), "series" | "seed"))
+            && !in_appositive(&text[..at.max(r.end)], r)
+    };
+    runs.iter()
         .rev()
-        .find(|(r, _, _)| {
-            let before = &head[..r.start];
-            let last = raw_words(before)
-                .last()
-                .map(|w| before[w].to_lowercase());
-            !last.is_some_and(|w| BACKER_BEFORE.contains(&w.as_str()))
-                && !in_appositive(head, r)
-        })
-        .map(|(_, lower, raw)| (lower, raw))
+        .find(|(r, _, _)| r.end <= at && qualifies(r))
+        .or_else(|| runs.iter().find(|(r, _, _)| r.start >= at && qualifies(r)))
+        .map(|(_, lower, raw)| (lower.clone(), *raw))
 }
 
 /// True when the name at `r` stands in an appositive that closes before the end of

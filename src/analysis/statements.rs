@@ -376,9 +376,21 @@ struct Subject {
     key: String,
     qualifier: Vec<String>,
     shown: String,
-    /// A company's valuation or round: keyed by the one company it is of, not by
-    /// every name of its clause (a backer named beside it is no other subject).
-    of_company: bool,
+    /// Which names of the clause are part of the key.
+    names: Names,
+}
+
+/// Which names of a statement's clause are part of its key.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Names {
+    /// Every name of the clause.
+    All,
+    /// The one company a valuation or a round is of, not every name of its clause
+    /// (a backer named beside it is no other subject).
+    Company,
+    /// None: the key names its subject in full (a score of catalog models); a source
+    /// or a rival named beside it is no other subject.
+    InKey,
 }
 
 impl Subject {
@@ -387,7 +399,7 @@ impl Subject {
             key,
             qualifier: Vec::new(),
             shown,
-            of_company: false,
+            names: Names::All,
         }
     }
 }
@@ -461,10 +473,13 @@ fn subject(a: &Analysis<'_>, claim: &Claim, vi: usize) -> Option<Subject> {
         let total = matches!(v.value, Value::Money { .. }) && is_total(claim, vi);
         if let Some(k) = super::keys::keyed(a, claim, vi, total) {
             return Some(Subject {
-                of_company: matches!(
-                    k.kind,
-                    super::keys::SubjectKind::Valuation | super::keys::SubjectKind::Round
-                ),
+                names: match k.kind {
+                    _ if k.by_model => Names::InKey,
+                    super::keys::SubjectKind::Valuation | super::keys::SubjectKind::Round => {
+                        Names::Company
+                    }
+                    super::keys::SubjectKind::Score => Names::All,
+                },
                 key: k.key,
                 qualifier: k.qualifier,
                 shown: k.shown,
@@ -506,7 +521,7 @@ fn subject(a: &Analysis<'_>, claim: &Claim, vi: usize) -> Option<Subject> {
                         key: format!("percent {dir} {phrase}"),
                         qualifier: group,
                         shown: format!("{phrase} {shown}"),
-                        of_company: false,
+                        names: Names::All,
                     });
                 }
                 let (head, mut qualifier) = head_and_qualifier(c.object)?;
@@ -520,7 +535,7 @@ fn subject(a: &Analysis<'_>, claim: &Claim, vi: usize) -> Option<Subject> {
                     key: format!("percent {dir} {head}"),
                     qualifier,
                     shown,
-                    of_company: false,
+                    names: Names::All,
                 });
             }
             if let Some(c) = CHANGE_NOUN.captures(after) {
@@ -536,7 +551,7 @@ fn subject(a: &Analysis<'_>, claim: &Claim, vi: usize) -> Option<Subject> {
                     key: format!("percent {dir} {head}"),
                     qualifier,
                     shown: format!("{noun} in {shown}"),
-                    of_company: false,
+                    names: Names::All,
                 });
             }
             if let Some(c) = OF_FORM.captures(after) {
@@ -788,21 +803,20 @@ fn compute(a: &Analysis<'_>) -> Vec<Statement> {
             written = prose::anchors_as_written(&c.text[clause.clone()], &names);
             last = Some((p.claim, clause.clone()));
         }
-        if written.is_empty() {
+        if written.is_empty() && p.subject.names != Names::InKey {
             continue;
         }
         // A valuation or a round is of one company: "OpenAI raised $6.6 billion at a
         // $157 billion valuation, with Microsoft and Nvidia joining" is OpenAI's.
-        let company = p
-            .subject
-            .of_company
+        let company = (p.subject.names == Names::Company)
             .then(|| {
                 let text = &c.text[clause.clone()];
                 let at = c.values[p.value].pos.start.saturating_sub(clause.start);
-                prose::company_before(text, at, &names)
+                prose::company_of(text, at, &names)
             })
             .flatten();
         let (anchors, shown_names): (Vec<&str>, Vec<&str>) = match &company {
+            _ if p.subject.names == Names::InKey => (Vec::new(), Vec::new()),
             Some((lower, raw)) => (vec![lower.as_str()], vec![*raw]),
             None => written.iter().map(|(l, w)| (l.as_str(), *w)).unzip(),
         };
@@ -831,7 +845,11 @@ fn compute(a: &Analysis<'_>) -> Vec<Statement> {
                 scope.join(" ").to_lowercase()
             ),
             qualifier: p.subject.qualifier,
-            subject: format!("{} ({})", p.subject.shown, shown_names.join(", ")),
+            subject: if shown_names.is_empty() {
+                p.subject.shown
+            } else {
+                format!("{} ({})", p.subject.shown, shown_names.join(", "))
+            },
         });
     }
     out

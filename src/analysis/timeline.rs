@@ -371,6 +371,13 @@ fn product_dates(
         let around = lo.min(v.pos.start)..(v.pos.end + 40).min(claim.text.len());
         let around = claim.text.floor_char_boundary(around.start)
             ..claim.text.floor_char_boundary(around.end);
+        // The rollout's words are in the date's own clause: "Claude 3.7 Sonnet,
+        // released in February 2024, remains available for existing users" names no
+        // rollout of the release.
+        let around = around.start
+            ..claim.text[v.pos.end..around.end]
+                .find([',', ';', '('])
+                .map_or(around.end, |i| v.pos.end + i);
         if rollout(&claim.text[around]) {
             continue;
         }
@@ -553,6 +560,23 @@ fn in_use_now(clause: &str, before: &str) -> bool {
     USE_BEFORE.is_match(before) && NOW.is_match(clause) && !NOT_YET.is_match(clause)
 }
 
+/// Nouns that may follow a product's name and name the product itself ("the Claude 3
+/// family", "the Trainium2 chips").
+const PRODUCT_NOUNS: &[&str] = &[
+    "family",
+    "models",
+    "model",
+    "line-up",
+    "lineup",
+    "series",
+    "chips",
+    "chip",
+    "accelerators",
+    "accelerator",
+    "gpus",
+    "gpu",
+];
+
 /// The product a relative date is attached to, and which of its dates the wording
 /// points at: "Trainium2, launched earlier this year", "Earlier this year, AWS launched
 /// Trainium2", "Anthropic released Claude 3.5 Sonnet last year". Only with a launch
@@ -567,10 +591,18 @@ fn attached(claim: &Claim, r: &Range<usize>) -> Option<(usize, Dates)> {
             let gap = item.pos.end..r.start;
             // "released Claude 3.5 Sonnet last year", "released Llama 3 in April
             // 2024": the verb before the name.
-            let words = if matches!(
-                text[gap.clone()].trim().to_ascii_lowercase().as_str(),
-                "" | "in" | "on" | "during" | "back in"
-            ) {
+            // A noun after the name does not break the link ("unveiled the Claude 3
+            // family in February", "the GPT-4o models, launched in May").
+            let gap_words = text[gap.clone()].trim().to_ascii_lowercase();
+            let gap_words = PRODUCT_NOUNS
+                .iter()
+                .find_map(|n| {
+                    gap_words
+                        .strip_prefix(n)
+                        .filter(|rest| rest.is_empty() || rest.starts_with(' '))
+                })
+                .map_or(gap_words.as_str(), str::trim);
+            let words = if matches!(gap_words, "" | "in" | "on" | "during" | "back in") {
                 let from = text.floor_char_boundary(item.pos.start.saturating_sub(48));
                 let before = &text[from..item.pos.start];
                 let cut = before
