@@ -106,7 +106,7 @@ pub(super) fn build_claims<'a>(
             // Descriptions ("the Claude maker", "the start-up") stand for the entity
             // they refer to, as if its name stood there.
             // (Looked for only where an amount is: no other value is attributed.)
-            let described = if ms
+            let (described, ambiguous) = if ms
                 .iter()
                 .any(|m| m.span.end <= s.end && matches!(m.value, Value::Money { .. }))
             {
@@ -118,7 +118,7 @@ pub(super) fn build_claims<'a>(
                     &[&block_entities, &prev_entities, &paragraph_entities],
                 )
             } else {
-                Vec::new()
+                (Vec::new(), Vec::new())
             };
             if !described.is_empty() {
                 own.extend(described.iter().map(|(e, _)| *e));
@@ -173,6 +173,11 @@ pub(super) fn build_claims<'a>(
                     ns,
                     s.start,
                 ));
+            }
+            // "Anthropic and OpenAI build models. Amazon has invested $6 billion in
+            // the start-up": the start-up is either, so neither comes from the context.
+            if !ambiguous.is_empty() {
+                entities.retain(|e| own.contains(e) || !ambiguous.contains(e));
             }
             sort_dedup(&mut entities);
             let mut values: Vec<ValueItem> = ms
@@ -421,18 +426,21 @@ pub(super) fn values_of_checked(text: &str, sentences: &[Range<usize>], out: &mu
 /// names it wherever it stands. A kind's noun ("the start-up") refers back: to the
 /// one entity that lists the noun among those named before it, in the sentence or in
 /// `scope` (the paragraph's earlier sentences, the sentence before, the paragraph
-/// before); when none or two fit, to none.
+/// before); when none or two fit, to none. Also returns the entities a description
+/// could refer to when two or more fit: the sentence may be about either, so neither
+/// is in reach from the context.
 fn described_entities(
     facts: &FactBase,
     text: &str,
     ns: &[NameMatch],
     s: &Range<usize>,
     scope: &[&Vec<usize>],
-) -> Vec<(usize, Range<usize>)> {
+) -> (Vec<(usize, Range<usize>)>, Vec<usize>) {
     let descriptions = &facts.names.descriptions;
     let mut found = Vec::new();
     facts.names.find_descriptions(&text[s.clone()], &mut found);
     let mut out = Vec::new();
+    let mut ambiguous = Vec::new();
     for n in &mut found {
         n.span = s.start + n.span.start..s.start + n.span.end;
     }
@@ -459,11 +467,13 @@ fn described_entities(
                 .filter(|&e| named_before(e))
                 .collect()
         };
-        if let [e] = fits[..] {
-            out.push((e, n.span.clone()));
+        match fits[..] {
+            [] => {}
+            [e] => out.push((e, n.span.clone())),
+            _ => ambiguous.extend(fits.iter().copied()),
         }
     }
-    out
+    (out, ambiguous)
 }
 
 /// The entities of `before` that share a fact of two or more entities with `own`, all

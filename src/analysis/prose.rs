@@ -709,9 +709,9 @@ const BACKER_BEFORE: &[&str] = &[
 
 /// The one company a valuation or a round's size at byte `at` of `text` (a clause) is
 /// of: the nearest name before it that is not a backer's ("Thrive Capital led OpenAI's
-/// round at a $157 billion valuation, with Microsoft" is OpenAI's), else the first such
-/// name after it ("The $3.5 billion Series C makes Globex …"). A round's label ("Series
-/// C") is no company. None when no name qualifies.
+/// round at a $157 billion valuation, with Microsoft" is OpenAI's).
+/// A round's label ("Series C") is no company. None when no name before it qualifies
+/// (the caller then keys by the clause's names, labels aside: see [`is_label_name`]).
 pub(crate) fn company_of<'t>(
     text: &'t str,
     at: usize,
@@ -726,14 +726,21 @@ pub(crate) fn company_of<'t>(
             .next()
             .map(|w| text[r.start + w.start..r.start + w.end].to_lowercase());
         !last.is_some_and(|w| BACKER_BEFORE.contains(&w.as_str()))
-            && !first.is_some_and(|w| matches!(w.as_str(), "series" | "seed"))
+            && !first.is_some_and(|w| is_label_name(&w))
             && !in_appositive(&text[..at.max(r.end)], r)
     };
     runs.iter()
         .rev()
         .find(|(r, _, _)| r.end <= at && qualifies(r))
-        .or_else(|| runs.iter().find(|(r, _, _)| r.start >= at && qualifies(r)))
         .map(|(_, lower, raw)| (lower.clone(), *raw))
+}
+
+/// True for a name that is a round's label, not a company ("Series" of "Series C").
+pub(crate) fn is_label_name(lower: &str) -> bool {
+    matches!(
+        lower,
+        "series" | "seed" | "a" | "b" | "c" | "d" | "e" | "f" | "g" | "h"
+    )
 }
 
 /// True when the name at `r` stands in an appositive that closes before the end of

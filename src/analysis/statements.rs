@@ -818,6 +818,13 @@ fn compute(a: &Analysis<'_>) -> Vec<Statement> {
         let (anchors, shown_names): (Vec<&str>, Vec<&str>) = match &company {
             _ if p.subject.names == Names::InKey => (Vec::new(), Vec::new()),
             Some((lower, raw)) => (vec![lower.as_str()], vec![*raw]),
+            // No company before it ("The $3.5 billion Series C makes Globex …"): the
+            // clause's names, a round's label aside.
+            None if p.subject.names == Names::Company => written
+                .iter()
+                .filter(|(l, _)| !prose::is_label_name(l))
+                .map(|(l, w)| (l.as_str(), *w))
+                .unzip(),
             None => written.iter().map(|(l, w)| (l.as_str(), *w)).unzip(),
         };
         let dates: Vec<String> = c
