@@ -176,8 +176,15 @@ pub(super) fn build_claims<'a>(
             }
             // "Anthropic and OpenAI build models. Amazon has invested $6 billion in
             // the start-up": the start-up is either, so neither comes from the context.
-            if !ambiguous.is_empty() {
-                entities.retain(|e| own.contains(e) || !ambiguous.contains(e));
+            // ("The company" after Amazon and Anthropic, in a sentence naming Amazon,
+            // is no doubt: one of those it could be is the sentence's own.)
+            let others: Vec<usize> = ambiguous
+                .iter()
+                .copied()
+                .filter(|e| !own.contains(e))
+                .collect();
+            if others.len() >= 2 {
+                entities.retain(|e| own.contains(e) || !others.contains(e));
             }
             sort_dedup(&mut entities);
             let mut values: Vec<ValueItem> = ms
