@@ -181,6 +181,9 @@ fn hedged_unmade_and_pre_money_valuations_are_silent() {
         "Anthropic's Series E gave it a pre-money valuation of $58 billion.",
         "\"We were valued at $100 billion in March 2025,\" Anthropic said.",
         "Anthropic is now valued well above its Series E valuation, up from a $20 billion valuation in March 2025.",
+        // The writer's or an analyst's own valuation is no round's.
+        "We value Anthropic at $100 billion in March 2025, in our base case.",
+        "Analysts valued Anthropic at $100 billion in March 2025.",
     ] {
         let f = all_findings("2025-06-01", body);
         assert!(f.is_empty(), "{body}: {f:?}");

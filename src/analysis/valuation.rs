@@ -13,8 +13,9 @@
 //! (or with the round's size it is stated with, "raised $3.5 billion in March 2025 at
 //! a $61.5 billion valuation") or by a label of the round's own ("its Series E"). When
 //! nothing names one round, when two are named, when the value is another round's
-//! valuation, for a pre-money valuation or talks of one ("in talks to raise at"),
-//! nothing is said.
+//! valuation and only one of the two names this round, for a pre-money valuation,
+//! talks of one ("in talks to raise at"), or the writer's or an analyst's own
+//! estimate ("we value", "our bull case values"), nothing is said.
 
 use std::sync::LazyLock;
 
@@ -44,8 +45,19 @@ pub(super) fn compared(claim: &Claim, v: &ValueItem) -> bool {
     }
     let before = &claim.text[..v.pos.start];
     let window = &before[before.floor_char_boundary(before.len().saturating_sub(40))..];
+    // "up from a $20 billion valuation": the article of "a $X valuation" stands
+    // between the words and the value.
+    let window = ARTICLE_AFTER
+        .for_text(window)
+        .find(window)
+        .map_or(window, |m| &window[..m.start()]);
     !super::cue_words::EXCLUDED_BEFORE.is_match(window)
 }
+
+/// An article or a possessive right before a valuation ("a $61.5 billion valuation").
+static ARTICLE_AFTER: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::new(r"(?i)\b(?:a|an|the|its|their)\s*$").expect("constant regex")
+});
 
 /// True for a pre-money valuation: the base holds post-money valuations only.
 fn pre_money(claim: &Claim, v: &ValueItem) -> bool {
@@ -87,9 +99,13 @@ fn round_date(claim: &Claim, vi: usize) -> Option<crate::base::value::DateValue>
     })
 }
 
+/// A cue that is a round's label: "Series E", "Series B-2" (cues are kept lowercase).
+static LABEL: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::new(r"(?i)^series\s+[a-z](?:-?\d)?$").expect("constant regex")
+});
+
 /// How the claim names round `f` of a company: by a date that falls on it, by a label
-/// of its own written with a capital ("Series E"), as for an amount; 0, 1 or 2 of
-/// them.
+/// of its own ("Series E"); 0, 1 or 2 of them.
 fn names_round(
     facts: &FactBase,
     claim: &Claim,
@@ -103,9 +119,7 @@ fn names_round(
     let dated = date.is_some_and(|d| on.overlaps(d));
     let labelled = claim.cues.iter().any(|c| {
         let cue = &facts.names.cues[c.cue];
-        facts.names.cue_of(c.cue, f)
-            && fact.cues.contains(cue)
-            && cue.chars().next().is_some_and(char::is_uppercase)
+        facts.names.cue_of(c.cue, f) && fact.cues.contains(cue) && LABEL.is_match(cue)
     });
     usize::from(dated) + usize::from(labelled)
 }
