@@ -112,7 +112,10 @@ fn the_right_valuation_is_silent() {
             "2025-06-01",
             "Anthropic raised $3.5 billion in March 2025 at a $61.5 billion valuation.",
         ),
-        ("2025-06-01", "The Series E valued Anthropic at $61.5 billion."),
+        (
+            "2025-06-01",
+            "The Series E valued Anthropic at $61.5 billion.",
+        ),
         (
             "2025-06-01",
             "In March 2025 Anthropic raised $3.5 billion, valuing it at $61.5 billion post-money.",
@@ -168,7 +171,10 @@ fn a_valuation_of_two_companies_is_checked_for_each_when_each_is_named() {
     let body = "OpenAI was valued at $300 billion in March 2025, and Anthropic was valued at $70 billion in its Series E.";
     let f = mismatches("2025-06-01", body);
     assert_eq!(f.len(), 1, "{f:?}");
-    assert!(f[0].contains("Anthropic's Series E was $61.5 billion"), "{f:?}");
+    assert!(
+        f[0].contains("Anthropic's Series E was $61.5 billion"),
+        "{f:?}"
+    );
 }
 
 #[test]
@@ -261,7 +267,13 @@ fn globex_findings(body: &str) -> Vec<(String, String, Option<String>)> {
     )
     .diagnostics
     .iter()
-    .map(|d| (d.rule.as_str().to_string(), d.message.clone(), d.expected.clone()))
+    .map(|d| {
+        (
+            d.rule.as_str().to_string(),
+            d.message.clone(),
+            d.expected.clone(),
+        )
+    })
     .collect()
 }
 

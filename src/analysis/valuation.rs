@@ -27,9 +27,8 @@ use super::outcome::Reason;
 use super::{Analysis, Claim, ValueItem, Verdict, fits, fits_loosely, in_quotes, pinned_date};
 
 /// Before a valuation: "pre-money" ("a pre-money valuation of $58.5 billion").
-static PRE_MONEY_BEFORE: LazyLock<WordRegex> = LazyLock::new(|| {
-    WordRegex::new(r"(?i)\bpre-?money\b[^$€£;.]{0,30}$").expect("constant regex")
-});
+static PRE_MONEY_BEFORE: LazyLock<WordRegex> =
+    LazyLock::new(|| WordRegex::new(r"(?i)\bpre-?money\b[^$€£;.]{0,30}$").expect("constant regex"));
 
 /// After a valuation: "pre-money" ("$58.5 billion pre-money").
 static PRE_MONEY_AFTER: LazyLock<WordRegex> =
@@ -55,9 +54,8 @@ pub(super) fn compared(claim: &Claim, v: &ValueItem) -> bool {
 }
 
 /// An article or a possessive right before a valuation ("a $61.5 billion valuation").
-static ARTICLE_AFTER: LazyLock<WordRegex> = LazyLock::new(|| {
-    WordRegex::new(r"(?i)\b(?:a|an|the|its|their)\s*$").expect("constant regex")
-});
+static ARTICLE_AFTER: LazyLock<WordRegex> =
+    LazyLock::new(|| WordRegex::new(r"(?i)\b(?:a|an|the|its|their)\s*$").expect("constant regex"));
 
 /// True for a pre-money valuation: the base holds post-money valuations only.
 fn pre_money(claim: &Claim, v: &ValueItem) -> bool {
@@ -100,9 +98,8 @@ fn round_date(claim: &Claim, vi: usize) -> Option<crate::base::value::DateValue>
 }
 
 /// A cue that is a round's label: "Series E", "Series B-2" (cues are kept lowercase).
-static LABEL: LazyLock<WordRegex> = LazyLock::new(|| {
-    WordRegex::new(r"(?i)^series\s+[a-z](?:-?\d)?$").expect("constant regex")
-});
+static LABEL: LazyLock<WordRegex> =
+    LazyLock::new(|| WordRegex::new(r"(?i)^series\s+[a-z](?:-?\d)?$").expect("constant regex"));
 
 /// How the claim names round `f` of a company: by a date that falls on it, by a label
 /// of its own ("Series E"); 0, 1 or 2 of them.
@@ -126,7 +123,12 @@ fn names_round(
 
 /// The valuation check: is the stated valuation the post-money valuation of the round
 /// the claim names? `cands` are the claim's candidate facts.
-pub(super) fn attribute(a: &Analysis<'_>, ci: usize, vi: usize, cands: &[usize]) -> Option<Verdict> {
+pub(super) fn attribute(
+    a: &Analysis<'_>,
+    ci: usize,
+    vi: usize,
+    cands: &[usize],
+) -> Option<Verdict> {
     let claim = &a.claims[ci];
     let v = &claim.values[vi];
     let facts = a.facts;

@@ -108,8 +108,9 @@ pub enum FactKind {
         date_origin: Origin,
         /// The amount, if the event has one.
         amount: Option<Stated>,
-        /// A funding round's post-money valuation, if verified.
-        valuation: Option<Valuation>,
+        /// A funding round's post-money valuation, if verified (boxed: most events
+        /// have none).
+        valuation: Option<Box<Valuation>>,
     },
     /// A value that changes over time.
     Quantity {
@@ -153,7 +154,7 @@ impl Fact {
     /// The post-money valuation of an event (a funding round), if any.
     pub fn valuation(&self) -> Option<&Valuation> {
         match &self.kind {
-            FactKind::Event { valuation, .. } => valuation.as_ref(),
+            FactKind::Event { valuation, .. } => valuation.as_deref(),
             FactKind::Quantity { .. } => None,
         }
     }

@@ -419,7 +419,7 @@ fn valuation(
     cx: &mut Ctx<'_>,
     ev: &super::schema::RawEvent,
     amount: Option<&Stated>,
-) -> Result<Option<super::Valuation>, ()> {
+) -> Result<Option<Box<super::Valuation>>, ()> {
     let source = match &ev.valuation_source {
         Some(s) if s.get_ref().trim().is_empty() => {
             cx.err(
@@ -448,10 +448,17 @@ fn valuation(
     let Some(st) = stated(cx, raw) else {
         return Err(());
     };
-    let Value::Money { currency, amount: q } = &st.value else {
+    let Value::Money {
+        currency,
+        amount: q,
+    } = &st.value
+    else {
         cx.err(
             raw.span(),
-            format!("the valuation `{}` is not an amount of money", raw.get_ref()),
+            format!(
+                "the valuation `{}` is not an amount of money",
+                raw.get_ref()
+            ),
             "write it as an article would: \"$61.5 billion\"",
         );
         return Err(());
@@ -484,7 +491,7 @@ fn valuation(
         );
         return Err(());
     }
-    Ok(Some(super::Valuation { stated: st, source }))
+    Ok(Some(Box::new(super::Valuation { stated: st, source })))
 }
 
 /// The numeric interval a fact's value allows, with a bound read as its value (the
