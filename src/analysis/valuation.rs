@@ -206,3 +206,84 @@ pub(super) fn attribute(
         valuation: true,
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::base::value::Value;
+    use crate::read::markdown::scan;
+
+    /// `f` applied to the money value `value` of the one-sentence draft `sentence`.
+    fn on<T>(sentence: &str, value: &str, f: impl Fn(&Claim, usize) -> T) -> T {
+        let base = FactBase::load(Vec::new()).expect("an empty base");
+        let text = format!("---\ndate: 2025-06-01\n---\n{sentence}\n");
+        let doc = scan(&text);
+        let a = Analysis::new(std::path::Path::new("t.md"), &text, &doc, &base, None);
+        for c in &a.claims {
+            for (vi, v) in c.values.iter().enumerate() {
+                if matches!(v.value, Value::Money { .. }) && &c.text[v.pos.clone()] == value {
+                    return f(c, vi);
+                }
+            }
+        }
+        panic!("{value} is not read in {sentence:?}")
+    }
+
+    #[test]
+    fn a_company_valuation_is_compared_and_what_is_none_is_not() {
+        for s in [
+            "Globex raised $2 billion at a $60 billion valuation.",
+            "Globex was valued at more than $60 billion.",
+            "The round gives Globex a post-money valuation of $60 billion.",
+        ] {
+            assert!(
+                on(s, "$60 billion", |c, vi| compared(c, &c.values[vi])),
+                "{s}"
+            );
+        }
+        for s in [
+            "Hooli holds a stake worth $60 billion in Globex.",
+            "Globex is valued at $90 billion, up from a $60 billion valuation.",
+            "\"We are valued at $60 billion,\" Globex said.",
+            "Globex raised $60 billion in its Series C.",
+        ] {
+            assert!(
+                !on(s, "$60 billion", |c, vi| compared(c, &c.values[vi])),
+                "{s}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_pre_money_valuation_is_told_from_a_post_money_one() {
+        let pre = |s: &str| on(s, "$58 billion", |c, vi| pre_money(c, &c.values[vi]));
+        assert!(pre("Globex had a pre-money valuation of $58 billion."));
+        assert!(pre("Globex was valued at $58 billion pre-money."));
+        assert!(!pre("Globex had a post-money valuation of $58 billion."));
+        assert!(!pre("Globex was valued at $58 billion."));
+    }
+
+    #[test]
+    fn a_valuation_is_dated_by_its_own_date_or_by_its_rounds() {
+        let date = |s: &str| {
+            on(s, "$60 billion", |c, vi| {
+                round_date(c, vi).map(|d| d.to_string())
+            })
+        };
+        assert_eq!(
+            date("Globex was valued at $60 billion in May 2024.").as_deref(),
+            Some("May 2024")
+        );
+        assert_eq!(
+            date("Globex raised $2 billion in May 2024 at a $60 billion valuation.").as_deref(),
+            Some("May 2024")
+        );
+        // An amount that is no round does not lend its date.
+        assert_eq!(
+            date("Globex's revenue was $2 billion in 2024, and it is valued at $60 billion.")
+                .as_deref(),
+            None
+        );
+        assert_eq!(date("Globex is valued at $60 billion.").as_deref(), None);
+    }
+}
