@@ -109,7 +109,7 @@ struct Miss {
 }
 
 /// The classes in the order of issue 23, then the existing rules' errors, then the
-/// numbers in words of issue 25.
+/// numbers in words of issue 25, then the valuations of issue 24.
 const CLASSES: &[&str] = &[
     "hedge",
     "description",
@@ -121,6 +121,7 @@ const CLASSES: &[&str] = &[
     "twice",
     "existing",
     "words",
+    "valuation",
 ];
 
 const SPLITS: &[&str] = &["dev", "held-out"];

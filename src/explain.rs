@@ -157,12 +157,23 @@ fn date_text(d: &DateValue) -> String {
 fn fact_lines(a: &Analysis<'_>, fact: &Fact, mark: Option<usize>) -> String {
     let mut md = String::new();
     match &fact.kind {
-        FactKind::Event { date, amount, .. } => {
+        FactKind::Event {
+            date,
+            amount,
+            valuation,
+            ..
+        } => {
             md.push_str("\n\n");
             if let Some(amount) = amount {
                 let _ = write!(md, "{} on ", amount.text);
             }
             md.push_str(&date_text(date));
+            if let Some(v) = valuation {
+                let _ = write!(md, "\n\nPost-money valuation: {}", v.stated.text);
+                if let Some(s) = &v.source {
+                    let _ = write!(md, " (source: {s})");
+                }
+            }
         }
         FactKind::Quantity { values } => {
             md.push('\n');

@@ -21,6 +21,8 @@ pub(crate) fn excluded(claim: &Claim, v: &ValueItem) -> bool {
     if super::cue_words::EXCLUDED_BEFORE.is_match(window) {
         return true;
     }
+    // A valuation (or a stake's worth) is no amount: valuations are compared with the
+    // valuations of rounds only (see `valuation`).
     if super::keys::is_valuation(claim, v, window)
         || super::funding_scope::company_finances(claim, v)
     {
@@ -596,6 +598,14 @@ pub(super) fn attribute(a: &Analysis<'_>, agreements: &mut Vec<Agreement>) -> Ve
         let mut values = Vec::new();
         let mut dates = Vec::new();
         for (vi, v) in claim.values.iter().enumerate() {
+            // A company's valuation is compared with the valuations of its rounds
+            // only (`excluded` keeps it from every amount).
+            if super::valuation::compared(claim, v) {
+                if let Some(verdict) = super::valuation::attribute(a, ci, vi, cands) {
+                    values.push(verdict);
+                }
+                continue;
+            }
             if matches!(v.value, Value::Date(_)) || excluded(claim, v) {
                 if !matches!(v.value, Value::Date(_)) {
                     a.note_gave_up(ci, vi, || super::outcome::why_excluded(claim, v));
@@ -778,6 +788,7 @@ pub(super) fn attribute_value(
                 day: None,
                 pinned: None,
                 other,
+                valuation: false,
             }),
             super::event_ref::Picked::Silent => {
                 a.note_gave_up(ci, vi, || super::outcome::Reason::Ambiguous);
@@ -909,6 +920,7 @@ pub(super) fn attribute_value(
             day: Some(day),
             pinned,
             other: None,
+            valuation: false,
         });
     }
     if let FactKind::Quantity { .. } = f.kind {
@@ -924,6 +936,7 @@ pub(super) fn attribute_value(
             day: None,
             pinned,
             other: None,
+            valuation: false,
         });
     }
     Some(Verdict::ValueMismatch {
@@ -933,6 +946,7 @@ pub(super) fn attribute_value(
         day: None,
         pinned,
         other: marked_other.flatten(),
+        valuation: false,
     })
 }
 

@@ -36,10 +36,11 @@ pub(crate) static EXCLUDED_BEFORE: LazyLock<WordRegex> = LazyLock::new(|| {
 });
 
 /// Attribution: an amount just after these is a valuation ("valued at $157 billion",
-/// "valuing it at", "a valuation of", "post-money", "a stake worth"). The fact base has
-/// no valuation kind, so a valuation is compared with no fact: an investment's or a
-/// round's amount is never a company's value. "Worth" alone is not one: "a deal worth
-/// $38 billion" states the deal's size.
+/// "valuing it at", "a valuation of", "post-money", "a stake worth"). Such an amount
+/// is compared with no investment's or round's amount, which is never a company's
+/// value: a company's valuation is compared with its rounds' valuations only (see
+/// `super::valuation`), a stake's worth with nothing. "Worth" alone is not one: "a deal
+/// worth $38 billion" states the deal's size.
 pub(crate) static VALUATION_BEFORE: LazyLock<WordRegex> = LazyLock::new(|| {
     WordRegex::new(r"(?i)(\bvalu(?:ed|ing|es)\b[^$€£;]{0,30}?\bat|\bvaluations?(?:\s+(?:of|to|at))?|\b(?:stake|shares|holding|equity)\b[^$€£;]{0,20}?\bworth|\bpost-money|\bpre-money|\bpost-cash)\s*(?:about |around |roughly |nearly |almost |over |more than |less than |up to |just |an? )?$")
         .expect("constant regex")

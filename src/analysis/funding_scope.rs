@@ -18,7 +18,8 @@ use crate::facts::Fact;
 use super::{Claim, ValueItem};
 
 /// Words that make an amount the recipient's own: what it raised from all sources,
-/// what it earns. (A valuation is compared with no fact at all: see `valuation`.)
+/// what it earns. (A valuation is compared with rounds' valuations only: see
+/// `super::valuation`.)
 static RECIPIENT_SIDE: LazyLock<WordRegex> = LazyLock::new(|| {
     WordRegex::new(r"(?i)\b(?:raised|raising|raises|raise|fund-?raising|funding|financing|capital|secured|amassed|revenues?|sales)\b")
         .expect("constant regex")

@@ -122,6 +122,12 @@ static NOT_MADE: LazyLock<WordRegex> = LazyLock::new(|| {
         .expect("constant regex")
 });
 
+/// True when a sentence talks of a round or a valuation not yet made ("in talks to
+/// raise", "seeking a valuation of"): it states none.
+pub(crate) fn not_made(text: &str) -> bool {
+    NOT_MADE.is_match(text)
+}
+
 /// Labels that tell rounds or valuations apart: "Series C", "seed", "latest",
 /// "pre-money".
 static LABELS: LazyLock<WordRegex> = LazyLock::new(|| {

@@ -23,6 +23,7 @@ pub(crate) mod ratio_forms;
 pub mod restyle;
 pub mod statements;
 pub mod timeline;
+mod valuation;
 
 use attribute::*;
 pub(crate) use attribute::{
@@ -196,6 +197,9 @@ pub enum Verdict {
         /// when the latest was $4 billion): the value or the words that named the
         /// event may be wrong, so no fix is certain.
         other: Option<usize>,
+        /// True when the value is a valuation ("at a $61.5 billion valuation"),
+        /// compared with the event's post-money valuation, not its amount.
+        valuation: bool,
     },
     /// The value was the quantity's value once, but not on the day that matters.
     Stale {

@@ -199,7 +199,8 @@ pub(crate) fn why_excluded(claim: &Claim, v: &ValueItem) -> Reason {
     }
     let before = &claim.text[..v.pos.start];
     let window = &before[before.floor_char_boundary(before.len().saturating_sub(40))..];
-    // A valuation stated as a fact is not hedged: the base has no valuation facts.
+    // A stake's worth stated as a fact is not hedged: the base has no such facts (a
+    // company's valuation is attributed on its own, see `valuation`).
     if !super::cue_words::EXCLUDED_BEFORE.is_match(window)
         && super::keys::is_valuation(claim, v, window)
     {

@@ -43,6 +43,21 @@ static NOT_STATED: LazyLock<Regex> = LazyLock::new(|| {
         .expect("constant regex")
 });
 
+/// True when the clause of value `vi` of `claim` is the writer's own projection or an
+/// analyst's estimate ("we value Anthropic at", "our bull case values", "analysts
+/// value it at"): no round's valuation, whatever it says.
+pub(crate) fn own_estimate(claim: &Claim, vi: usize) -> bool {
+    static ANALYSTS: LazyLock<Regex> = LazyLock::new(|| {
+        Regex::new(r"(?i)(?-u:\b)(?:analysts?|brokers?|bankers?|strategists?|estimates?|models?|targets?)(?-u:\b)[^.;]{0,24}(?-u:\b)valu")
+            .expect("constant regex")
+    });
+    let Some(v) = claim.values.get(vi) else {
+        return false;
+    };
+    let clause = &claim.text[prose::clause(&claim.text, v.pos.start)];
+    OWN.is_match(clause) || ANALYSTS.is_match(clause)
+}
+
 /// The key and the shown subject of a money value of `claim` (index `vi`) that states
 /// a projection of the writer's own; None for any other value.
 pub(crate) fn key(claim: &Claim, vi: usize) -> Option<(String, String)> {

@@ -76,6 +76,16 @@ pub struct Stated {
     pub origin: Origin,
 }
 
+/// A funding round's post-money valuation: compared only with valuations a draft
+/// states, never with an amount.
+#[derive(Clone, Debug)]
+pub struct Valuation {
+    /// The value as the fact states it.
+    pub stated: Stated,
+    /// Where it comes from, if not the event's `source`.
+    pub source: Option<String>,
+}
+
 /// A value of a quantity and the day from which it holds.
 #[derive(Clone, Debug)]
 pub struct Timed {
@@ -98,6 +108,9 @@ pub enum FactKind {
         date_origin: Origin,
         /// The amount, if the event has one.
         amount: Option<Stated>,
+        /// A funding round's post-money valuation, if verified (boxed: most events
+        /// have none).
+        valuation: Option<Box<Valuation>>,
     },
     /// A value that changes over time.
     Quantity {
@@ -134,6 +147,14 @@ impl Fact {
     pub fn amount(&self) -> Option<&Stated> {
         match &self.kind {
             FactKind::Event { amount, .. } => amount.as_ref(),
+            FactKind::Quantity { .. } => None,
+        }
+    }
+
+    /// The post-money valuation of an event (a funding round), if any.
+    pub fn valuation(&self) -> Option<&Valuation> {
+        match &self.kind {
+            FactKind::Event { valuation, .. } => valuation.as_deref(),
             FactKind::Quantity { .. } => None,
         }
     }

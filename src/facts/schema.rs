@@ -113,6 +113,15 @@ pub struct RawEvent {
     /// The amount, written as in an article ("$2.75 billion", "up to $4 billion").
     #[schemars(with = "Option<String>")]
     pub amount: Option<Spanned<String>>,
+    /// A funding round's post-money valuation, written as in an article ("$61.5
+    /// billion", "about $5 billion", "€10 billion to €11.7 billion" where sources give
+    /// the pre-money and the post-money figure). Drafts' valuations ("at a $61.5
+    /// billion valuation", "valued at") are compared with it, never with `amount`.
+    #[schemars(with = "Option<String>")]
+    pub valuation: Option<Spanned<String>>,
+    /// Where the valuation comes from, if `source` does not state it.
+    #[schemars(with = "Option<String>")]
+    pub valuation_source: Option<Spanned<String>>,
     /// Facts whose amounts add up to this one's.
     #[serde(default)]
     #[schemars(with = "Vec<String>")]

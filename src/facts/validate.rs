@@ -162,6 +162,10 @@ pub(super) fn resolve(
             if ev.amount.is_some() && amount.is_none() {
                 continue;
             }
+            let valuation = match valuation(&mut cx, &ev, amount.as_ref()) {
+                Ok(v) => v,
+                Err(()) => continue,
+            };
             if !ev.sum_of.is_empty() {
                 pending_sums.push((base.facts.len(), ev.sum_of.clone(), file));
             }
@@ -179,6 +183,7 @@ pub(super) fn resolve(
                     date,
                     date_origin: cx.origin(ev.date.span()),
                     amount,
+                    valuation,
                 },
             });
         }
@@ -404,6 +409,89 @@ fn stated(cx: &mut Ctx<'_>, s: &Spanned<String>) -> Option<Stated> {
             None
         }
     }
+}
+
+/// An event's valuation, checked: an amount of money, no bound ("up to", "more
+/// than": a post-money valuation is a figure), in the amount's currency no smaller
+/// than the amount (the post-money valuation includes the round), with a non-empty
+/// `valuation-source` only beside a valuation. `Err` when the event is not kept.
+fn valuation(
+    cx: &mut Ctx<'_>,
+    ev: &super::schema::RawEvent,
+    amount: Option<&Stated>,
+) -> Result<Option<Box<super::Valuation>>, ()> {
+    let source = match &ev.valuation_source {
+        Some(s) if s.get_ref().trim().is_empty() => {
+            cx.err(
+                s.span(),
+                format!("`{}` has an empty valuation-source", ev.id.get_ref()),
+                "give the URL that states the valuation, or leave the field out",
+            );
+            return Err(());
+        }
+        Some(s) if ev.valuation.is_none() => {
+            cx.err(
+                s.span(),
+                format!(
+                    "`{}` has a valuation-source but no valuation",
+                    ev.id.get_ref()
+                ),
+                "add `valuation = \"…\"` or remove the source",
+            );
+            return Err(());
+        }
+        s => s.as_ref().map(|s| s.get_ref().trim().to_string()),
+    };
+    let Some(raw) = &ev.valuation else {
+        return Ok(None);
+    };
+    let Some(st) = stated(cx, raw) else {
+        return Err(());
+    };
+    let Value::Money {
+        currency,
+        amount: q,
+    } = &st.value
+    else {
+        cx.err(
+            raw.span(),
+            format!(
+                "the valuation `{}` is not an amount of money",
+                raw.get_ref()
+            ),
+            "write it as an article would: \"$61.5 billion\"",
+        );
+        return Err(());
+    };
+    if q.hedge.is_bound() {
+        cx.err(
+            raw.span(),
+            format!("the valuation `{}` is a bound", raw.get_ref()),
+            "a post-money valuation is a figure: write it (\"about\" is allowed) or leave it out",
+        );
+        return Err(());
+    }
+    if let Some(a) = amount
+        && let Value::Money {
+            currency: ac,
+            amount: aq,
+        } = &a.value
+        && ac == currency
+        && q.fact_interval().hi < aq.with_hedge(Hedge::Exact).fact_interval().lo
+    {
+        cx.err(
+            raw.span(),
+            format!(
+                "the valuation `{}` of `{}` is less than its amount `{}`",
+                raw.get_ref(),
+                ev.id.get_ref(),
+                a.text
+            ),
+            "a post-money valuation includes the round",
+        );
+        return Err(());
+    }
+    Ok(Some(Box::new(super::Valuation { stated: st, source })))
 }
 
 /// The numeric interval a fact's value allows, with a bound read as its value (the

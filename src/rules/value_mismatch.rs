@@ -31,6 +31,16 @@ The March 2024 tranche was $2.75 billion.
     Microsoft has invested $13B+ in OpenAI.
 \"$13B+\" agrees with about $13 billion. Where the value fits another fact the writer
 may mean, factlint says nothing.
+
+## Valuations
+A company's valuation (\"at a $61.5 billion valuation\", \"valued at\", \"a post-money
+valuation of\") is compared with the post-money valuation of the funding round the
+sentence names by a date or by the round's own label (\"Series E\"), never with an
+investment amount; an amount is never compared with a valuation. Two rounds named, a
+value that is another round's valuation, a pre-money valuation, talks or a forecast:
+nothing is said.
+    Anthropic raised $3.5 billion in March 2025 at a $70 billion valuation.
+The Series E's post-money valuation was $61.5 billion.
 ",
 };
 
@@ -48,6 +58,7 @@ impl Rule for ValueMismatch {
                 day,
                 pinned,
                 other,
+                valuation,
             } = *v
             else {
                 continue;
@@ -55,6 +66,49 @@ impl Rule for ValueMismatch {
             let item = &a.claims[claim].values[value];
             let f = &a.facts.facts[fact];
             let found = a.source_text(&item.span).to_string();
+            // A valuation against the round's post-money valuation, never its amount.
+            if valuation {
+                let (Some(val), FactKind::Event { date, .. }) = (f.valuation(), &f.kind) else {
+                    continue;
+                };
+                // The value is another round's valuation: the words that named this
+                // round may be the error as well as the value.
+                let also = other.map_or(String::new(), |o| {
+                    let g = &a.facts.facts[o];
+                    match &g.kind {
+                        FactKind::Event { date, .. } => {
+                            format!("; {found} was the valuation at {} ({date})", g.what)
+                        }
+                        FactKind::Quantity { .. } => String::new(),
+                    }
+                });
+                let message = format!(
+                    "stated a valuation of {found}, but the post-money valuation at {} was {} ({date}){also}",
+                    f.what, val.stated.text
+                );
+                let mut d = fact_diagnostic(
+                    a,
+                    RuleId::ValueMismatch,
+                    item.span.clone(),
+                    fact,
+                    Expected {
+                        text: val.stated.text.clone(),
+                        origin: val.stated.origin.clone(),
+                        source: val.source.as_deref(),
+                    },
+                    message,
+                );
+                if other.is_none() {
+                    d.fix = crate::analysis::restyle::value_fix(
+                        a.text,
+                        &item.span,
+                        &item.value,
+                        &val.stated.value,
+                    );
+                }
+                out.push(d);
+                continue;
+            }
             let (expected, target, origin, when, vsource) = match (&f.kind, day) {
                 (FactKind::Quantity { .. }, Some(day)) => {
                     let Some(t) = f.value_on(day) else { continue };

@@ -258,13 +258,24 @@ fn record(
             r.fact = Some(shared.text(&fact.id));
             r.source = Some(shared.text(&fact.source));
             match &fact.kind {
-                FactKind::Event { date, amount, .. } => {
+                FactKind::Event {
+                    date,
+                    amount,
+                    valuation,
+                    ..
+                } => {
                     r.fact_kind = Some("event");
-                    r.expected = Some(match (value, amount) {
-                        (Some((_, Value::Date(_))), _) | (_, None) => {
-                            shared.text(&date.to_string())
+                    r.expected = Some(match (value, amount, valuation) {
+                        (Some((_, Value::Date(_))), _, _) => shared.text(&date.to_string()),
+                        // A valuation is tied to the round's valuation only.
+                        (_, _, Some(val)) if subject == Some("valuation") => {
+                            if let Some(s) = &val.source {
+                                r.source = Some(shared.text(s));
+                            }
+                            shared.text(&val.stated.text)
                         }
-                        (_, Some(am)) => shared.text(&am.text),
+                        (_, None, _) => shared.text(&date.to_string()),
+                        (_, Some(am), _) => shared.text(&am.text),
                     });
                 }
                 FactKind::Quantity { values } => {
