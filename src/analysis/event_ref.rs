@@ -67,6 +67,15 @@ static SUBJECT: LazyLock<WordRegex> = LazyLock::new(|| {
     .expect("constant regex")
 });
 
+/// [`SUBJECT`] with the amount in apposition instead of after a verb: "Google's
+/// latest investment in Anthropic, about $2 billion, came in January".
+static APPOSED: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::new(
+        r"(?i)(?:['’]s|\bthe|\bits|\btheir|\bhis|\bher)[ \t]+(?:(?P<latest>latest|most[ \t]+recent|newest)|(?P<next>additional|further|fresh)|(?P<first>initial|first|original)|(?P<nth>second|third|fourth))[ \t]+(?:[A-Za-z][\w'’-]*[ \t]+)?(?:investments?|tranches?|infusions?|checks?|cheques?|injections?|payments?|installments?|instalments?)(?:[ \t]+(?:in|into|of|for)(?:[ \t]+[\w'’.-]+){1,4})?[ \t]*,[ \t]*(?:(?:about|around|roughly|nearly|almost|just|some)[ \t]+)?$",
+    )
+    .expect("constant regex")
+});
+
 /// An ordinal after a possessive or a determiner, right before the amount or its
 /// event's noun and "of": "the second $2.75
 /// billion tranche", "its third tranche of $4 billion". An ordinal further from the
@@ -153,6 +162,19 @@ pub(crate) fn marker(text: &str, v: &ValueItem) -> Option<Order> {
     let clause = wide.get(start..)?;
     if let Some(c) = SUBJECT.for_text(clause).captures(clause) {
         return Some(order_of(&c));
+    }
+    // The amount in apposition: the noun phrase is the clause before the comma.
+    if start > 0 && wide[..start].ends_with(',') {
+        let head = &wide[..start - 1];
+        let from = head
+            .rfind([',', ';', ':', '(', '—', '–', '.'])
+            .map_or(0, |i| {
+                i + head[i..].chars().next().map_or(1, char::len_utf8)
+            });
+        let apposed = &wide[from..];
+        if let Some(c) = APPOSED.for_text(apposed).captures(apposed) {
+            return Some(order_of(&c));
+        }
     }
     let after = text.get(v.pos.end..)?;
     let after = &after[..after.floor_char_boundary(after.len().min(48))];
@@ -374,6 +396,10 @@ mod tests {
             (
                 "its initial investment in Anthropic was $1.25 billion",
                 Order::Earliest,
+            ),
+            (
+                "Google's latest investment in Anthropic, about $2 billion",
+                Order::Latest,
             ),
         ] {
             assert_eq!(order_of(text), Some(want), "{text:?}");

@@ -560,6 +560,15 @@ fn in_use_now(clause: &str, before: &str) -> bool {
     USE_BEFORE.is_match(before) && NOW.is_match(clause) && !NOT_YET.is_match(clause)
 }
 
+/// A gap between a name and a year that names an event of that year: "previewed
+/// Trainium2 at re:Invent 2022", "at GTC 2024", "at its DevDay 2023" (lowercase).
+static AT_EVENT: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::new(
+        r"^(?:at|during)\s+(?:the\s+|its\s+|their\s+)?[a-z][\w:./-]*(?:\s+[a-z][\w:./-]*)?$",
+    )
+    .expect("constant regex")
+});
+
 /// Nouns that may follow a product's name and name the product itself ("the Claude 3
 /// family", "the Trainium2 chips").
 const PRODUCT_NOUNS: &[&str] = &[
@@ -587,7 +596,7 @@ fn attached(claim: &Claim, r: &Range<usize>) -> Option<(usize, Dates)> {
     let mut best: Option<(usize, usize, Dates)> = None;
     let mut tie = false;
     for (ii, item) in claim.products.iter().enumerate() {
-        let (gap, words) = if item.pos.end <= r.start && r.start - item.pos.end <= 40 {
+        let (gap, words) = if item.pos.end <= r.start && r.start - item.pos.end <= 48 {
             let gap = item.pos.end..r.start;
             // "released Claude 3.5 Sonnet last year", "released Llama 3 in April
             // 2024": the verb before the name.
@@ -602,7 +611,9 @@ fn attached(claim: &Claim, r: &Range<usize>) -> Option<(usize, Dates)> {
                         .filter(|rest| rest.is_empty() || rest.starts_with(' '))
                 })
                 .map_or(gap_words.as_str(), str::trim);
-            let words = if matches!(gap_words, "" | "in" | "on" | "during" | "back in") {
+            let words = if matches!(gap_words, "" | "in" | "on" | "during" | "back in")
+                || AT_EVENT.is_match(gap_words)
+            {
                 let from = text.floor_char_boundary(item.pos.start.saturating_sub(48));
                 let before = &text[from..item.pos.start];
                 let cut = before
@@ -626,7 +637,11 @@ fn attached(claim: &Claim, r: &Range<usize>) -> Option<(usize, Dates)> {
         if r.end <= item.pos.start && BASIS.is_match(between) {
             continue;
         }
-        if text[gap.clone()].contains([';', '|', '.', ':', '—', '–'])
+        // (A colon inside a word is part of a name: "re:Invent".)
+        let g = &text[gap.clone()];
+        if g.contains([';', '|', '.', '—', '–'])
+            || g.match_indices(':')
+                .any(|(i, _)| !g[i + 1..].starts_with(|c: char| c.is_alphanumeric()))
             || !LAUNCH.is_match(between)
             || claim.products.iter().any(|o| {
                 o.pos.start >= words.start.min(gap.start)

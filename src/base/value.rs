@@ -169,10 +169,15 @@ impl Quantity {
     pub fn interval(&self) -> Interval {
         let half = self.precision / 2.0;
         match self.hedge {
-            Hedge::Exact => Interval {
-                lo: self.low - half,
-                hi: self.high + half,
-            },
+            // The rounding of the last digit, its ends left out: "$1 billion" is no
+            // way to print $500 million, nor "$1.5 billion" $1.45 billion.
+            Hedge::Exact => {
+                let inner = half * (1.0 - 1e-6);
+                Interval {
+                    lo: self.low - inner,
+                    hi: self.high + inner,
+                }
+            }
             Hedge::About => Interval {
                 lo: (self.low - half).min(self.low * (1.0 - ABOUT_TOLERANCE)),
                 hi: (self.high + half).max(self.high * (1.0 + ABOUT_TOLERANCE)),
@@ -451,6 +456,17 @@ mod tests {
         let q = Quantity::point(1.25e9, 1e7);
         let i = q.interval();
         assert!(i.contains(1.254e9) && !i.contains(1.26e9));
+    }
+
+    #[test]
+    fn the_ends_of_the_rounding_are_left_out() {
+        // "$1 billion" does not print $500 million, nor $1.5 billion.
+        let one = Quantity::point(1e9, 1e9).interval();
+        let fact = |x: f64| Quantity::point(x, 1e6).fact_interval();
+        assert!(!one.overlaps(&fact(500e6)));
+        assert!(!one.overlaps(&fact(1.5e9)));
+        assert!(one.overlaps(&fact(600e6)));
+        assert!(one.overlaps(&fact(1.4e9)));
     }
 
     #[test]
