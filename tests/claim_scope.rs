@@ -261,3 +261,16 @@ fn the_other_party_of_the_articles_pair_comes_from_its_context() {
         "# Amazon and Anthropic\n\nAmazon and Anthropic work together.\n\nIn March 2024, Amazon's cloud revenue rose to $25 billion.",
     );
 }
+
+#[test]
+fn names_in_the_appositive_of_an_unknown_subject_are_no_party() {
+    // Silent: the round is Northwind's; SSI is only named in its description.
+    let body = "Northwind Robotics, a start-up with no ties to SSI, raised $120 million this week at a $900 million valuation.";
+    let f = common::findings_on("2024-09-05", body);
+    assert!(f.is_empty(), "{body}: {f:?}");
+    // Planted: a known subject keeps the check (SSI's first round was about $1 billion).
+    let body = "SSI, the start-up of Ilya Sutskever, raised $3 billion in September 2024.";
+    let f = common::findings_on("2024-09-20", body);
+    assert_eq!(f.len(), 1, "{body}: {f:?}");
+    assert_eq!(f[0].0, "value-mismatch", "{body}: {f:?}");
+}

@@ -289,3 +289,20 @@ fn a_marker_and_a_date_name_one_event_together() {
         []
     );
 }
+
+#[test]
+fn an_amount_in_apposition_to_a_marked_noun_phrase_is_the_marked_events() {
+    // Planted: Google's latest investment (January 2025) was about $1 billion.
+    let body = "Google's latest investment in Anthropic, about $2 billion, came in January.";
+    let f = common::findings_on("2025-06-01", body);
+    assert_eq!(f.len(), 1, "{body}: {f:?}");
+    assert!(f[0].1.contains("about $1 billion"), "{body}: {f:?}");
+    // Silent: the right amount; and a forecast in the same form.
+    for body in [
+        "Google's latest investment in Anthropic, about $1 billion, came in January.",
+        "Google's next investment in Anthropic, perhaps $2 billion, could come this year.",
+    ] {
+        let f = common::findings_on("2025-06-01", body);
+        assert!(f.is_empty(), "{body}: {f:?}");
+    }
+}

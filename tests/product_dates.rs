@@ -117,3 +117,30 @@ fn a_rollout_in_another_clause_does_not_excuse_a_wrong_release_date() {
     let f = findings_on("2025-06-01", body);
     assert!(f.is_empty(), "{body}: {f:?}");
 }
+
+#[test]
+fn a_year_after_an_events_name_dates_the_product() {
+    // Planted: Trainium2 was announced at re:Invent 2023 (2023-11-28).
+    one(
+        "AWS first previewed Trainium2 at re:Invent 2022.",
+        "2023-11-28",
+    );
+    one(
+        "Trainium2, which AWS first previewed at re:Invent 2022, now ships widely.",
+        "2023-11-28",
+    );
+    // Silent: the right year.
+    silent("AWS first previewed Trainium2 at re:Invent 2023.");
+}
+
+#[test]
+fn a_later_month_in_a_past_tense_sentence_is_last_years() {
+    // Planted: in a January 2025 article, "in October" told in the past is October
+    // 2024, and OpenAI's October 2024 round was about $6.6 billion.
+    let f = findings_on("2025-01-10", "OpenAI raised $8.6 billion in October.");
+    assert_eq!(f.len(), 1, "{f:?}");
+    assert_eq!(f[0].0, "value-mismatch", "{f:?}");
+    // Silent: the right amount; and a month that may be a coming one.
+    assert!(findings_on("2025-01-10", "OpenAI raised $6.6 billion in October.").is_empty());
+    assert!(findings_on("2025-01-10", "OpenAI may raise $8.6 billion in October.").is_empty());
+}

@@ -310,7 +310,14 @@ fn cue_distance_on(
             if let (Some(a), Some(b)) = (v.col, cell_of(claim, c))
                 && a != b
             {
-                return None;
+                // A row is one record: a cue in a cell that holds no amount ("|
+                // Anthropic | Series E | March 2025 | $3.5 billion |") names the row's
+                // event for the amounts of the other cells.
+                let cell_has_amount = claim
+                    .values
+                    .iter()
+                    .any(|x| x.col == Some(b) && !matches!(x.value, Value::Date(_)));
+                return (!cell_has_amount).then_some(ROW_CUE_DISTANCE);
             }
             // A cue belongs to the nearest amount ("$8 billion total" is not about
             // the $4 billion after it).
@@ -327,6 +334,25 @@ fn cue_distance_on(
         })
         .min();
     cued.or_else(|| state_now(facts, claim, v, fact, day))
+}
+
+/// The distance at which a cue in another cell of a table row names the row's event:
+/// nearer than no cue, farther than a cue in the amount's own cell or header.
+const ROW_CUE_DISTANCE: usize = 40;
+
+/// True when a table value stands under a header that names a valuation ("Valuation",
+/// "Post-money valuation", "Valued at"): it is no amount of an investment or a round.
+pub(crate) fn in_valuation_column(a: &Analysis<'_>, claim: &Claim, v: &ValueItem) -> bool {
+    static HEADER: LazyLock<WordRegex> = LazyLock::new(|| {
+        WordRegex::new(r"(?i)\b(?:valuations?|valued|post-money|pre-money)\b")
+            .expect("constant regex")
+    });
+    let ClaimKind::Row { table, .. } = claim.kind else {
+        return false;
+    };
+    v.col
+        .and_then(|c| a.doc.tables.get(table)?.header.get(c))
+        .is_some_and(|h| HEADER.is_match(h))
 }
 
 /// A fact's description that names an event of money.
@@ -599,8 +625,11 @@ pub(super) fn attribute(a: &Analysis<'_>, agreements: &mut Vec<Agreement>) -> Ve
         let mut dates = Vec::new();
         for (vi, v) in claim.values.iter().enumerate() {
             // A company's valuation is compared with the valuations of its rounds
-            // only (`excluded` keeps it from every amount).
-            if super::valuation::compared(claim, v) {
+            // only (`excluded` keeps it from every amount), and so is an amount under
+            // a table's "Valuation" header.
+            if super::valuation::compared(claim, v)
+                || (matches!(v.value, Value::Money { .. }) && in_valuation_column(a, claim, v))
+            {
                 if let Some(verdict) = super::valuation::attribute(a, ci, vi, cands) {
                     values.push(verdict);
                 }
@@ -702,6 +731,10 @@ pub(super) fn attribute_value(
     let claim = &a.claims[ci];
     let v = &claim.values[vi];
     let facts = a.facts;
+    if in_valuation_column(a, claim, v) {
+        a.note_gave_up(ci, vi, || super::outcome::Reason::NoFact);
+        return None;
+    }
     // "up to $4 billion" is a cap (a commitment's wording); "less than" and "under"
     // bound an amount like any other, and are judged against it.
     let stated_bound = matches!(hedge_of(&v.value), Hedge::UpTo);

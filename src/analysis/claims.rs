@@ -103,6 +103,19 @@ pub(super) fn build_claims<'a>(
             let ns = &names[names.partition_point(|n| !in_s(n.span.start))..];
             let ns = &ns[..ns.partition_point(|n| n.span.start < s.end)];
             let mut own = entities_in(ns, &s);
+            // "Northwind Robotics, a start-up with no ties to SSI, raised $120 million":
+            // the subject is a company the base does not know; the names of its
+            // appositive are no party to the sentence, nor is the context's.
+            let unknown_subject = unknown_subject_apposition(&block.text[s.clone()])
+                .map(|r| s.start + r.start..s.start + r.end)
+                .filter(|r| {
+                    !ns.iter()
+                        .any(|n| n.span.start < r.start && matches!(n.kind, NameKind::Entity(_)))
+                        && ns
+                            .iter()
+                            .filter(|n| matches!(n.kind, NameKind::Entity(_)))
+                            .all(|n| n.span.start >= r.start && n.span.end <= r.end)
+                });
             // Descriptions ("the Claude maker", "the start-up") stand for the entity
             // they refer to, as if its name stood there.
             // (Looked for only where an amount is: no other value is attributed.)
@@ -186,6 +199,9 @@ pub(super) fn build_claims<'a>(
             if others.len() >= 2 {
                 entities.retain(|e| own.contains(e) || !others.contains(e));
             }
+            if unknown_subject.is_some() {
+                entities.clear();
+            }
             sort_dedup(&mut entities);
             let mut values: Vec<ValueItem> = ms
                 .iter()
@@ -200,11 +216,16 @@ pub(super) fn build_claims<'a>(
                 })
                 .collect();
             if let Some(day) = article_date {
+                // A sentence told in the past tense, with no word of the future: a
+                // month later than the article's is last year's.
+                let sentence = &block.text[s.clone()];
+                let past = super::cue_words::PAST_TOLD.is_match(sentence)
+                    && !super::cue_words::RATIO_FORECAST.is_match(sentence);
                 let in_s = months
                     .iter()
                     .filter(|m| m.span.start >= s.start && m.span.end <= s.end)
                     .filter_map(|m| {
-                        let date = m.resolve(day)?;
+                        let date = m.resolve_told(day, past)?;
                         Some((m.span.start - s.start..m.span.end - s.start, date))
                     });
                 add_article_dates(&mut values, in_s, &s, |r| block.to_source(r));
@@ -544,6 +565,25 @@ fn partners(
         return Vec::new();
     }
     out
+}
+
+/// The appositive after a sentence's subject when the subject is a capitalized name
+/// (no word that starts sentences) followed by ", a/an/the …," or ", which/who …,": the
+/// byte range of the appositive in the sentence. Whether the name is known is for the
+/// caller to say.
+fn unknown_subject_apposition(sentence: &str) -> Option<Range<usize>> {
+    static SUBJECT: LazyLock<WordRegex> = LazyLock::new(|| {
+        WordRegex::new(r"^\s*((?-i:[A-Z])[\w.&-]*)(?:\s+(?-i:[A-Z])[\w.&-]*){0,3},\s+(?:a|an|the|which|who|whose|itself|once|now|backed|founded|led)\b[^,;.]*,")
+            .expect("constant regex")
+    });
+    let c = SUBJECT.for_text(sentence).captures(sentence)?;
+    let first = c.get(1)?.as_str();
+    if super::prose::is_starter(first) || super::prose::not_a_name(first) {
+        return None;
+    }
+    let whole = c.get(0)?;
+    let comma = sentence[..whole.end() - 1].find(',')?;
+    Some(comma..whole.end())
 }
 
 /// True when the sentence names, after "in", "into", "with" or "from", a capitalized

@@ -135,6 +135,13 @@ pub(crate) static SINCE_AFTER: LazyLock<WordRegex> = LazyLock::new(|| {
         .expect("constant regex")
 });
 
+/// A verb of a past event ("raised", "announced", "launched", "came"): a sentence told
+/// in the past tense, whose month with no year is not a coming one.
+pub(crate) static PAST_TOLD: LazyLock<WordRegex> = LazyLock::new(|| {
+    WordRegex::new(r"(?i)\b(?:raised|closed|announced|launched|released|unveiled|introduced|invested|came|shipped|debuted|signed|secured|completed|led|poured|agreed|added)\b")
+        .expect("constant regex")
+});
+
 /// The hedge a stated state may carry before its amount.
 const STATE_HEDGE: &str =
     r"(?:(?:about|around|roughly|nearly|almost|over|more than|less than|up to|just|some)\s+)?";
@@ -260,6 +267,8 @@ mod tests {
         assert!(SINCE_AFTER.is_match(" in the lab to date"));
         assert!(!SINCE_AFTER.is_match(" in OpenAI, its largest bet since 2019"));
         assert!(!SINCE_AFTER.is_match(" in Anthropic in March"));
+        assert!(PAST_TOLD.is_match("OpenAI raised $6.6 billion in October"));
+        assert!(!PAST_TOLD.is_match("OpenAI plans a round in October"));
         assert!(comparative("more than $9 billion", 4));
         assert!(!comparative("more money", 4));
         assert!(AS_OF_BEFORE.is_match("had invested $4 billion by "));

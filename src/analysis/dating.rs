@@ -49,6 +49,9 @@ pub(super) fn date_of_amount(
 ) -> Option<Verdict> {
     let claim = &a.claims[ci];
     let v = &claim.values[vi];
+    if super::attribute::in_valuation_column(a, claim, v) {
+        return None;
+    }
     let di = pinned_date(claim, vi)?;
     let Value::Date(d) = claim.values[di].value else {
         return None;

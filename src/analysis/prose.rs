@@ -333,6 +333,11 @@ pub(crate) fn not_a_name(word: &str) -> bool {
         || word.starts_with(|c: char| c.is_ascii_digit())
 }
 
+/// True for a word that starts sentences and is no name ("The", "In", "After").
+pub(crate) fn is_starter(word: &str) -> bool {
+    STARTER_SET.contains(word.to_lowercase().as_str())
+}
+
 /// [`STARTERS`] as a set.
 static STARTER_SET: LazyLock<HashSet<&str>> = LazyLock::new(|| STARTERS.iter().copied().collect());
 

@@ -2,7 +2,8 @@
 //! "early June", "22 November". They are dates of the article's year, resolved
 //! against the article's date (never against today), and only when the month is not
 //! later than the article's own: "in December" in a November article may be the
-//! coming December or the last one, and is left unread.
+//! coming December or the last one, and is left unread, unless its sentence is told
+//! in the past tense ("raised $1 billion in December"): then it is the last one.
 //!
 //! A month name is read only where a date stands: capitalised ("may change" and
 //! "could march" are verbs), after a preposition or article ("in", "on", "during",
@@ -214,10 +215,20 @@ impl MonthMention {
     /// The days the month (or its day) means in an article dated `article`: the
     /// month of the article's year, when it is not later than the article's month.
     pub fn resolve(&self, article: Date) -> Option<DateValue> {
+        self.resolve_told(article, false)
+    }
+
+    /// [`MonthMention::resolve`] for a month told in the past tense ("raised $1
+    /// billion in October", in a January article): a month later than the article's
+    /// is then the last one, of the year before.
+    pub fn resolve_told(&self, article: Date, past: bool) -> Option<DateValue> {
         let year = if self.last_year {
             article.year() - 1
         } else if self.month > article.month() {
-            return None;
+            if !past {
+                return None;
+            }
+            article.year() - 1
         } else {
             article.year()
         };
@@ -243,6 +254,23 @@ impl MonthMention {
 mod tests {
     use super::*;
     use jiff::civil::date;
+
+    #[test]
+    fn a_later_month_told_in_the_past_is_last_years() {
+        let mut out = Vec::new();
+        find("OpenAI raised $6.6 billion in October.", &mut out);
+        let m = out.first().expect("a month");
+        let jan = date(2025, 1, 10);
+        assert_eq!(m.resolve(jan), None);
+        let told = m.resolve_told(jan, true).expect("a date");
+        assert_eq!(told.start, date(2024, 10, 1));
+        // A month not later than the article's is the article's year either way.
+        let nov = date(2025, 11, 5);
+        assert_eq!(
+            m.resolve_told(nov, true).map(|d| d.start),
+            Some(date(2025, 10, 1))
+        );
+    }
 
     fn all(text: &str) -> Vec<(String, i8, Option<i8>)> {
         let mut out = Vec::new();
