@@ -106,7 +106,10 @@ pub(super) fn build_claims<'a>(
             // "Northwind Robotics, a start-up with no ties to SSI, raised $120 million":
             // the subject is a company the base does not know; the names of its
             // appositive are no party to the sentence, nor is the context's.
-            let unknown_subject = unknown_subject_apposition(&block.text[s.clone()])
+            // (Only a sentence with a value and a known name can be misread so.)
+            let unknown_subject = (!own.is_empty() && ms.iter().any(|m| m.span.end <= s.end))
+                .then(|| unknown_subject_apposition(&block.text[s.clone()]))
+                .flatten()
                 .map(|r| s.start + r.start..s.start + r.end)
                 .filter(|r| {
                     !ns.iter()
@@ -218,14 +221,21 @@ pub(super) fn build_claims<'a>(
             if let Some(day) = article_date {
                 // A sentence told in the past tense, with no word of the future: a
                 // month later than the article's is last year's.
+                // (Read only for a sentence with such a month: most have none.)
                 let sentence = &block.text[s.clone()];
-                let past = super::cue_words::PAST_TOLD.is_match(sentence)
-                    && !super::cue_words::RATIO_FORECAST.is_match(sentence);
+                let past = std::cell::OnceCell::new();
+                let past = |m: &crate::recognize::month::MonthMention| {
+                    m.month > day.month()
+                        && *past.get_or_init(|| {
+                            super::cue_words::PAST_TOLD.is_match(sentence)
+                                && !super::cue_words::RATIO_FORECAST.is_match(sentence)
+                        })
+                };
                 let in_s = months
                     .iter()
                     .filter(|m| m.span.start >= s.start && m.span.end <= s.end)
                     .filter_map(|m| {
-                        let date = m.resolve_told(day, past)?;
+                        let date = m.resolve_told(day, past(m))?;
                         Some((m.span.start - s.start..m.span.end - s.start, date))
                     });
                 add_article_dates(&mut values, in_s, &s, |r| block.to_source(r));
