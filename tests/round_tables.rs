@@ -56,3 +56,29 @@ fn right_rows_and_rows_of_unknown_companies_are_silent() {
     );
     assert!(f.is_empty(), "{f:?}");
 }
+
+#[test]
+fn a_rounds_label_names_it_in_prose_too() {
+    // Planted: the Series E was about $3.5 billion; Mistral AI's Series B €600 million.
+    for (body, says) in [
+        (
+            "Anthropic's Series E raised $4.5 billion.",
+            "about $3.5 billion",
+        ),
+        ("Mistral's Series B came to €700 million.", "€600 million"),
+    ] {
+        let f = findings_on("2025-06-01", body);
+        assert_eq!(f.len(), 1, "{body}: {f:?}");
+        assert_eq!(f[0].0, "value-mismatch", "{body}: {f:?}");
+        assert!(f[0].1.contains(says), "{body}: {f:?}");
+    }
+    // Silent: the right size; a round that may come; another company's label.
+    for body in [
+        "Anthropic's Series E raised $3.5 billion.",
+        "Anthropic's Series F could raise $5 billion.",
+        "Northwind's Series E raised $4.5 billion.",
+    ] {
+        let f = findings_on("2025-06-01", body);
+        assert!(f.is_empty(), "{body}: {f:?}");
+    }
+}
