@@ -679,10 +679,6 @@ pub(super) fn attribute(a: &Analysis<'_>, agreements: &mut Vec<Agreement>) -> Ve
     out
 }
 
-/// A cue that is a round's own label: "series e", "series b-2" (cues are lowercase).
-static ROUND_LABEL: LazyLock<WordRegex> =
-    LazyLock::new(|| WordRegex::new(r"(?i)^series\s+[a-z](?:-?\d)?$").expect("constant regex"));
-
 /// For an event of one company (a funding round): true only when the claim names
 /// that event and no other of the company's, by a date that falls on it ("raised
 /// $450 million in May 2023") or by a cue of its own name ("its Series C"). Words
@@ -709,7 +705,9 @@ fn one_company_event_named(
     // lowercase, so the label is told by its form, not by a capital.)
     claim.cues.iter().any(|c| {
         let cue = &facts.names.cues[c.cue];
-        facts.names.cue_of(c.cue, f) && fact.cues.contains(cue) && ROUND_LABEL.is_match(cue)
+        facts.names.cue_of(c.cue, f)
+            && fact.cues.contains(cue)
+            && super::cue_words::is_round_label(cue)
     })
 }
 

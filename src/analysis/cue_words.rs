@@ -142,6 +142,15 @@ pub(crate) static PAST_TOLD: LazyLock<WordRegex> = LazyLock::new(|| {
         .expect("constant regex")
 });
 
+/// True for a cue that is a round's own label ("series e", "series b-2"; cues are kept
+/// lowercase): it names one round, where "round" or "raised" name any. Shared by the
+/// attribution of amounts and of valuations, which must pick rounds alike.
+pub(crate) fn is_round_label(cue: &str) -> bool {
+    static LABEL: LazyLock<WordRegex> =
+        LazyLock::new(|| WordRegex::new(r"(?i)^series\s+[a-z](?:-?\d)?$").expect("constant regex"));
+    LABEL.is_match(cue)
+}
+
 /// The hedge a stated state may carry before its amount.
 const STATE_HEDGE: &str =
     r"(?:(?:about|around|roughly|nearly|almost|over|more than|less than|up to|just|some)\s+)?";
@@ -269,6 +278,8 @@ mod tests {
         assert!(!SINCE_AFTER.is_match(" in Anthropic in March"));
         assert!(PAST_TOLD.is_match("OpenAI raised $6.6 billion in October"));
         assert!(!PAST_TOLD.is_match("OpenAI plans a round in October"));
+        assert!(is_round_label("series e") && is_round_label("series b-2"));
+        assert!(!is_round_label("round") && !is_round_label("series of rounds"));
         assert!(comparative("more than $9 billion", 4));
         assert!(!comparative("more money", 4));
         assert!(AS_OF_BEFORE.is_match("had invested $4 billion by "));

@@ -97,10 +97,6 @@ fn round_date(claim: &Claim, vi: usize) -> Option<crate::base::value::DateValue>
     })
 }
 
-/// A cue that is a round's label: "Series E", "Series B-2" (cues are kept lowercase).
-static LABEL: LazyLock<WordRegex> =
-    LazyLock::new(|| WordRegex::new(r"(?i)^series\s+[a-z](?:-?\d)?$").expect("constant regex"));
-
 /// How the claim names round `f` of a company: by a date that falls on it, by a label
 /// of its own ("Series E"); 0, 1 or 2 of them.
 fn names_round(
@@ -116,7 +112,9 @@ fn names_round(
     let dated = date.is_some_and(|d| on.overlaps(d));
     let labelled = claim.cues.iter().any(|c| {
         let cue = &facts.names.cues[c.cue];
-        facts.names.cue_of(c.cue, f) && fact.cues.contains(cue) && LABEL.is_match(cue)
+        facts.names.cue_of(c.cue, f)
+            && fact.cues.contains(cue)
+            && super::cue_words::is_round_label(cue)
     });
     usize::from(dated) + usize::from(labelled)
 }
